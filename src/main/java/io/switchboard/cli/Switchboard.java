@@ -1,0 +1,2 @@
+package io.switchboard.cli;
+public class Switchboard { public static void main(String[] a) {} }
