@@ -1,2 +1,11 @@
 package io.switchboard.cli;
-public class Switchboard { public static void main(String[] a) {} }
+
+/** Entry point of {@code switchboard.jar}: hands the arguments to the command line and exits with its code. */
+public final class Switchboard {
+    private Switchboard() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(CommandLine.standard().run(args));
+    }
+}

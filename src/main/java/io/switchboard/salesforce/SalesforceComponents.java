@@ -1,0 +1,101 @@
+package io.switchboard.salesforce;
+
+import io.switchboard.config.ConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+
+/**
+ * Builds one camel-salesforce component per connection. Each org gets its own component instance (its own
+ * session, HTTP client and re-login), registered under {@link ConnectionSettings#componentName()}.
+ */
+public final class SalesforceComponents {
+    private static final long REQUEST_TIMEOUT_MILLIS = 60_000;
+
+    private SalesforceComponents() {
+    }
+
+    public static SalesforceComponent create(ConnectionSettings settings) {
+        requireCredentials(settings);
+        SalesforceComponent component = new SalesforceComponent();
+        component.setLoginUrl(settings.loginUrl());
+        component.setClientId(settings.clientId());
+        component.setAuthenticationType(settings.authType());
+        switch (settings.authType()) {
+            case USERNAME_PASSWORD -> {
+                component.setClientSecret(settings.clientSecret().reveal());
+                component.setUserName(settings.username());
+                component.setPassword(settings.passwordWithToken());
+            }
+            case REFRESH_TOKEN -> {
+                if (settings.clientSecret() != null) {
+                    component.setClientSecret(settings.clientSecret().reveal());
+                }
+                component.setRefreshToken(settings.refreshToken().reveal());
+            }
+            case CLIENT_CREDENTIALS -> component.setClientSecret(settings.clientSecret().reveal());
+            case JWT -> {
+                component.setUserName(settings.username());
+                component.setKeystore(keystore(settings));
+                if (settings.jwtAudience() != null) {
+                    component.setJwtAudience(settings.jwtAudience());
+                }
+            }
+        }
+        SalesforceEndpointConfig config = new SalesforceEndpointConfig();
+        config.setApiVersion(settings.apiVersion());
+        // JSON strings in and out: the mapping steps build the bodies, so no generated DTOs are needed.
+        config.setRawPayload(true);
+        component.setConfig(config);
+        // Start even while Salesforce is unreachable; the first call logs in, and check-connection reports why not.
+        component.setLazyLogin(true);
+        component.setHttpRequestTimeout(REQUEST_TIMEOUT_MILLIS);
+        return component;
+    }
+
+    private static KeyStoreParameters keystore(ConnectionSettings settings) {
+        KeyStoreParameters keystore = new KeyStoreParameters();
+        keystore.setResource("file:" + settings.jwtKeystore());
+        keystore.setPassword(settings.jwtKeystorePassword().reveal());
+        return keystore;
+    }
+
+    /** Names every credential the chosen flow needs and lacks, before anything is sent to Salesforce. */
+    static void requireCredentials(ConnectionSettings s) {
+        List<String> missing = new ArrayList<>();
+        boolean isDefault = ConnectionOptions.DEFAULT.equals(s.name());
+        if (s.clientId() == null) {
+            missing.add(label(isDefault, s.name(), ConnectionOptions.CLIENT_ID.envName(), "client-id"));
+        }
+        switch (s.authType()) {
+            case USERNAME_PASSWORD -> {
+                if (s.clientSecret() == null) missing.add(label(isDefault, s.name(), "SF_CLIENT_SECRET", "client-secret"));
+                if (s.username() == null) missing.add(label(isDefault, s.name(), "SF_USERNAME", "username"));
+                if (s.password() == null) missing.add(label(isDefault, s.name(), "SF_PASSWORD", "password"));
+            }
+            case REFRESH_TOKEN -> {
+                if (s.refreshToken() == null) missing.add(label(isDefault, s.name(), "SF_REFRESH_TOKEN", "refresh-token"));
+            }
+            case CLIENT_CREDENTIALS -> {
+                if (s.clientSecret() == null) missing.add(label(isDefault, s.name(), "SF_CLIENT_SECRET", "client-secret"));
+            }
+            case JWT -> {
+                if (s.username() == null) missing.add(label(isDefault, s.name(), "SF_USERNAME", "username"));
+                if (s.jwtKeystore() == null) missing.add(label(isDefault, s.name(), "SF_JWT_KEYSTORE", "jwt-keystore"));
+                if (s.jwtKeystorePassword() == null) {
+                    missing.add(label(isDefault, s.name(), "SF_JWT_KEYSTORE_PASSWORD", "jwt-keystore-password"));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("connection '" + s.name() + "' uses the " + s.authType()
+                    + " flow but these are not set: " + String.join(", ", missing));
+        }
+    }
+
+    private static String label(boolean isDefault, String name, String envName, String suffix) {
+        return isDefault ? envName : ConnectionOptions.PREFIX + name + "." + suffix;
+    }
+}

@@ -1,0 +1,154 @@
+package io.switchboard.validate;
+
+import io.switchboard.config.ConfigException;
+import io.switchboard.config.Configuration;
+import io.switchboard.config.EngineSettings;
+import io.switchboard.salesforce.Connections;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Checks everything the engine would load, without starting it: every {@code config/} file parses and holds
+ * valid settings, and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
+ * id equal to its file name and unique across files. Every problem is reported, not just the first.
+ */
+public final class ProjectValidator {
+    private static final String ROUTE_SUFFIX = ".camel.yaml";
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
+
+    private final Path home;
+    private final UnaryOperator<String> environment;
+
+    public ProjectValidator(Path home, UnaryOperator<String> environment) {
+        this.home = home;
+        this.environment = environment;
+    }
+
+    public List<Problem> validate() {
+        List<Problem> problems = new ArrayList<>();
+        validateConfiguration(problems);
+        validateYamlConfigFiles(problems);
+        validateRoutes(problems);
+        return problems;
+    }
+
+    private void validateConfiguration(List<Problem> problems) {
+        try {
+            Configuration configuration = Configuration.load(home.resolve("config"), environment);
+            EngineSettings.from(configuration);
+            Connections.load(configuration);
+        } catch (ConfigException e) {
+            problems.add(new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage()));
+        }
+    }
+
+    private void validateYamlConfigFiles(List<Problem> problems) {
+        for (Path file : filesEndingWith(home.resolve("config"), ".yaml")) {
+            parseYaml(file, problems);
+        }
+    }
+
+    private void validateRoutes(List<Problem> problems) {
+        Path routesDir = home.resolve("routes");
+        Map<String, Path> routeIds = new HashMap<>();
+        for (Path file : filesEndingWith(routesDir, ROUTE_SUFFIX)) {
+            if (parseYaml(file, problems)) {
+                loadWithCamel(file, routeIds, problems);
+            }
+        }
+    }
+
+    /** YAML syntax first: snakeyaml's marks give exact lines, which Camel's loader does not always keep. */
+    private boolean parseYaml(Path file, List<Problem> problems) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadAllFromString(text).forEach(doc -> { });
+            return true;
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+            problems.add(new Problem(file, line, "invalid YAML: " + e.getProblem()));
+        } catch (YamlEngineException | IOException e) {
+            problems.add(new Problem(file, 0, "invalid YAML: " + e.getMessage()));
+        }
+        return false;
+    }
+
+    private void loadWithCamel(Path file, Map<String, Path> routeIds, List<Problem> problems) {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.build();
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, "file:" + file));
+            String stem = file.getFileName().toString().replace(ROUTE_SUFFIX, "");
+            for (RouteDefinition route : ((ModelCamelContext) context).getRouteDefinitions()) {
+                checkRouteId(file, stem, route, routeIds, problems);
+            }
+        } catch (Exception e) {
+            problems.add(new Problem(file, lineOf(e), "not a valid Camel YAML route: " + rootMessage(e)));
+        }
+    }
+
+    private static void checkRouteId(Path file, String stem, RouteDefinition route, Map<String, Path> routeIds,
+                                     List<Problem> problems) {
+        String id = route.getRouteId();
+        int line = route.getLineNumber() > 0 ? route.getLineNumber() : 0;
+        if (id == null) {
+            problems.add(new Problem(file, line, "route has no id; give it the id '" + stem + "'"));
+            return;
+        }
+        Path earlier = routeIds.putIfAbsent(id, file);
+        if (earlier != null) {
+            problems.add(new Problem(file, line, "route id '" + id + "' is already used in " + earlier));
+        }
+        if (!id.equals(stem) && !id.startsWith(stem + "-")) {
+            problems.add(new Problem(file, line, "route id '" + id + "' should be the file name '" + stem
+                    + "' (or start with '" + stem + "-' for a second route in the same file)"));
+        }
+    }
+
+    private static List<Path> filesEndingWith(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static int lineOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher matcher = LINE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,121 @@
+package io.switchboard.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectValidatorTest {
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void createLayout() throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\n");
+    }
+
+    private List<Problem> validate() {
+        return new ProjectValidator(home, Map.<String, String>of()::get).validate();
+    }
+
+    private void route(String fileName, String yaml) throws Exception {
+        Files.writeString(home.resolve("routes").resolve(fileName), yaml);
+    }
+
+    @Test
+    void shouldAcceptTheShippedProject() {
+        List<Problem> problems = new ProjectValidator(Path.of("").toAbsolutePath(), Map.<String, String>of()::get).validate();
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void shouldAcceptAValidRouteNamedAfterItsFile() throws Exception {
+        route("ping.camel.yaml", """
+                - route:
+                    id: ping
+                    from:
+                      uri: timer:ping
+                      steps:
+                        - log: pong
+                """);
+        assertEquals(List.of(), validate());
+    }
+
+    @Test
+    void shouldReportBrokenYamlWithItsLine() throws Exception {
+        route("broken.camel.yaml", """
+                - route:
+                    id: broken
+                    from:
+                      uri: "timer:x
+                """);
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).file().endsWith("routes/broken.camel.yaml"));
+        assertTrue(problems.get(0).line() >= 4, problems.toString());
+        assertTrue(problems.get(0).message().startsWith("invalid YAML"), problems.toString());
+    }
+
+    @Test
+    void shouldReportAnUnknownStepThatCamelRefuses() throws Exception {
+        route("odd.camel.yaml", """
+                - route:
+                    id: odd
+                    from:
+                      uri: timer:x
+                      steps:
+                        - teleport: somewhere
+                """);
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("not a valid Camel YAML route"), problems.toString());
+    }
+
+    @Test
+    void shouldReportRouteIdsThatDoNotMatchTheFileOrRepeat() throws Exception {
+        route("first.camel.yaml", """
+                - route:
+                    id: shared
+                    from:
+                      uri: timer:a
+                      steps:
+                        - log: a
+                """);
+        route("second.camel.yaml", """
+                - route:
+                    id: shared
+                    from:
+                      uri: timer:b
+                      steps:
+                        - log: b
+                """);
+        List<Problem> problems = validate();
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("should be the file name 'first'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("'shared' is already used")), problems.toString());
+    }
+
+    @Test
+    void shouldReportConfigProblemsWithFileAndLine() throws Exception {
+        Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\nnot a setting\n");
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).toString().endsWith("application.properties:2: expected 'key = value', found 'not a setting'"),
+                problems.toString());
+    }
+
+    @Test
+    void shouldReportBrokenYamlConfigFiles() throws Exception {
+        Files.writeString(home.resolve("config/mapping.yaml"), "a: [1, 2\n");
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).file().endsWith("config/mapping.yaml"));
+    }
+}
