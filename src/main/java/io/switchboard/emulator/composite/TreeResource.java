@@ -157,19 +157,24 @@ final class TreeResource {
                             + "attempting to use a custom field, be sure to append the '__c' after the custom "
                             + "field name. Please reference your WSDL or the describe call for the appropriate "
                             + "names.", List.of())));
-            return List.of();
         }
         List<Nested> children = new ArrayList<>();
         for (JsonNode node : RequestJson.requiredArray((ObjectNode) property.getValue(), "records")) {
+            // parsed even under an unknown relationship, so that size and depth limits see every record
             TreeRecord child = parseRecord(node, depth + 1, parse);
-            if (!relationship.get().holds(child.type())) {
-                parse.problems.add(problem(child.referenceId(), CompositeErrors.resultError("INVALID_TYPE",
-                        "Relationship " + relationship.get().name() + " on " + parentType + " holds "
-                                + relationship.get().childType() + " records, not " + child.type(), List.of())));
-            }
-            children.add(new Nested(relationship.get().parentField(), child));
+            relationship.ifPresent(known -> children.add(nestedUnder(known, parentType, child, parse)));
         }
         return children;
+    }
+
+    private static Nested nestedUnder(ChildRelationships.Relationship relationship, String parentType,
+                                      TreeRecord child, Parse parse) {
+        if (!relationship.holds(child.type())) {
+            parse.problems.add(problem(child.referenceId(), CompositeErrors.resultError("INVALID_TYPE",
+                    "Relationship " + relationship.name() + " on " + parentType + " holds "
+                            + relationship.childType() + " records, not " + child.type(), List.of())));
+        }
+        return new Nested(relationship.parentField(), child);
     }
 
     private static void requireType(TreeRecord root, String rootType, Parse parse) {
