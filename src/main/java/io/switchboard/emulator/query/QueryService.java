@@ -39,7 +39,7 @@ public final class QueryService {
 
     /**
      * GET /query?q= : {"totalSize","done","records":[...],"nextRecordsUrl"?}. The batch size is a hint that
-     * Salesforce keeps between 200 and 2000, as here.
+     * Salesforce keeps between 200 and 2000, as here; zero or less means the default of 2000.
      */
     public JsonNode query(String soql, int batchSize, String apiVersion) {
         SoqlQuery query = SoqlParser.parse(soql, source.schema(), clock);
@@ -54,8 +54,7 @@ public final class QueryService {
         List<FieldPath> fields = ((Selection.Fields) query.selection()).paths();
         List<JsonNode> records = rows.stream()
                 .map(row -> (JsonNode) json.record(row, query.object(), fields)).toList();
-        int size = Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, batchSize));
-        return pageResult(cursors.first(records, size), apiVersion);
+        return pageResult(cursors.first(records, pageSize(batchSize)), apiVersion);
     }
 
     /** GET /query/{locator}: the next page; an unknown or lapsed locator is refused as INVALID_QUERY_LOCATOR. */
@@ -73,6 +72,10 @@ public final class QueryService {
         ObjectNode answer = JSON.objectNode();
         answer.set("searchRecords", found);
         return answer;
+    }
+
+    private static int pageSize(int batchSize) {
+        return batchSize <= 0 ? MAX_BATCH_SIZE : Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, batchSize));
     }
 
     private List<Map<String, Object>> rows(SoqlQuery query) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** ORDER BY with its null placement, LIMIT and OFFSET. */
 class SoqlOrderAndLimitTest {
     private QueryService service;
 

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Results larger than a batch, paged through nextRecordsUrl and query cursors. */
 class SoqlPagingTest {
     private static final String LOCATOR = "/services/data/v60\\.0/query/(01g[0-9A-Za-z]{15}-\\d+)";
 
@@ -81,6 +82,27 @@ class SoqlPagingTest {
         JsonNode answer = service.query("SELECT LastName FROM Lead", 10, "60.0");
 
         assertEquals(200, answer.get("records").size());
+    }
+
+    @Test
+    void shouldUseTheDefaultBatchWhenNoneIsGiven() {
+        JsonNode answer = service.query("SELECT LastName FROM Lead", 0, "60.0");
+
+        assertTrue(answer.get("done").asBoolean());
+        assertEquals(450, answer.get("records").size());
+    }
+
+    @Test
+    void shouldLowerABatchSizeAboveTwoThousandToTwoThousand() {
+        for (int i = 0; i < 1600; i++) {
+            records.insert("Lead", "LastName", "More " + i, "Company", "Co");
+        }
+
+        JsonNode answer = service.query("SELECT LastName FROM Lead", 5000, "60.0");
+
+        assertEquals(2050, answer.get("totalSize").asInt());
+        assertEquals(2000, answer.get("records").size());
+        assertTrue(answer.get("nextRecordsUrl").asText().endsWith("-2000"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** What a SELECT answers: fields, parent relationships and counts, in the REST API's shape. */
 class SoqlSelectTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private InMemoryRecords records;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** WHERE operators, their handling of empty fields, and how AND, OR and NOT combine. */
 class SoqlWhereTest {
     private InMemoryRecords records;
     private QueryService service;

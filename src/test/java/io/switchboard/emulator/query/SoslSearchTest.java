@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** SOSL searches: term syntax, field scopes, phone matching and RETURNING clauses. */
 class SoslSearchTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private InMemoryRecords records;
