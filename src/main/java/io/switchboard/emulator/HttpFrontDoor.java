@@ -180,6 +180,10 @@ final class HttpFrontDoor implements HttpHandler {
             return new Reply(answer.status(), answer.body(), answer.headers(), null, null, false);
         } catch (SalesforceError e) {
             return error(e);
+        } catch (RuntimeException e) {
+            LOG.error("Emulator failed on {} {}", exchange.getRequestMethod(), rest, e);
+            return error(new SalesforceError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include"
+                    + " this ErrorId if you contact support: " + Integer.toHexString(e.hashCode())));
         }
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.emulator.admin;
 
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.SessionRegistry;
+import io.switchboard.emulator.auth.Users;
 import io.switchboard.emulator.data.OrgSettings;
 import io.switchboard.emulator.data.RecordStore;
 import io.switchboard.emulator.data.RecordWriter;
@@ -9,7 +10,6 @@ import io.switchboard.emulator.schema.SObjectSchema;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Test and operator controls of a running emulator: the same operations as the HTTP admin API, in process. */
@@ -142,11 +142,7 @@ public final class EmulatorAdmin {
     }
 
     private String userId(String username) {
-        return store.records("User").stream()
-                .filter(user -> ((String) user.get("Username")).toLowerCase(Locale.ROOT)
-                        .equals(username.toLowerCase(Locale.ROOT)))
-                .map(user -> (String) user.get("Id"))
-                .findFirst()
+        return Users.byUsername(store, username).map(user -> (String) user.get("Id"))
                 .orElseThrow(() -> new IllegalArgumentException("No user " + username));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,9 +95,7 @@ public final class OAuthService {
         }
         assertion.checkAudience(List.of(loginUrl, instanceUrl, PUBLIC_LOGIN_HOSTS.get(0), PUBLIC_LOGIN_HOSTS.get(1)));
         assertion.checkNotExpired(clock.instant());
-        return records.records("User").stream()
-                .filter(user -> ((String) user.get("Username")).equalsIgnoreCase(String.valueOf(assertion.subject())))
-                .findFirst()
+        return Users.byUsername(records, assertion.subject())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "user hasn't approved this consumer"));
     }
 
@@ -114,11 +111,7 @@ public final class OAuthService {
     }
 
     private Map<String, Object> user(String username) {
-        String wanted = username == null ? "" : username.toLowerCase(Locale.ROOT);
-        return records.records("User").stream()
-                .filter(user -> ((String) user.get("Username")).toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst()
-                .orElseThrow(OAuthError::authenticationFailure);
+        return Users.byUsername(records, username).orElseThrow(OAuthError::authenticationFailure);
     }
 
     private Map<String, String> answer(Session session, String loginUrl, String instanceUrl) {

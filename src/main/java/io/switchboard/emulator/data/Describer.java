@@ -6,6 +6,7 @@ import io.switchboard.emulator.schema.SObjectSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class Describer {
         answer.put("fields", object.fields().stream().map(field -> field(object, field, userId)).toList());
         answer.put("childRelationships", childRelationships(object));
         answer.put("recordTypeInfos", List.of());
-        answer.put("supportedScopes", List.of(Map.of("label", "All " + object.labelPlural().toLowerCase(), "name",
+        answer.put("supportedScopes", List.of(Map.of("label", "All " + object.labelPlural().toLowerCase(Locale.ROOT), "name",
                 "everything")));
         return answer;
     }

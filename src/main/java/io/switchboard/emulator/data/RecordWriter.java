@@ -112,7 +112,8 @@ public final class RecordWriter {
     public String insertTrusted(SObjectSchema object, Map<String, Object> values, String userId) {
         return store.inTransaction(() -> {
             Map<String, Object> record = blankRecord(object);
-            values.forEach((name, value) -> object.field(name).ifPresent(field -> record.put(field.name(), value)));
+            values.forEach((name, value) -> record.put(object.field(name).orElseThrow(() ->
+                    new IllegalArgumentException("No field " + name + " on " + object.name())).name(), value));
             return insertRecord(object, record, userId);
         });
     }

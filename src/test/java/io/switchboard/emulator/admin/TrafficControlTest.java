@@ -195,6 +195,9 @@ class TrafficControlTest extends EmulatorFixture {
         assertEquals("api-usage=6/50", client.get("/limits").header("Sforce-Limit-Info"));
         assertEquals(400, client.raw("POST", "/__admin/faults", "{\"kind\":\"NOPE\",\"count\":1}", null).status());
         assertEquals(404, client.raw("POST", "/__admin/nothing", null, null).status());
+        Answer unknownField = client.raw("POST", "/__admin/records/Contact", "{\"Nope\":1}", null);
+        assertEquals(400, unknownField.status());
+        assertEquals("No field Nope on Contact", unknownField.json().get("error").asText());
     }
 
     @Test
