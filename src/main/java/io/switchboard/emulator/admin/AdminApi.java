@@ -1,0 +1,110 @@
+package io.switchboard.emulator.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.emulator.api.ApiResponse;
+import io.switchboard.emulator.api.SalesforceError;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP admin API under {@code /__admin}: JSON in and out, no authentication, mirroring {@link EmulatorAdmin}. */
+public final class AdminApi {
+    public static final String PREFIX = "/__admin";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmulatorAdmin admin;
+
+    public AdminApi(EmulatorAdmin admin) {
+        this.admin = admin;
+    }
+
+    /** @param path the path after {@code /__admin} */
+    public ApiResponse handle(String method, String path, JsonNode body) {
+        try {
+            return route(method, path, body == null ? JSON.createObjectNode() : body);
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.of(400, Map.of("error", e.getMessage()));
+        } catch (SalesforceError e) {
+            return ApiResponse.of(400, Map.of("error", e.errorCode() + ": " + e.getMessage()));
+        }
+    }
+
+    private ApiResponse route(String method, String path, JsonNode body) {
+        String call = method + " " + path;
+        if (call.startsWith("POST /records/")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.convertValue(body, Map.class);
+            return ApiResponse.of(201, Map.of("id", admin.insertRecord(path.substring("/records/".length()), fields)));
+        }
+        if (call.startsWith("GET /records/")) {
+            return ApiResponse.of(200, admin.records(path.substring("/records/".length())));
+        }
+        switch (call) {
+            case "POST /reset" -> admin.reset();
+            case "GET /requests" -> {
+                return ApiResponse.of(200, admin.requests());
+            }
+            case "DELETE /requests" -> admin.clearRequests();
+            case "GET /counters" -> {
+                return ApiResponse.of(200, admin.counters());
+            }
+            case "POST /latency" -> admin.latency(required(body, "millis").asLong());
+            case "GET /faults" -> {
+                return ApiResponse.of(200, admin.faults());
+            }
+            case "POST /faults" -> admin.addFault(faultRule(body));
+            case "DELETE /faults" -> admin.clearFaults();
+            case "POST /sessions/expire" -> expireSessions(body);
+            case "GET /limits" -> {
+                return ApiResponse.of(200, Map.of("max", admin.apiMax(), "used", admin.apiUsed()));
+            }
+            case "POST /limits" -> admin.apiLimit(body.path("max").asLong(admin.apiMax()),
+                    body.path("used").asLong(admin.apiUsed()));
+            case "POST /settings" -> settings(body);
+            case "POST /audit-permission" -> admin.auditPermission(required(body, "username").asText(),
+                    required(body, "granted").asBoolean());
+            case "POST /grants" -> admin.blockGrant(required(body, "grantType").asText(),
+                    required(body, "blocked").asBoolean());
+            case "POST /jwt-certificate" -> admin.registerJwtCertificate(required(body, "pem").asText());
+            default -> {
+                return ApiResponse.of(404, Map.of("error", "No admin operation " + call));
+            }
+        }
+        return ApiResponse.noContent();
+    }
+
+    private void expireSessions(JsonNode body) {
+        if (body.hasNonNull("username")) {
+            admin.expireSessions(body.get("username").asText());
+        } else {
+            admin.expireSessions();
+        }
+    }
+
+    private void settings(JsonNode body) {
+        if (body.hasNonNull("auditFieldsEnabled")) {
+            admin.auditFieldsEnabled(body.get("auditFieldsEnabled").asBoolean());
+        }
+        if (body.hasNonNull("searchLagMillis")) {
+            admin.searchLagMillis(body.get("searchLagMillis").asLong());
+        }
+    }
+
+    private static FaultRule faultRule(JsonNode body) {
+        FaultKind kind;
+        try {
+            kind = FaultKind.valueOf(required(body, "kind").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind must be one of " + List.of(FaultKind.values()));
+        }
+        return new FaultRule(kind, body.path("rate").asDouble(0), body.path("count").asInt(0),
+                body.path("pathContains").asText(null), body.path("method").asText(null), body.path("status").asInt(0));
+    }
+
+    private static JsonNode required(JsonNode body, String name) {
+        if (!body.hasNonNull(name)) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return body.get(name);
+    }
+}

@@ -1,0 +1,148 @@
+package io.switchboard.emulator.admin;
+
+import io.switchboard.emulator.auth.LoginPolicy;
+import io.switchboard.emulator.auth.SessionRegistry;
+import io.switchboard.emulator.auth.Users;
+import io.switchboard.emulator.data.OrgSettings;
+import io.switchboard.emulator.data.RecordStore;
+import io.switchboard.emulator.data.RecordWriter;
+import io.switchboard.emulator.schema.SObjectSchema;
+import io.switchboard.emulator.seed.SeedRecords;
+import io.switchboard.emulator.seed.SeededOrg;
+import java.util.List;
+import java.util.Map;
+
+/** Test and operator controls of a running emulator: the same operations as the HTTP admin API, in process. */
+public final class EmulatorAdmin {
+    private final RecordStore store;
+    private final RecordWriter writer;
+    private final OrgSettings settings;
+    private final SessionRegistry sessions;
+    private final LoginPolicy loginPolicy;
+    private final ApiAllowance allowance;
+    private final FaultInjector faults;
+    private final Latency latency;
+    private final RequestLog requestLog;
+
+    public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, SessionRegistry sessions,
+                         LoginPolicy loginPolicy, ApiAllowance allowance, FaultInjector faults, Latency latency,
+                         RequestLog requestLog) {
+        this.store = store;
+        this.writer = writer;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.loginPolicy = loginPolicy;
+        this.allowance = allowance;
+        this.faults = faults;
+        this.latency = latency;
+        this.requestLog = requestLog;
+    }
+
+    /** Back to the seeded org: records, settings, allowance, faults, latency and log. Sessions stay valid. */
+    public void reset() {
+        store.inTransaction(() -> {
+            store.clear();
+            writer.resetSequences();
+            SeedRecords.populate(writer);
+            return null;
+        });
+        settings.reset();
+        loginPolicy.reset();
+        sessions.reset();
+        allowance.reset();
+        faults.clear();
+        latency.set(0);
+        requestLog.clear();
+    }
+
+    /** Stores a record as given, system fields included (CreatedDate, CreatedById...), without the API's checks. */
+    public String insertRecord(String type, Map<String, Object> fields) {
+        return writer.insertTrusted(object(type), fields, SeededOrg.INTEGRATION_USER_ID);
+    }
+
+    public List<Map<String, Object>> records(String type) {
+        return store.records(object(type).name());
+    }
+
+    public List<RequestLogEntry> requests() {
+        return requestLog.entries();
+    }
+
+    /** Clears the request log and the endpoint counters. */
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    public Map<String, Long> counters() {
+        return requestLog.counters();
+    }
+
+    public void latency(long millis) {
+        latency.set(millis);
+    }
+
+    public void addFault(FaultRule rule) {
+        faults.add(rule);
+    }
+
+    public List<FaultRule> faults() {
+        return faults.rules();
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public void expireSessions() {
+        sessions.expireAll();
+    }
+
+    public void expireSessions(String username) {
+        sessions.expireUser(userId(username));
+    }
+
+    public void apiLimit(long max, long used) {
+        allowance.set(max, used);
+    }
+
+    public long apiUsed() {
+        return allowance.used();
+    }
+
+    public long apiMax() {
+        return allowance.max();
+    }
+
+    /** The org-wide "Set Audit Fields upon Record Creation" setting. */
+    public void auditFieldsEnabled(boolean enabled) {
+        settings.auditFieldsEnabled(enabled);
+    }
+
+    /** Grants or withdraws a user's permission to set audit fields. */
+    public void auditPermission(String username, boolean granted) {
+        settings.auditPermission(userId(username), granted);
+    }
+
+    public void searchLagMillis(long millis) {
+        settings.searchLagMillis(millis);
+    }
+
+    /** @param grantType an OAuth grant type such as {@code password} */
+    public void blockGrant(String grantType, boolean blocked) {
+        loginPolicy.blockGrant(grantType, blocked);
+    }
+
+    /** The certificate (or RSA public key) in PEM form that verifies JWT bearer assertions. */
+    public void registerJwtCertificate(String pem) {
+        loginPolicy.registerCertificate(pem);
+    }
+
+    private SObjectSchema object(String type) {
+        return store.schema().object(type).orElseThrow(() -> new IllegalArgumentException("No object " + type));
+    }
+
+    private String userId(String username) {
+        return Users.byUsername(store, username).map(user -> (String) user.get("Id"))
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+    }
+}

@@ -1,0 +1,49 @@
+package io.switchboard.emulator.data;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Org-wide switches that admins change at run time: audit-field creation, who may use it, and the search lag. */
+public final class OrgSettings {
+    private final long initialSearchLagMillis;
+    private final Set<String> initialAuditUsers;
+    private final Set<String> auditUsers = ConcurrentHashMap.newKeySet();
+    private volatile boolean auditFieldsEnabled;
+    private volatile long searchLagMillis;
+
+    /** @param auditUserIds users holding the "Set Audit Fields upon Record Creation" permission from the start */
+    public OrgSettings(long searchLagMillis, Set<String> auditUserIds) {
+        this.initialSearchLagMillis = searchLagMillis;
+        this.initialAuditUsers = Set.copyOf(auditUserIds);
+        reset();
+    }
+
+    /** Back to the values the org started with. */
+    public void reset() {
+        auditFieldsEnabled = true;
+        searchLagMillis = initialSearchLagMillis;
+        auditUsers.clear();
+        auditUsers.addAll(initialAuditUsers);
+    }
+
+    /** Both the org setting and the user's permission are needed to write audit fields. */
+    public boolean maySetAuditFields(String userId) {
+        return auditFieldsEnabled && userId != null && auditUsers.contains(userId);
+    }
+
+    public boolean auditFieldsEnabled() { return auditFieldsEnabled; }
+
+    public void auditFieldsEnabled(boolean enabled) { auditFieldsEnabled = enabled; }
+
+    public void auditPermission(String userId, boolean granted) {
+        if (granted) {
+            auditUsers.add(userId);
+        } else {
+            auditUsers.remove(userId);
+        }
+    }
+
+    public long searchLagMillis() { return searchLagMillis; }
+
+    public void searchLagMillis(long millis) { searchLagMillis = millis; }
+}

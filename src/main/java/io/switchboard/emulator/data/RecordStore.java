@@ -1,0 +1,178 @@
+package io.switchboard.emulator.data;
+
+import io.switchboard.emulator.api.RecordSource;
+import io.switchboard.emulator.api.Transactions;
+import io.switchboard.emulator.schema.OrgSchema;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The org's records in memory. Writes take an exclusive lock and log how to undo themselves, so a unit of work
+ * that fails leaves no trace; reads see only committed or own-thread state.
+ */
+public final class RecordStore implements RecordSource, Transactions {
+    private final OrgSchema schema;
+    private final Clock clock;
+    private final LongSupplier searchLagMillis;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final Map<String, Stored> byId = new HashMap<>();
+    private final Map<String, TreeMap<Long, Stored>> byType = new HashMap<>();
+    private final ThreadLocal<List<Runnable>> undoLog = new ThreadLocal<>();
+    private long nextSequence;
+
+    /** One record with the order it was inserted in and when, for insertion-ordered reads and the search lag. */
+    private record Stored(String type, long sequence, long insertedAtMillis, Map<String, Object> fields) {
+    }
+
+    public RecordStore(OrgSchema schema, Clock clock, LongSupplier searchLagMillis) {
+        this.schema = schema;
+        this.clock = clock;
+        this.searchLagMillis = searchLagMillis;
+    }
+
+    @Override
+    public OrgSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public List<Map<String, Object>> records(String sobjectName) {
+        return read(() -> snapshots(sobjectName, Long.MAX_VALUE));
+    }
+
+    @Override
+    public List<Map<String, Object>> searchableRecords(String sobjectName) {
+        return read(() -> snapshots(sobjectName, clock.millis() - searchLagMillis.getAsLong()));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> byId(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return read(() -> Optional.ofNullable(byId.get(Ids.canonical(id))).map(stored -> snapshot(stored.fields())));
+    }
+
+    /** Stores a new record whose fields, Id included, are already complete. */
+    public void insert(String type, Map<String, Object> fields) {
+        inTransaction(() -> {
+            String id = (String) fields.get("Id");
+            Stored stored = new Stored(type, nextSequence++, clock.millis(), new LinkedHashMap<>(fields));
+            put(stored);
+            logUndo(() -> remove(id));
+            return id;
+        });
+    }
+
+    /** Replaces the fields of an existing record, keeping its place in insertion order. */
+    public void replace(String id, Map<String, Object> fields) {
+        inTransaction(() -> {
+            Stored before = byId.get(id);
+            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), new LinkedHashMap<>(fields)));
+            logUndo(() -> put(before));
+            return id;
+        });
+    }
+
+    public void delete(String id) {
+        inTransaction(() -> {
+            Stored before = remove(id);
+            logUndo(() -> put(before));
+            return id;
+        });
+    }
+
+    /** Empties the store for a reset; not undoable. */
+    public void clear() {
+        inTransaction(() -> {
+            byId.clear();
+            byType.clear();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.writeLock().lock();
+        boolean outermost = undoLog.get() == null;
+        if (outermost) {
+            undoLog.set(new ArrayList<>());
+        }
+        int savepoint = undoLog.get().size();
+        try {
+            return work.get();
+        } catch (RuntimeException | Error failure) {
+            undoTo(savepoint);
+            throw failure;
+        } finally {
+            if (outermost) {
+                undoLog.remove();
+            }
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void rollbackCurrent() {
+        if (undoLog.get() != null) {
+            undoTo(0);
+        }
+    }
+
+    private void undoTo(int savepoint) {
+        List<Runnable> log = undoLog.get();
+        while (log.size() > savepoint) {
+            log.remove(log.size() - 1).run();
+        }
+    }
+
+    private void logUndo(Runnable undo) {
+        undoLog.get().add(undo);
+    }
+
+    private void put(Stored stored) {
+        String id = (String) stored.fields().get("Id");
+        byId.put(id, stored);
+        byType.computeIfAbsent(stored.type(), type -> new TreeMap<>()).put(stored.sequence(), stored);
+    }
+
+    private Stored remove(String id) {
+        Stored stored = byId.remove(id);
+        byType.get(stored.type()).remove(stored.sequence());
+        return stored;
+    }
+
+    private List<Map<String, Object>> snapshots(String sobjectName, long insertedNoLaterThan) {
+        String type = schema.object(sobjectName).map(object -> object.name()).orElse(sobjectName);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Stored stored : byType.getOrDefault(type, new TreeMap<>()).values()) {
+            if (stored.insertedAtMillis() <= insertedNoLaterThan) {
+                result.add(snapshot(stored.fields()));
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    private static Map<String, Object> snapshot(Map<String, Object> fields) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    private <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

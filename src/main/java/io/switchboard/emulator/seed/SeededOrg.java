@@ -1,0 +1,41 @@
+package io.switchboard.emulator.seed;
+
+import io.switchboard.emulator.data.Ids;
+
+/** The credentials and well-known records of the org the emulator starts with, for clients and tests. */
+public final class SeededOrg {
+    public static final String CLIENT_ID = "switchboard-emulator";
+    public static final String CLIENT_SECRET = "emulator-secret";
+    public static final String USERNAME = "integration@switchboard.example";
+    public static final String PASSWORD = "emulator-password";
+    public static final String SECURITY_TOKEN = "EMULATORTOKEN";
+    public static final String REFRESH_TOKEN = "emulator-refresh-token";
+
+    public static final String ORG_ID = Ids.of("00D", 1);
+
+    /** The integration user: every login flow runs as it, and it holds the audit-field permission. */
+    public static final String INTEGRATION_USER_ID = Ids.of("005", 1);
+    public static final String AGENT_EMAIL = "agent.demo@example.com";
+    public static final String AGENT_USER_ID = Ids.of("005", 2);
+    /** The user customer-side chat comments are posted as. */
+    public static final String CUSTOMER_COMMENT_EMAIL = "witiop.customer@example.com";
+    public static final String CUSTOMER_COMMENT_USER_ID = Ids.of("005", 3);
+    public static final String INACTIVE_EMAIL = "former.agent@example.com";
+    public static final String INACTIVE_USER_ID = Ids.of("005", 4);
+
+    public static final String ACME_ACCOUNT_ID = Ids.of("001", 1);
+    public static final String CONTI_ACCOUNT_ID = Ids.of("001", 2);
+    /** Maria Conti, whose phone is stored formatted as {@link #MARIA_CONTI_PHONE}. */
+    public static final String MARIA_CONTI_ID = Ids.of("003", 1);
+    public static final String MARIA_CONTI_PHONE = "+39 333 123 4567";
+    public static final String LUCA_BIANCHI_ID = Ids.of("003", 2);
+    public static final String GIULIA_VERDI_LEAD_ID = Ids.of("00Q", 1);
+    public static final String GIULIA_VERDI_PHONE = "+39 06 1234 5678";
+    public static final String SEEDED_CASE_ID = Ids.of("500", 1);
+    public static final String SEEDED_CASE_NUMBER = "00001026";
+    public static final String REFERRAL_ID = Ids.of("a0x", 1);
+    public static final String REFERRAL_CX_ID = "CX-1001";
+
+    private SeededOrg() {
+    }
+}
