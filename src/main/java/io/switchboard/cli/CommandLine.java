@@ -28,7 +28,7 @@ public final class CommandLine {
     }
 
     public static CommandLine withStandardCommands(Console console) {
-        return new CommandLine(console, List.of(new RunCommand(),
+        return new CommandLine(console, List.of(new RunCommand(), new DemoCommand(), new EmulatorCommand(),
                 new CheckConnectionCommand(), new ValidateCommand()));
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.emulator;
 
+import java.util.function.UnaryOperator;
+
 /**
  * How to start an emulator.
  *
@@ -12,11 +14,16 @@ public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimi
     public static final int DEFAULT_PORT = 8443;
     public static final long DEFAULT_DAILY_API_LIMIT = 100_000;
 
-    /** Port from {@code SF_EMULATOR_PORT} (8443), search lag from {@code SF_EMULATOR_SEARCH_LAG_MS} (0). */
+    /** Port 8443, no search lag, a 100,000-request daily allowance, no JWT certificate. */
     public static EmulatorSettings defaults() {
+        return new EmulatorSettings(DEFAULT_PORT, 0, DEFAULT_DAILY_API_LIMIT, null);
+    }
+
+    /** Port from {@code SF_EMULATOR_PORT} (8443), search lag from {@code SF_EMULATOR_SEARCH_LAG_MS} (0). */
+    public static EmulatorSettings fromEnvironment(UnaryOperator<String> environment) {
         return new EmulatorSettings(
-                (int) fromEnvironment("SF_EMULATOR_PORT", DEFAULT_PORT),
-                fromEnvironment("SF_EMULATOR_SEARCH_LAG_MS", 0),
+                (int) number(environment, "SF_EMULATOR_PORT", DEFAULT_PORT),
+                number(environment, "SF_EMULATOR_SEARCH_LAG_MS", 0),
                 DEFAULT_DAILY_API_LIMIT,
                 null);
     }
@@ -37,8 +44,8 @@ public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimi
         return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
     }
 
-    private static long fromEnvironment(String name, long fallback) {
-        String value = System.getenv(name);
+    private static long number(UnaryOperator<String> environment, String name, long fallback) {
+        String value = environment.apply(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }

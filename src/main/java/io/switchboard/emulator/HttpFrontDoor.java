@@ -22,7 +22,7 @@ import io.switchboard.emulator.auth.OAuthError;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.Session;
 import io.switchboard.emulator.auth.SessionRegistry;
-import io.switchboard.emulator.data.Timestamps;
+import io.switchboard.emulator.records.Timestamps;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

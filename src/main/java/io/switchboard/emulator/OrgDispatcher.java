@@ -4,7 +4,7 @@ import io.switchboard.emulator.api.ApiRequest;
 import io.switchboard.emulator.api.ApiResponse;
 import io.switchboard.emulator.api.RestDispatcher;
 import io.switchboard.emulator.api.SalesforceError;
-import io.switchboard.emulator.data.SObjectResource;
+import io.switchboard.emulator.records.SObjectResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

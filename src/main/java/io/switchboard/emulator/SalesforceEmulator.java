@@ -8,17 +8,19 @@ import io.switchboard.emulator.admin.FaultInjector;
 import io.switchboard.emulator.admin.Latency;
 import io.switchboard.emulator.admin.RequestLog;
 import io.switchboard.emulator.api.RecordSource;
+import io.switchboard.emulator.composite.CompositeHandler;
+import io.switchboard.emulator.query.QueryService;
 import io.switchboard.emulator.auth.ConnectedApp;
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.SessionRegistry;
-import io.switchboard.emulator.data.Describer;
-import io.switchboard.emulator.data.OrgModel;
-import io.switchboard.emulator.data.OrgSettings;
-import io.switchboard.emulator.data.RecordStore;
-import io.switchboard.emulator.data.RecordValidator;
-import io.switchboard.emulator.data.RecordWriter;
-import io.switchboard.emulator.data.SObjectResource;
+import io.switchboard.emulator.records.Describer;
+import io.switchboard.emulator.records.OrgModel;
+import io.switchboard.emulator.records.OrgSettings;
+import io.switchboard.emulator.records.RecordStore;
+import io.switchboard.emulator.records.RecordValidator;
+import io.switchboard.emulator.records.RecordWriter;
+import io.switchboard.emulator.records.SObjectResource;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.emulator.seed.StandardSchema;
@@ -63,7 +65,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.admin = admin;
     }
 
-    /** Starts an emulator with no query or composite endpoints: those paths answer 404 NOT_FOUND. */
+    /** Starts an emulator answering every resource, SOQL/SOSL and composite included. */
     public static SalesforceEmulator start(EmulatorSettings settings) {
         return builder(settings).start();
     }
@@ -94,20 +96,29 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Plugs the query and composite endpoints in before starting. */
     public static final class Builder {
         private final EmulatorSettings settings;
-        private Function<RecordSource, QueryEndpoints> queries;
-        private Function<EmulatorServices, RouteHandler> composite;
+        private Function<RecordSource, QueryEndpoints> queries = Builder::soqlAndSosl;
+        private Function<EmulatorServices, RouteHandler> composite = Builder::compositeResources;
 
         private Builder(EmulatorSettings settings) {
             this.settings = settings;
         }
 
-        /** Answers {@code /query}, {@code /queryAll}, {@code /query/{locator}} and {@code /search}. */
+        private static QueryEndpoints soqlAndSosl(RecordSource records) {
+            QueryService service = new QueryService(records);
+            return new QueryEndpoints(service::query, service::queryMore, service::search);
+        }
+
+        private static RouteHandler compositeResources(EmulatorServices services) {
+            return new CompositeHandler(services.dispatcher(), services.transactions(), services.usage())::handle;
+        }
+
+        /** Replaces the SOQL/SOSL engine answering {@code /query}, {@code /queryAll}, {@code /query/{locator}} and {@code /search}. */
         public Builder queries(Function<RecordSource, QueryEndpoints> queries) {
             this.queries = queries;
             return this;
         }
 
-        /** Answers every path under {@code /composite}. */
+        /** Replaces the handler of every path under {@code /composite}. */
         public Builder composite(Function<EmulatorServices, RouteHandler> composite) {
             this.composite = composite;
             return this;

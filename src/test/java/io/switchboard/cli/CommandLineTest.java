@@ -33,7 +33,7 @@ class CommandLineTest {
     @Test
     void shouldListEveryCommandOnHelp() {
         assertEquals(0, run(Path.of("."), "--help"));
-        for (String command : new String[] {"run", "check-connection", "validate"}) {
+        for (String command : new String[] {"run", "demo", "emulator", "check-connection", "validate"}) {
             assertTrue(out().contains("  " + command + " "), out());
         }
     }

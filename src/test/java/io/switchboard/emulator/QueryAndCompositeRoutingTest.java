@@ -19,19 +19,6 @@ class QueryAndCompositeRoutingTest {
     }
 
     @Test
-    void shouldAnswerQueryAndCompositePathsWithNotFoundWhenNothingIsPlugged() {
-        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
-            EmulatorClient client = new EmulatorClient(emulator).login();
-
-            for (String path : new String[] {"/query?q=SELECT+Id+FROM+Case", "/search?q=FIND+%7Bx%7D", "/composite"}) {
-                Answer answer = client.get(path);
-                assertEquals(404, answer.status());
-                assertEquals("NOT_FOUND", answer.errorCode());
-            }
-        }
-    }
-
-    @Test
     void shouldRoutePluggedQueryAndCompositeEndpoints() {
         SalesforceEmulator.Builder builder = SalesforceEmulator.builder(EmulatorSettings.defaults().withPort(0))
                 .queries(records -> new QueryEndpoints(

@@ -2,7 +2,7 @@ package io.switchboard.emulator.seed;
 
 import static io.switchboard.emulator.seed.SeededOrg.*;
 
-import io.switchboard.emulator.data.RecordWriter;
+import io.switchboard.emulator.records.RecordWriter;
 import io.switchboard.emulator.schema.OrgSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.switchboard.emulator.seed;
 
-import io.switchboard.emulator.data.Ids;
+import io.switchboard.emulator.records.Ids;
 
 /** The credentials and well-known records of the org the emulator starts with, for clients and tests. */
 public final class SeededOrg {

@@ -8,7 +8,7 @@ import static io.switchboard.emulator.seed.Field.reference;
 import static io.switchboard.emulator.seed.Field.text;
 import static io.switchboard.emulator.seed.Field.textArea;
 
-import io.switchboard.emulator.data.OrgModel;
+import io.switchboard.emulator.records.OrgModel;
 import io.switchboard.emulator.schema.FieldSchema;
 import io.switchboard.emulator.schema.FieldType;
 import io.switchboard.emulator.schema.OrgSchema;

@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INACTIVE_USER_ID;

@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 /** Which Salesforce operation a write belongs to: it decides which fields may be written. */
 public enum WriteMode {

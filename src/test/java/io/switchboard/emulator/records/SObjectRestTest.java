@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 import static io.switchboard.emulator.seed.SeededOrg.MARIA_CONTI_ID;
 import static io.switchboard.emulator.seed.SeededOrg.REFERRAL_CX_ID;

@@ -1,4 +1,4 @@
-package io.switchboard.emulator.data;
+package io.switchboard.emulator.records;
 
 import io.switchboard.emulator.schema.SObjectSchema;
 import java.util.Base64;

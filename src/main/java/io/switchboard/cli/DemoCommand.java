@@ -1,0 +1,116 @@
+package io.switchboard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.config.Configuration;
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.engine.Engine;
+import io.switchboard.salesforce.ConnectionCheck;
+import io.switchboard.salesforce.ConnectionSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Shows a newcomer the whole product on a machine with no Salesforce account: starts the emulator, starts the
+ * engine against it with the real routes and config, and prints what the engine did and saw.
+ */
+final class DemoCommand implements Command {
+    private static final List<String> SUMMARY_OBJECTS = List.of("User", "Account", "Contact", "Lead", "Case", "Task",
+            "Referral__c", "casexchange__CX_Intake__c");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "start the built-in Salesforce emulator and the engine against it, show what the engine does";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/switchboard.jar demo
+
+                Needs no Salesforce account: starts the local Salesforce emulator on a free port, starts the engine
+                against it with the routes in routes/ and the settings in config/ (the SF_* variables are ignored
+                so the demo never touches a real org), prints what the engine did, and exits 0.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Arguments.noneExpected(args);
+        Logging.quiet();
+        PrintStream out = console.out();
+        Path dataDir = Files.createTempDirectory("switchboard-demo");
+        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
+            out.println("== 1. Local Salesforce emulator");
+            out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (contract section 6)");
+            int port = freePort();
+            UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, console.environment());
+            try (Engine engine = Engine.start(Configuration.load(console.configDir(), environment))) {
+                out.println("== 2. Engine");
+                out.println("   HTTP on port " + port + ", " + engine.camelContext().getRoutes().size()
+                        + " route(s) loaded from routes/, connections: " + String.join(", ", engine.connections().keySet()));
+                ConnectionSettings connection = engine.connections().get("default");
+                out.println("== 3. Connection 'default', checked through camel-salesforce");
+                ConnectionCheck.Report report = new ConnectionCheck(engine.camelContext(), connection).run();
+                report.lines().forEach(line -> out.println("   " + line));
+                out.println("== 4. What the org holds, read through camel-salesforce");
+                printRecordCounts(engine, connection, out);
+                out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
+                        + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
+                return report.usable() ? OK : NOT_OK;
+            }
+        }
+    }
+
+    private static void printRecordCounts(Engine engine, ConnectionSettings connection, PrintStream out) throws IOException {
+        try (ProducerTemplate template = engine.camelContext().createProducerTemplate()) {
+            for (String sobject : SUMMARY_OBJECTS) {
+                String answer = template.requestBody(connection.componentName() + ":query?sObjectQuery=SELECT COUNT() FROM "
+                        + sobject, null, String.class);
+                out.printf("   %-28s %d%n", sobject, JSON.readTree(answer).path("totalSize").asLong());
+            }
+        }
+    }
+
+    /**
+     * The demo's own settings win over the caller's environment for everything that would point the engine
+     * elsewhere: every SF_* variable, the port, the data folder and the token.
+     */
+    private static UnaryOperator<String> demoEnvironment(SalesforceEmulator emulator, int port, Path dataDir,
+                                                         UnaryOperator<String> environment) {
+        Map<String, String> demo = new HashMap<>();
+        demo.put("SF_LOGIN_URL", emulator.baseUrl());
+        demo.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
+        demo.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
+        demo.put("SF_USERNAME", SeededOrg.USERNAME);
+        demo.put("SF_PASSWORD", SeededOrg.PASSWORD);
+        demo.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        demo.put("SWITCHBOARD_PORT", String.valueOf(port));
+        demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        demo.put("SWITCHBOARD_DB_URL", "");
+        demo.put("SWITCHBOARD_API_TOKEN", UUID.randomUUID().toString());
+        return name -> name.startsWith("SF_") || demo.containsKey(name) ? demo.get(name) : environment.apply(name);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

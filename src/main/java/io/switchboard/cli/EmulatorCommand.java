@@ -1,0 +1,55 @@
+package io.switchboard.cli;
+
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.seed.SeededOrg;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the local Salesforce emulator alone, for development against it from another process. */
+final class EmulatorCommand implements Command {
+    @Override
+    public String name() {
+        return "emulator";
+    }
+
+    @Override
+    public String summary() {
+        return "run only the local Salesforce emulator (port SF_EMULATOR_PORT, default 8443, plain HTTP)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/switchboard.jar emulator
+
+                Runs the local Salesforce emulator on 127.0.0.1:SF_EMULATOR_PORT (default 8443, plain HTTP),
+                seeded with the demo org, and prints the settings that point the engine at it.
+                SF_EMULATOR_SEARCH_LAG_MS sets how long new records stay out of SOSL search (default 0).
+                Stop it with Ctrl-C.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Arguments.noneExpected(args);
+        EmulatorSettings settings = EmulatorSettings.fromEnvironment(console.environment());
+        SalesforceEmulator emulator = SalesforceEmulator.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        console.out().println("Salesforce emulator listening on " + emulator.baseUrl());
+        console.out().println("Point the engine at it with:");
+        console.out().println("  export SF_LOGIN_URL=" + emulator.baseUrl());
+        console.out().println("  export SF_CLIENT_ID=" + SeededOrg.CLIENT_ID);
+        console.out().println("  export SF_CLIENT_SECRET=" + SeededOrg.CLIENT_SECRET);
+        console.out().println("  export SF_USERNAME=" + SeededOrg.USERNAME);
+        console.out().println("  export SF_PASSWORD=" + SeededOrg.PASSWORD);
+        console.out().println("  export SF_SECURITY_TOKEN=" + SeededOrg.SECURITY_TOKEN);
+        console.out().println("Admin API: " + emulator.baseUrl() + "/__admin/ (see README). Ctrl-C stops it.");
+        stopped.await();
+        return OK;
+    }
+}
