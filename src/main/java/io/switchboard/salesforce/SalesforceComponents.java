@@ -64,6 +64,13 @@ public final class SalesforceComponents {
 
     /** Names every credential the chosen flow needs and lacks, before anything is sent to Salesforce. */
     static void requireCredentials(ConnectionSettings s) {
+        if (hasNoCredentials(s)) {
+            throw new ConfigException("connection '" + s.name() + "' has no credentials: set "
+                    + (ConnectionOptions.DEFAULT.equals(s.name())
+                        ? "SF_CLIENT_ID with SF_CLIENT_SECRET (client credentials), SF_USERNAME/SF_PASSWORD/"
+                          + "SF_SECURITY_TOKEN, SF_REFRESH_TOKEN or SF_JWT_KEYSTORE (see README), or run the demo"
+                        : "its client-id and the credentials of one flow in config/connections.properties"));
+        }
         List<String> missing = new ArrayList<>();
         boolean isDefault = ConnectionOptions.DEFAULT.equals(s.name());
         if (s.clientId() == null) {
@@ -93,6 +100,11 @@ public final class SalesforceComponents {
             throw new ConfigException("connection '" + s.name() + "' uses the " + s.authType()
                     + " flow but these are not set: " + String.join(", ", missing));
         }
+    }
+
+    private static boolean hasNoCredentials(ConnectionSettings s) {
+        return s.clientId() == null && s.clientSecret() == null && s.username() == null && s.password() == null
+                && s.refreshToken() == null && s.jwtKeystore() == null;
     }
 
     private static String label(boolean isDefault, String name, String envName, String suffix) {

@@ -110,6 +110,13 @@ class ConnectionsTest {
     }
 
     @Test
+    void shouldSayWhatToSetWhenNoCredentialIsConfigured() throws Exception {
+        ConnectionSettings settings = load(null, Map.of()).get("default");
+        ConfigException e = assertThrows(ConfigException.class, () -> SalesforceComponents.create(settings));
+        assertTrue(e.getMessage().startsWith("connection 'default' has no credentials: set SF_CLIENT_ID"), e.getMessage());
+    }
+
+    @Test
     void shouldNeverPrintCredentials() throws Exception {
         ConnectionSettings settings = load(null, usernamePassword()).get("default");
         String printed = settings.toString();

@@ -1,0 +1,100 @@
+package io.switchboard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs the packaged jar the way the README tells operators to. */
+class JarCommandsIT {
+    private static final Path JAR = Path.of("target/switchboard.jar");
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static ProcessBuilder jar(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SF_") || name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws Exception {
+        Process process = jar(env, args).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "jar did not finish");
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void shouldPrintHelpAndRefuseUnknownCommands() throws Exception {
+        Run help = run(Map.of(), "--help");
+        assertEquals(0, help.exitCode(), help.output());
+        assertTrue(help.output().contains("check-connection"), help.output());
+        Run unknown = run(Map.of(), "teleport");
+        assertEquals(2, unknown.exitCode(), unknown.output());
+        assertEquals("switchboard: unknown command 'teleport' (see --help)", unknown.output().strip());
+    }
+
+    @Test
+    void shouldRunTheDemoOnAMachineWithoutSalesforce() throws Exception {
+        Run demo = run(Map.of(), "demo");
+        assertEquals(0, demo.exitCode(), demo.output());
+        assertTrue(demo.output().contains("== 1. Local Salesforce emulator"), demo.output());
+        assertTrue(demo.output().contains("login           ok"), demo.output());
+        assertTrue(demo.output().contains("result          usable"), demo.output());
+        assertTrue(demo.output().contains("Contact"), demo.output());
+    }
+
+    @Test
+    void shouldValidateTheShippedFiles() throws Exception {
+        Run validate = run(Map.of(), "validate");
+        assertEquals(0, validate.exitCode(), validate.output());
+    }
+
+    @Test
+    void shouldCheckAConnectionToTheEmulatorRunFromTheJar() throws Exception {
+        int port = freePort();
+        Process emulator = jar(Map.of("SF_EMULATOR_PORT", String.valueOf(port)), "emulator").start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertEquals("Salesforce emulator listening on http://127.0.0.1:" + port, first);
+            Map<String, String> env = Map.of(
+                    "SF_LOGIN_URL", "http://127.0.0.1:" + port,
+                    "SF_CLIENT_ID", "switchboard-emulator",
+                    "SF_CLIENT_SECRET", "emulator-secret",
+                    "SF_USERNAME", "integration@switchboard.example",
+                    "SF_PASSWORD", "emulator-password",
+                    "SF_SECURITY_TOKEN", "EMULATORTOKEN");
+            Run check = run(env, "check-connection");
+            assertEquals(0, check.exitCode(), check.output());
+            assertTrue(check.output().contains("audit fields    this user may set CreatedDate/CreatedById on insert"),
+                    check.output());
+            assertTrue(!check.output().contains("emulator-password") && !check.output().contains("EMULATORTOKEN"),
+                    "no credential in the report: " + check.output());
+        } finally {
+            emulator.destroy();
+            emulator.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
