@@ -1,0 +1,37 @@
+package io.switchboard.salesforce;
+
+import java.util.List;
+
+/**
+ * Salesforce refused a request: its HTTP status and first error, with Salesforce's own {@code errorCode} and
+ * message kept intact so that operators and API callers see exactly what Salesforce said.
+ */
+public class SalesforceApiException extends RuntimeException {
+    private final int status;
+    private final String errorCode;
+    private final List<String> fields;
+
+    public SalesforceApiException(int status, String errorCode, String message, List<String> fields, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.errorCode = errorCode;
+        this.fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** Worth retrying as is: Salesforce was busy or unreachable, not refusing the content. */
+    public boolean transientFailure() {
+        return status == 0 || status >= 500 || "UNABLE_TO_LOCK_ROW".equals(errorCode) || "SERVER_UNAVAILABLE".equals(errorCode);
+    }
+}

@@ -1,0 +1,165 @@
+package io.switchboard.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+
+/**
+ * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
+ * {@code raw} operation: one endpoint per connection (no endpoint per query), JSON in and out, and the
+ * component's own login, re-login on 401 and retry. Refusals come back as {@link SalesforceApiException}.
+ */
+public final class SalesforceClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** camel-salesforce reads these per message; they are the only place that knows the header names. */
+    private static final String RAW_PATH = "rawPath";
+    private static final String RAW_METHOD = "rawMethod";
+
+    private final ProducerTemplate template;
+    private final Endpoint endpoint;
+    private final String apiPath;
+    private final ConnectionSettings connection;
+
+    public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
+        this.connection = connection;
+        this.template = camelContext.createProducerTemplate();
+        this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
+        this.apiPath = "/services/data/v" + connection.apiVersion();
+    }
+
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    public JsonNode query(String soql) {
+        return send("GET", "/query?q=" + encode(soql), null);
+    }
+
+    public JsonNode search(String sosl) {
+        return send("GET", "/search?q=" + encode(sosl), null);
+    }
+
+    public JsonNode describe(String sobject) {
+        return send("GET", "/sobjects/" + sobject + "/describe", null);
+    }
+
+    public JsonNode describeGlobal() {
+        return send("GET", "/sobjects", null);
+    }
+
+    public JsonNode limits() {
+        return send("GET", "/limits", null);
+    }
+
+    public JsonNode get(String sobject, String id, List<String> fields) {
+        String query = fields.isEmpty() ? "" : "?fields=" + encode(String.join(",", fields));
+        return send("GET", "/sobjects/" + sobject + "/" + encode(id) + query, null);
+    }
+
+    /** A record by any field Salesforce can look it up by (an external id or idLookup field). */
+    public JsonNode getBy(String sobject, String field, String value, List<String> fields) {
+        String query = fields.isEmpty() ? "" : "?fields=" + encode(String.join(",", fields));
+        return send("GET", "/sobjects/" + sobject + "/" + field + "/" + encode(value) + query, null);
+    }
+
+    /** Creates a record and answers Salesforce's {@code {"id","success","errors"}}. */
+    public JsonNode create(String sobject, JsonNode fields) {
+        return send("POST", "/sobjects/" + sobject, fields);
+    }
+
+    public void update(String sobject, String id, JsonNode fields) {
+        send("PATCH", "/sobjects/" + sobject + "/" + encode(id), fields);
+    }
+
+    /** Upserts by external id: the answer carries {@code created} (true when a record was inserted). */
+    public JsonNode upsert(String sobject, String externalIdField, String value, JsonNode fields) {
+        return send("PATCH", "/sobjects/" + sobject + "/" + externalIdField + "/" + encode(value), fields);
+    }
+
+    /** One {@code /composite} call: many writes, one API call, optionally all or none. */
+    public JsonNode composite(JsonNode request) {
+        return send("POST", "/composite", request);
+    }
+
+    /**
+     * Sends one REST request below {@code /services/data/vNN.N}.
+     *
+     * @param path for example {@code /sobjects/Case/describe}; query strings must already be encoded
+     * @return the answer's JSON, or a null node for empty answers (204)
+     */
+    public JsonNode send(String method, String path, JsonNode body) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(RAW_PATH, apiPath + path);
+        headers.put(RAW_METHOD, method);
+        try {
+            Object answer = template.requestBodyAndHeaders(endpoint, body == null ? null : JSON.writeValueAsString(body), headers);
+            return parse(answer);
+        } catch (CamelExecutionException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(Object answer) throws IOException {
+        String text = answer instanceof InputStream stream
+                ? new String(stream.readAllBytes(), StandardCharsets.UTF_8)
+                : answer == null ? "" : answer.toString();
+        return text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
+    }
+
+    private static SalesforceApiException translate(CamelExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof SalesforceException sfe) {
+            List<RestError> errors = sfe.getErrors();
+            if (errors != null && !errors.isEmpty()) {
+                RestError first = errors.get(0);
+                return new SalesforceApiException(sfe.getStatusCode(), first.getErrorCode(), first.getMessage(),
+                        first.getFields(), sfe);
+            }
+            return fromResponseBody(sfe);
+        }
+        return new SalesforceApiException(0, "CONNECTION_FAILED", String.valueOf(cause.getMessage()), List.of(), cause);
+    }
+
+    /**
+     * The raw operation leaves Salesforce's error array unparsed: in the response content, or as the
+     * exception's message.
+     */
+    private static SalesforceApiException fromResponseBody(SalesforceException sfe) {
+        int status = sfe.getStatusCode();
+        try (InputStream content = sfe.getResponseContent()) {
+            JsonNode body = content != null ? JSON.readTree(content)
+                    : sfe.getMessage() != null && sfe.getMessage().startsWith("[") ? JSON.readTree(sfe.getMessage())
+                    : NullNode.getInstance();
+            JsonNode first = body.isArray() ? body.path(0) : body;
+            if (first.hasNonNull("errorCode")) {
+                List<String> fields = JSON.convertValue(first.path("fields"),
+                        JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+                return new SalesforceApiException(status, first.get("errorCode").asText(),
+                        first.path("message").asText(), fields, sfe);
+            }
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // fall through: report the status alone
+        }
+        return new SalesforceApiException(status, "HTTP_" + status, String.valueOf(sfe.getMessage()), List.of(), sfe);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
