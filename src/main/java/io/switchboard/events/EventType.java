@@ -1,0 +1,27 @@
+package io.switchboard.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The event types the intake accepts, each handled by the route of the same name in {@code routes/}. */
+public enum EventType {
+    CONVERSATION_CLOSED("conversation-closed"),
+    CALL("call"),
+    REFERRAL_STATUS_CHANGED("referral-status-changed"),
+    CASE_ACKNOWLEDGED("case-acknowledged");
+
+    private final String path;
+
+    EventType(String path) {
+        this.path = path;
+    }
+
+    /** The name used in {@code POST /events/{type}}, in route ids and in {@code direct:} endpoints. */
+    public String path() {
+        return path;
+    }
+
+    public static Optional<EventType> fromPath(String path) {
+        return Arrays.stream(values()).filter(type -> type.path.equals(path)).findFirst();
+    }
+}
