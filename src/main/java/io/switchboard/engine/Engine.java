@@ -5,6 +5,7 @@ import io.switchboard.config.EngineSettings;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    static final String ROUTES_PATTERN = "file:routes/*.camel.yaml";
+    static final String ROUTE_FILES = "*.camel.yaml";
 
     private final Main main;
     private final EngineSettings settings;
@@ -46,13 +47,27 @@ public final class Engine implements AutoCloseable {
 
     private void configureMain(Configuration configuration) {
         configuration.camelProperties().forEach(main::addInitialProperty);
+        Path routesDir = configuration.configDir().toAbsolutePath().resolveSibling("routes");
         main.addInitialProperty("camel.main.name", "switchboard");
-        main.addInitialProperty("camel.main.routes-include-pattern", ROUTES_PATTERN);
+        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/" + ROUTE_FILES);
+        watchRoutes(routesDir);
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }
+    }
+
+    /**
+     * An edited route file replaces only its own routes. Camel's default (remove all, then load all) would take
+     * every route down on a broken edit; this way the broken file is refused with a log line and the previous
+     * version keeps serving.
+     */
+    private void watchRoutes(Path routesDir) {
+        main.addInitialProperty("camel.main.routes-reload-enabled", "true");
+        main.addInitialProperty("camel.main.routes-reload-directory", routesDir.toString());
+        main.addInitialProperty("camel.main.routes-reload-pattern", ROUTE_FILES);
+        main.addInitialProperty("camel.main.routes-reload-remove-all-routes", "false");
     }
 
     private void logEffectiveConfiguration() {
