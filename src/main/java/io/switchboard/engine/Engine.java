@@ -2,7 +2,10 @@ package io.switchboard.engine;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.api.RequireApiToken;
+import io.switchboard.api.SObjectsApi;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
 import java.nio.file.Path;
@@ -56,6 +59,10 @@ public final class Engine implements AutoCloseable {
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }
+        SalesforceClients clients = new SalesforceClients(connections);
+        main.bind("salesforceClients", clients);
+        main.bind("requireApiToken", new RequireApiToken(settings.apiToken()));
+        main.bind("sobjectsApi", new SObjectsApi(clients));
     }
 
     /**

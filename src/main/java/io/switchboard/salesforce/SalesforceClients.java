@@ -1,0 +1,25 @@
+package io.switchboard.salesforce;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+
+/** One {@link SalesforceClient} per configured connection, made on first use once the Camel context runs. */
+public final class SalesforceClients {
+    private final Map<String, ConnectionSettings> connections;
+    private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
+
+    public SalesforceClients(Map<String, ConnectionSettings> connections) {
+        this.connections = Map.copyOf(connections);
+    }
+
+    /** The client for a connection name; an unknown name is refused with the names that exist. */
+    public SalesforceClient forConnection(CamelContext camelContext, String name) {
+        ConnectionSettings settings = connections.get(name);
+        if (settings == null) {
+            throw new IllegalArgumentException("unknown connection '" + name + "'; configured: "
+                    + String.join(", ", connections.keySet()));
+        }
+        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings));
+    }
+}
