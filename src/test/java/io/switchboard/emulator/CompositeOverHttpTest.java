@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.emulator.EmulatorClient.Answer;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** /composite, sObject collections, trees, batches and graphs against the fully wired org over HTTP. */
@@ -49,7 +50,7 @@ class CompositeOverHttpTest extends EmulatorFixture {
 
     private static List<String> fieldNames(JsonNode error) {
         return error.get("fields") == null ? List.of()
-                : java.util.stream.StreamSupport.stream(error.get("fields").spliterator(), false)
+                : StreamSupport.stream(error.get("fields").spliterator(), false)
                         .map(JsonNode::asText).toList();
     }
 
@@ -221,6 +222,28 @@ class CompositeOverHttpTest extends EmulatorFixture {
         assertFalse(second.json().get(0).get("created").asBoolean(), second.response().body());
         assertEquals(first.json().get(0).get("id").asText(), second.json().get(0).get("id").asText());
         assertEquals(1, stored("casexchange__CX_Intake__c"));
+    }
+
+    @Test
+    void shouldUpsertByExternalIdValuesHoldingCharactersThatMeanSomethingInAPath() {
+        List<String> values = List.of("CX/2026/7", "CX 50%", "CX?1", "CX+39 333", "CX#9");
+        String records = String.join(",", values.stream().map(value -> "{'attributes':{'type':'Referral__c'},"
+                + "'CX_Id__c':'" + value + "','Name':'Odd'}").toList());
+
+        Answer answer = client.patch("/composite/sobjects/Referral__c/CX_Id__c",
+                json("{'allOrNone':true,'records':[" + records + "]}"));
+
+        assertEquals(200, answer.status());
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode result = answer.json().get(i);
+            assertTrue(result.get("success").asBoolean(), values.get(i) + ": " + result);
+            assertTrue(result.get("created").asBoolean(), values.get(i) + ": " + result);
+            Answer stored = client.get("/sobjects/Referral__c/CX_Id__c/" + EmulatorClient.encode(values.get(i))
+                    .replace("+", "%20"));
+            assertEquals(200, stored.status(), values.get(i));
+            assertEquals(result.get("id").asText(), stored.json().get("Id").asText());
+            assertEquals(values.get(i), stored.json().get("CX_Id__c").asText());
+        }
     }
 
     @Test
