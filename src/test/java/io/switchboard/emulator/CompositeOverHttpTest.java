@@ -247,6 +247,21 @@ class CompositeOverHttpTest extends EmulatorFixture {
     }
 
     @Test
+    void shouldReadAPercentEncodedExternalIdInASubrequestUrlExactlyOnce() {
+        Answer answer = composite(true,
+                subrequest("PATCH", "/sobjects/Referral__c/CX_Id__c/CX%2F2026%2F9", "slashed", "{'Name':'Slashed'}"),
+                subrequest("PATCH", "/sobjects/Referral__c/CX_Id__c/CX%252F9", "escaped", "{'Name':'Escaped'}"),
+                subrequest("PATCH", "/sobjects/Referral__c/CX_Id__c/50%25", "percent", "{'Name':'Percent'}"));
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, entry(answer, i).get("httpStatusCode").asInt(), entry(answer, i).toString());
+        }
+        assertEquals("Slashed", client.get("/sobjects/Referral__c/CX_Id__c/CX%2F2026%2F9").json().get("Name").asText());
+        assertEquals("Escaped", client.get("/sobjects/Referral__c/CX_Id__c/CX%252F9").json().get("Name").asText());
+        assertEquals("Percent", client.get("/sobjects/Referral__c/CX_Id__c/50%25").json().get("Name").asText());
+    }
+
+    @Test
     void shouldCreateACaseTreeWithItsCommentsPointingAtIt() {
         int comments = stored("CaseComment");
 
