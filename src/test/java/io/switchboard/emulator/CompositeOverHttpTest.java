@@ -321,6 +321,7 @@ class CompositeOverHttpTest extends EmulatorFixture {
                 results.get(2).get("result").get(0).get("errorCode").asText());
         assertEquals("Status: bad value for restricted picklist field: Nope",
                 results.get(2).get("result").get(0).get("message").asText());
+        assertEquals(before + 3, apiUsage(answer));
         assertEquals(before + 3, emulator.admin().apiUsed());
         assertEquals("Existing enquiry", client.get("/sobjects/Case/" + SEEDED_CASE_ID).json().get("Subject").asText());
         assertEquals("New", client.get("/sobjects/Case/" + SEEDED_CASE_ID).json().get("Status").asText());
