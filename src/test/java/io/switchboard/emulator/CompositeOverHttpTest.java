@@ -72,7 +72,8 @@ class CompositeOverHttpTest extends EmulatorFixture {
         assertEquals(200, answer.status());
         assertSubrequestError(entry(answer, 0), 400, "PROCESSING_HALTED", HALTED_MESSAGE);
         assertSubrequestError(entry(answer, 1), 400, "PROCESSING_HALTED", HALTED_MESSAGE);
-        assertSubrequestError(entry(answer, 2), 400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]");
+        assertSubrequestError(entry(answer, 2), 400, "REQUIRED_FIELD_MISSING",
+                "Required fields are missing: [LastName]");
         assertEquals("LastName", entry(answer, 2).get("body").get(0).get("fields").get(0).asText());
         assertEquals(cases, stored("Case"));
         assertEquals(contacts, stored("Contact"));
@@ -90,7 +91,8 @@ class CompositeOverHttpTest extends EmulatorFixture {
 
         String caseId = createdId(entry(answer, 0));
         String contactId = createdId(entry(answer, 1));
-        assertSubrequestError(entry(answer, 2), 400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]");
+        assertSubrequestError(entry(answer, 2), 400, "REQUIRED_FIELD_MISSING",
+                "Required fields are missing: [LastName]");
         assertEquals(cases + 1, stored("Case"));
         assertEquals(contacts + 1, stored("Contact"));
         assertEquals("Kept", client.get("/sobjects/Case/" + caseId).json().get("Subject").asText());
