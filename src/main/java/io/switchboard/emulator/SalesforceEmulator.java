@@ -131,6 +131,7 @@ public final class SalesforceEmulator implements AutoCloseable {
             RecordStore store = new RecordStore(model.schema(), clock, orgSettings::searchLagMillis);
             RecordWriter writer = new RecordWriter(model, store, new RecordValidator(model, store, orgSettings), clock);
             SeedRecords.populate(writer);
+            store.indexAll();
 
             ApiAllowance allowance = new ApiAllowance(settings.dailyApiLimit());
             SessionRegistry sessions = new SessionRegistry(SeededOrg.ORG_ID,

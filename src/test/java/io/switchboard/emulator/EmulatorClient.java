@@ -94,8 +94,24 @@ public final class EmulatorClient {
         return raw(method, "/services/data/v" + VERSION + path, json, "Bearer " + accessToken);
     }
 
+    /** A request with this session to a full path such as a {@code nextRecordsUrl}, with extra headers. */
+    public Answer authorized(String method, String fullPath, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = builder(method, fullPath, json, "Bearer " + accessToken);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A query string parameter value, percent-encoded. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** Any request against the emulator, with the given Authorization header (or none when null). */
     public Answer raw(String method, String fullPath, String json, String authorization) {
+        return send(builder(method, fullPath, json, authorization));
+    }
+
+    private HttpRequest.Builder builder(String method, String fullPath, String json, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + fullPath))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -106,7 +122,7 @@ public final class EmulatorClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return send(request);
+        return request;
     }
 
     private static Answer send(HttpRequest.Builder request) {
@@ -124,7 +140,4 @@ public final class EmulatorClient {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -44,6 +44,7 @@ public final class EmulatorAdmin {
             store.clear();
             writer.resetSequences();
             SeedRecords.populate(writer);
+            store.indexAll();
             return null;
         });
         settings.reset();

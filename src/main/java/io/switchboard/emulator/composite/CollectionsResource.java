@@ -8,6 +8,8 @@ import io.switchboard.emulator.api.ApiRequest;
 import io.switchboard.emulator.api.ApiResponse;
 import io.switchboard.emulator.api.SalesforceError;
 import io.switchboard.emulator.api.Transactions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -151,10 +153,18 @@ final class CollectionsResource {
                     List.of(externalIdField));
         }
         String value = record.get(keyField.get()).asText();
-        ApiResponse answer = calls.send("PATCH", "/sobjects/" + type + "/" + externalIdField + "/" + value,
+        ApiResponse answer = calls.send("PATCH", "/sobjects/" + type + "/" + externalIdField + "/" + pathSegment(value),
                 Map.of(), fieldsOf(record, keyField.get()));
         JsonNode id = Json.tree(answer.body()).path("id");
         return RecordOutcome.upserted(id.isTextual() ? id.textValue() : null, answer.status() == 201);
+    }
+
+    /**
+     * An external id value as one path segment: a '/', '?' or '%' in it would otherwise change the path or fail
+     * to decode, and a '+' or space must come back as itself.
+     */
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static RecordOutcome remove(String id, TypesById types, OrgCalls calls) {

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * decoded query parameters. The emulator answers one API version, so any other version is a resource that
  * does not exist, as is anything outside {@code /services/data}.
  *
- * @param path decoded, starting with '/', without a trailing slash
+ * @param path still percent-encoded, as a path arrives over HTTP: the resource decodes each segment itself, so
+ *             that an encoded '/' in an external id stays inside its segment; starting with '/', without a
+ *             trailing slash
  */
 record SubrequestUrl(String path, Map<String, String> query) {
     private static final Pattern FORM = Pattern.compile("/services/data/v(\\d+\\.\\d+)(/[^?]*)(?:\\?(.*))?");
@@ -26,7 +28,7 @@ record SubrequestUrl(String path, Map<String, String> query) {
         if (!matcher.matches() || !matcher.group(1).equals(apiVersion)) {
             throw CompositeErrors.notFound();
         }
-        String path = withoutTrailingSlash(decodePath(matcher.group(2)));
+        String path = withoutTrailingSlash(matcher.group(2));
         if (path.isEmpty()) {
             throw CompositeErrors.notFound();
         }
@@ -40,11 +42,6 @@ record SubrequestUrl(String path, Map<String, String> query) {
 
     private static String withoutTrailingSlash(String path) {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static String decodePath(String raw) {
-        // '+' is a literal in a path; only query strings use it for a space
-        return decode(raw.replace("+", "%2B"));
     }
 
     private static Map<String, String> parseQuery(String raw) {

@@ -29,6 +29,8 @@ public final class RecordStore implements RecordSource, Transactions {
     private final Map<String, TreeMap<Long, Stored>> byType = new HashMap<>();
     private final ThreadLocal<List<Runnable>> undoLog = new ThreadLocal<>();
     private long nextSequence;
+    /** Records inserted before this sequence are in the search index whatever the lag: the org's initial data. */
+    private long indexedBeforeSequence;
 
     /** One record with the order it was inserted in and when, for insertion-ordered reads and the search lag. */
     private record Stored(String type, long sequence, long insertedAtMillis, Map<String, Object> fields) {
@@ -53,6 +55,11 @@ public final class RecordStore implements RecordSource, Transactions {
     @Override
     public List<Map<String, Object>> searchableRecords(String sobjectName) {
         return read(() -> snapshots(sobjectName, clock.millis() - searchLagMillis.getAsLong()));
+    }
+
+    /** Puts every record stored so far in the search index at once, as an org's existing data already is. */
+    public void indexAll() {
+        inTransaction(() -> indexedBeforeSequence = nextSequence);
     }
 
     @Override
@@ -156,7 +163,7 @@ public final class RecordStore implements RecordSource, Transactions {
         String type = schema.object(sobjectName).map(object -> object.name()).orElse(sobjectName);
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored stored : byType.getOrDefault(type, new TreeMap<>()).values()) {
-            if (stored.insertedAtMillis() <= insertedNoLaterThan) {
+            if (stored.sequence() < indexedBeforeSequence || stored.insertedAtMillis() <= insertedNoLaterThan) {
                 result.add(snapshot(stored.fields()));
             }
         }

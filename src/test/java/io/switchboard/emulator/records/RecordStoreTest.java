@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,17 @@ class RecordStoreTest {
 
         now.addAndGet(5_000);
         assertEquals(1, store.searchableRecords("Contact").size());
+    }
+
+    @Test
+    void shouldKeepRecordsIndexedAllAtOnceSearchableWhateverTheLag() {
+        lag.set(5_000);
+        store.insert("Contact", Map.of("Id", Ids.of("003", 1), "LastName", "Seeded"));
+        store.indexAll();
+        store.insert("Contact", Map.of("Id", Ids.of("003", 2), "LastName", "Lagged"));
+
+        assertEquals(List.of("Seeded"), store.searchableRecords("Contact").stream()
+                .map(record -> record.get("LastName")).toList());
     }
 
     @Test
