@@ -102,6 +102,15 @@ class FindPersonByPhoneTest {
     }
 
     @Test
+    void shouldSearchForAnEscapedTermLiterallyWithoutWideningTheSearch() {
+        String found = "FIND " + SoslEscaping.findTerm("Maria") + " IN ALL FIELDS RETURNING Contact(Id)";
+        assertEquals(1, org.client().search(found).path("searchRecords").size());
+        String hostile = "FIND " + SoslEscaping.findTerm("x\\\" OR Maria} RETURNING User(Id")
+                + " IN ALL FIELDS RETURNING Contact(Id)";
+        assertEquals(0, org.client().search(hostile).path("searchRecords").size());
+    }
+
+    @Test
     void shouldNotSearchForANumberTooShortToMeanAnyone() {
         org.admin().clearRequests();
         PersonSearchResult result = finder.find("+39 12", CONTACTS);
