@@ -140,9 +140,9 @@ final class CallFile {
 
     private static List<FieldUse> ticketUses(YamlNode node, CallConfiguration configuration) {
         List<FieldUse> uses = new ArrayList<>();
-        uses.add(FieldUse.of("Subject", ConversationClosedFile.lineOf(node, "subject"), FieldUse.Purpose.CREATE));
+        uses.add(FieldUse.of("Subject", node.lineOf("subject"), FieldUse.Purpose.CREATE));
         if (!configuration.description().isEmpty()) {
-            uses.add(FieldUse.of("Description", ConversationClosedFile.lineOf(node, "description"), FieldUse.Purpose.CREATE));
+            uses.add(FieldUse.of("Description", node.lineOf("description"), FieldUse.Purpose.CREATE));
         }
         for (FieldMapping field : configuration.fields()) {
             boolean fixed = field.source().kind() == ValueSource.Kind.PICKLIST

@@ -1,6 +1,7 @@
 package io.switchboard.mapping;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ public record CallMapping(Path file, List<Trigger> triggers, Map<String, CallCon
                           List<ObjectUse> objectUses) {
     public CallMapping {
         triggers = List.copyOf(triggers);
-        configurations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configurations));
+        configurations = Collections.unmodifiableMap(new LinkedHashMap<>(configurations));
         objectUses = List.copyOf(objectUses);
     }
 

@@ -26,14 +26,14 @@ final class CaseAcknowledgedFile {
                 .ifPresent(field -> root.get("fields").get().entries().get(field.field())
                         .problem("is the external id field, which always holds caseId; remove it from 'fields'"));
         List<FieldUse> uses = new ArrayList<>();
-        uses.add(FieldUse.of(externalIdField.get(), ConversationClosedFile.lineOf(root, "externalIdField"),
+        uses.add(FieldUse.of(externalIdField.get(), root.lineOf("externalIdField"),
                 FieldUse.Purpose.EXTERNAL_ID));
         for (FieldMapping field : fields) {
             boolean fixed = field.source().kind() != ValueSource.Kind.VARIABLE;
             uses.add(new FieldUse(field.field(), field.line(), FieldUse.Purpose.UPSERT,
                     fixed ? List.of(field.source().value()) : List.of()));
         }
-        ObjectUse use = new ObjectUse(root.file(), ConversationClosedFile.lineOf(root, "object"), "default",
+        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), "default",
                 object.get(), uses);
         return Optional.of(new CaseAcknowledgedMapping(root.file(), object.get(), externalIdField.get(), fields,
                 List.of(use)));

@@ -4,6 +4,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,13 +91,9 @@ final class ConversationClosedFile {
 
     private static List<FieldUse> caseUses(YamlNode caseNode, String status, MapValue origin) {
         return List.of(
-                FieldUse.of("Subject", lineOf(caseNode, "subject"), FieldUse.Purpose.CREATE),
-                new FieldUse("Status", lineOf(caseNode, "status"), FieldUse.Purpose.CREATE, List.of(status)),
-                new FieldUse("Origin", lineOf(caseNode, "origin"), FieldUse.Purpose.CREATE,
-                        List.copyOf(new java.util.LinkedHashSet<>(origin.values().values()))));
-    }
-
-    static int lineOf(YamlNode parent, String key) {
-        return parent.get(key).map(YamlNode::line).orElse(parent.line());
+                FieldUse.of("Subject", caseNode.lineOf("subject"), FieldUse.Purpose.CREATE),
+                new FieldUse("Status", caseNode.lineOf("status"), FieldUse.Purpose.CREATE, List.of(status)),
+                new FieldUse("Origin", caseNode.lineOf("origin"), FieldUse.Purpose.CREATE,
+                        List.copyOf(new LinkedHashSet<>(origin.values().values()))));
     }
 }

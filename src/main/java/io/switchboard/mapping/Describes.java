@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Describe results cached per connection and object: an org's schema changes rarely, and the mapping steps
- * would otherwise describe the same object for every event. {@link #forget} drops one connection's entries.
+ * would otherwise describe the same object for every event.
  */
 public final class Describes {
     private final Map<String, Map<String, Optional<SObjectDescription>>> byConnection = new ConcurrentHashMap<>();
@@ -28,10 +28,6 @@ public final class Describes {
         Optional<SObjectDescription> described = fetch(client, sobject);
         cache.put(sobject, described);
         return described;
-    }
-
-    public void forget(String connectionName) {
-        byConnection.remove(connectionName);
     }
 
     private static Optional<SObjectDescription> fetch(SalesforceClient client, String sobject) {

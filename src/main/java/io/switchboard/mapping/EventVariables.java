@@ -5,7 +5,9 @@ import io.switchboard.events.CaseAcknowledged;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReferralStatusChanged;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,7 @@ public record EventVariables(EventType type, Map<String, Object> values, Map<Str
             new Variable<>("acknowledgedAt", CaseAcknowledged::acknowledgedAt));
 
     public EventVariables {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         custom = custom == null ? Map.of() : Map.copyOf(custom);
     }
 
@@ -104,7 +106,7 @@ public record EventVariables(EventType type, Map<String, Object> values, Map<Str
             case REFERRAL_STATUS_CHANGED -> REFERRAL;
             case CASE_ACKNOWLEDGED -> CASE_ACKNOWLEDGED;
         };
-        return variables.stream().map(Variable::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return variables.stream().map(Variable::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Only calls carry custom variables (their {@code variables} object). */

@@ -1,6 +1,7 @@
 package io.switchboard.mapping;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public record MapValue(String target, String source, Map<String, String> values) {
 
     public MapValue {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** The mapped value; an exact match first, then one that differs only in case. */

@@ -2,8 +2,6 @@ package io.switchboard.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Every mapping file under {@code config/}, loaded and valid: what the four routes write, and how. */
 public record Mappings(ConversationClosedMapping conversationClosed, CallMapping call, ReferralMapping referral,
@@ -17,13 +15,5 @@ public record Mappings(ConversationClosedMapping conversationClosed, CallMapping
         uses.addAll(referral.objectUses());
         uses.addAll(caseAcknowledged.objectUses());
         return uses;
-    }
-
-    /** The connections the mappings send to: {@code default} and any a call trigger names. */
-    public Set<String> connectionNames() {
-        Set<String> names = new TreeSet<>();
-        names.add("default");
-        call.triggers().forEach(trigger -> names.add(trigger.connection()));
-        return names;
     }
 }

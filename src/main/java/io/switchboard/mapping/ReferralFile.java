@@ -5,6 +5,7 @@ import io.switchboard.mapping.yaml.YamlNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +39,12 @@ final class ReferralFile {
             return Optional.empty();
         }
         List<FieldUse> uses = new ArrayList<>();
-        uses.add(new FieldUse(statusField.get(), ConversationClosedFile.lineOf(root, "statusField"),
-                FieldUse.Purpose.UPDATE, List.copyOf(new java.util.LinkedHashSet<>(statusMap.get().values().values()))));
+        uses.add(new FieldUse(statusField.get(), root.lineOf("statusField"),
+                FieldUse.Purpose.UPDATE, List.copyOf(new LinkedHashSet<>(statusMap.get().values().values()))));
         addUpdate(uses, root, "receivingFirmField", receivingFirmField);
         addUpdate(uses, root, "cxIdField", cxIdField);
         addUpdate(uses, root, "referenceNumberField", referenceNumberField);
-        ObjectUse use = new ObjectUse(root.file(), ConversationClosedFile.lineOf(root, "object"), "default",
+        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), "default",
                 object.get(), uses);
         return Optional.of(new ReferralMapping(root.file(), object.get(), statusField.get(), receivingFirmField,
                 cxIdField, referenceNumberField, statuses, statusMap.get(), poll.get(), List.of(use)));
@@ -111,7 +112,7 @@ final class ReferralFile {
 
     private static void addUpdate(List<FieldUse> uses, YamlNode root, String key, String field) {
         if (field != null) {
-            uses.add(FieldUse.of(field, ConversationClosedFile.lineOf(root, key), FieldUse.Purpose.UPDATE));
+            uses.add(FieldUse.of(field, root.lineOf(key), FieldUse.Purpose.UPDATE));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record SObjectDescription(String name, Map<String, FieldDescription> fields) {
 
     public SObjectDescription {
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** Reads Salesforce's {@code /sobjects/{name}/describe} answer; inactive picklist values are left out. */

@@ -4,8 +4,10 @@ import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,7 +113,7 @@ final class SettingsReader {
         if (text.isEmpty()) {
             return Optional.of(fallback);
         }
-        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
             case "on", "true" -> Optional.of(true);
             case "off", "false" -> Optional.of(false);
             default -> {
@@ -184,7 +186,7 @@ final class SettingsReader {
         return Optional.of(source);
     }
 
-    private static String keys(java.util.Collection<ValueSource.Kind> kinds) {
+    private static String keys(Collection<ValueSource.Kind> kinds) {
         return kinds.stream().map(ValueSource.Kind::key).collect(Collectors.joining(", "));
     }
 }

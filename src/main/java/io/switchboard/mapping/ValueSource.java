@@ -37,10 +37,6 @@ public record ValueSource(Kind kind, String value) {
         return new ValueSource(Kind.CUSTOM_VARIABLE, name);
     }
 
-    public static ValueSource picklist(String value) {
-        return new ValueSource(Kind.PICKLIST, value);
-    }
-
     /** The value for this event: typed for variables (Instant, LocalDate, Integer, String), empty when absent. */
     public Optional<Object> resolve(EventVariables variables) {
         return switch (kind) {

@@ -47,6 +47,11 @@ public final class YamlNode {
         return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 
+    /** The line of entry {@code key}, or of this mapping when the entry is absent. */
+    public int lineOf(String key) {
+        return get(key).map(YamlNode::line).orElse(line());
+    }
+
     /** Records a problem about this value: {@code path: message}. */
     public void problem(String message) {
         problems.add(file, line(), (path.isEmpty() ? "" : path + ": ") + message);
@@ -58,10 +63,6 @@ public final class YamlNode {
 
     public boolean isMapping() {
         return node instanceof MappingNode;
-    }
-
-    public boolean isSequence() {
-        return node instanceof SequenceNode;
     }
 
     /** True for {@code ~}, {@code null} and a key with nothing after it. */
