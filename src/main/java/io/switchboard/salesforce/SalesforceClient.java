@@ -15,8 +15,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.internal.SalesforceSession;
 
 /**
  * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
@@ -33,9 +35,11 @@ public final class SalesforceClient {
     private final Endpoint endpoint;
     private final String apiPath;
     private final ConnectionSettings connection;
+    private final CamelContext camelContext;
 
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
         this.connection = connection;
+        this.camelContext = camelContext;
         this.template = camelContext.createProducerTemplate();
         this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
         this.apiPath = "/services/data/v" + connection.apiVersion();
@@ -43,6 +47,21 @@ public final class SalesforceClient {
 
     public ConnectionSettings connection() {
         return connection;
+    }
+
+    /** The id of the user this connection logs in as, from the login's identity URL; logs in first if need be. */
+    public String runningUserId() {
+        SalesforceSession session = camelContext.getComponent(connection.componentName(), SalesforceComponent.class)
+                .getSession();
+        try {
+            if (session.getId() == null) {
+                session.login(session.getAccessToken());
+            }
+        } catch (SalesforceException e) {
+            throw new SalesforceApiException(e.getStatusCode(), "LOGIN_FAILED", String.valueOf(e.getMessage()), List.of(), e);
+        }
+        String identity = session.getId();
+        return identity.substring(identity.lastIndexOf('/') + 1);
     }
 
     public JsonNode query(String soql) {

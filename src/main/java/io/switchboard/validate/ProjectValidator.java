@@ -3,18 +3,23 @@ package io.switchboard.validate;
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.events.EventType;
+import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
@@ -28,7 +33,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Checks everything the engine would load, without starting it: every {@code config/} file parses and holds
- * valid settings, and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
+ * valid settings (the mapping files down to each setting), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
  * id equal to its file name and unique across files. Every problem is reported, not just the first.
  */
 public final class ProjectValidator {
@@ -45,25 +50,36 @@ public final class ProjectValidator {
 
     public List<Problem> validate() {
         List<Problem> problems = new ArrayList<>();
-        validateConfiguration(problems);
-        validateYamlConfigFiles(problems);
+        Set<String> connections = validateConfiguration(problems);
+        validateMappingFiles(connections, problems);
+        validateOtherYamlConfigFiles(problems);
         validateRoutes(problems);
         return problems;
     }
 
-    private void validateConfiguration(List<Problem> problems) {
+    /** @return the configured connection names, or just {@code default} when the configuration is broken */
+    private Set<String> validateConfiguration(List<Problem> problems) {
         try {
             Configuration configuration = Configuration.load(home.resolve("config"), environment);
             EngineSettings.from(configuration);
-            Connections.load(configuration);
+            return Connections.load(configuration).keySet();
         } catch (ConfigException e) {
             problems.add(new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage()));
+            return Set.of("default");
         }
     }
 
-    private void validateYamlConfigFiles(List<Problem> problems) {
+    private void validateMappingFiles(Set<String> connections, List<Problem> problems) {
+        MappingFiles.validate(home.resolve("config"), connections).forEach(problem -> problems.add(problem.toProblem()));
+    }
+
+    private void validateOtherYamlConfigFiles(List<Problem> problems) {
+        Set<Path> mappingFiles = Arrays.stream(EventType.values())
+                .map(type -> MappingFiles.file(home.resolve("config"), type)).collect(Collectors.toSet());
         for (Path file : filesEndingWith(home.resolve("config"), ".yaml")) {
-            parseYaml(file, problems);
+            if (!mappingFiles.contains(file)) {
+                parseYaml(file, problems);
+            }
         }
     }
 

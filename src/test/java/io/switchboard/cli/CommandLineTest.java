@@ -3,6 +3,8 @@ package io.switchboard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.events.EventType;
+import io.switchboard.mapping.MappingFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,9 @@ class CommandLineTest {
         Files.createDirectories(home.resolve("config"));
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\n");
+        for (EventType type : EventType.values()) {
+            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type));
+        }
         Files.writeString(home.resolve("routes/bad.camel.yaml"), "- route:\n    id: bad\n  from: [\n");
         assertEquals(1, run(home, "validate"));
         assertTrue(out().contains("routes/bad.camel.yaml:"), out());

@@ -3,6 +3,8 @@ package io.switchboard.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.events.EventType;
+import io.switchboard.mapping.MappingFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +22,9 @@ class ProjectValidatorTest {
         Files.createDirectories(home.resolve("config"));
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\n");
+        for (EventType type : EventType.values()) {
+            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type));
+        }
     }
 
     private List<Problem> validate() {
@@ -109,6 +114,16 @@ class ProjectValidatorTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().endsWith("application.properties:2: expected 'key = value', found 'not a setting'"),
                 problems.toString());
+    }
+
+    @Test
+    void shouldReportAnIncompleteStatusMapWithFileAndLine() throws Exception {
+        Path referral = MappingFiles.file(home.resolve("config"), EventType.REFERRAL_STATUS_CHANGED);
+        Files.writeString(referral, Files.readString(referral).replace("  Closed: Closed\n", ""));
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(referral, problems.get(0).file());
+        assertTrue(problems.get(0).message().startsWith("statusMap: does not map Closed"), problems.toString());
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.switchboard.mapping;
+
+import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
+import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
+import static io.switchboard.emulator.seed.SeededOrg.INACTIVE_EMAIL;
+import static io.switchboard.emulator.seed.SeededOrg.INTEGRATION_USER_ID;
+import static io.switchboard.emulator.seed.SeededOrg.MARIA_CONTI_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Users by email and the conversation's Contact, against the emulated org over HTTP. */
+class UserAndContactLookupTest {
+    private static final SearchTarget CONTACTS = new SearchTarget("Contact", List.of("Phone", "MobilePhone"));
+    private static EmulatedOrg org;
+    private MutableClock clock;
+    private LookupUserByEmail users;
+    private FindOrCreateContact contacts;
+
+    @BeforeAll
+    static void start() {
+        org = new EmulatedOrg();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        org.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        org.admin().reset();
+        clock = new MutableClock();
+        users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
+        contacts = new FindOrCreateContact(new FindPersonByPhone(org.client()), new CreatePerson(org.client(), clock));
+    }
+
+    @Test
+    void shouldFindTheActiveUserWithTheEmail() {
+        UserMatch match = users.lookup(AGENT_EMAIL);
+        assertEquals(new UserMatch(AGENT_USER_ID, false, List.of()), match);
+    }
+
+    @Test
+    void shouldFallBackToTheConnectionsOwnUserForAnInactiveUser() {
+        UserMatch match = users.lookup(INACTIVE_EMAIL);
+        assertEquals(INTEGRATION_USER_ID, match.userId());
+        assertTrue(match.fallback());
+        assertEquals(List.of("the Salesforce user with email " + INACTIVE_EMAIL + " is inactive; using the connection's "
+                + "own user " + INTEGRATION_USER_ID), match.warnings());
+    }
+
+    @Test
+    void shouldFallBackToTheConnectionsOwnUserWhenNoUserHasTheEmail() {
+        UserMatch match = users.lookup("nobody@example.com");
+        assertEquals(INTEGRATION_USER_ID, match.userId());
+        assertTrue(match.warnings().get(0).startsWith("no Salesforce user has email nobody@example.com"));
+    }
+
+    @Test
+    void shouldMatchNothingForAnEmailThatTriesToWidenTheQuery() {
+        UserMatch match = users.lookup("x' OR Email != 'x\\");
+        assertTrue(match.fallback(), match.toString());
+    }
+
+    @Test
+    void shouldAnswerARepeatedLookupFromTheCacheUntilItExpires() {
+        org.admin().clearRequests();
+        users.lookup(AGENT_EMAIL);
+        users.lookup(AGENT_EMAIL.toUpperCase());
+        assertEquals(1, org.calls("GET /query"));
+        clock.advance(Duration.ofMinutes(11));
+        users.lookup(AGENT_EMAIL);
+        assertEquals(2, org.calls("GET /query"));
+    }
+
+    @Test
+    void shouldFindTheExistingContactByPhone() {
+        ContactOutcome outcome = contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        assertEquals(MARIA_CONTI_ID, outcome.contact().id());
+        assertFalse(outcome.created());
+    }
+
+    @Test
+    void shouldCreateAContactNamedAfterTheCustomerSplitAtTheLastSpace() {
+        ContactOutcome outcome = contacts.findOrCreate("+39 320 555 0199", "Anna Maria Rossi", CONTACTS);
+        assertTrue(outcome.created());
+        Map<String, Object> stored = contact(outcome.contact().id());
+        assertEquals("Anna Maria", stored.get("FirstName"));
+        assertEquals("Rossi", stored.get("LastName"));
+        assertEquals("+39 320 555 0199", stored.get("Phone"));
+    }
+
+    @Test
+    void shouldCreateAContactNamedAfterTheNumberWhenTheCustomerHasNoName() {
+        ContactOutcome outcome = contacts.findOrCreate("+393205550199", null, CONTACTS);
+        Map<String, Object> stored = contact(outcome.contact().id());
+        assertNull(stored.get("FirstName"));
+        assertEquals("+393205550199", stored.get("LastName"));
+    }
+
+    @Test
+    void shouldFindTheContactItJustCreatedBeforeTheSearchIndexHoldsIt() {
+        org.admin().searchLagMillis(60_000);
+        ContactOutcome first = contacts.findOrCreate("+393205550199", "Anna Rossi", CONTACTS);
+        ContactOutcome second = contacts.findOrCreate("+393205550199", "Anna Rossi", CONTACTS);
+        assertFalse(second.created());
+        assertEquals(first.contact().id(), second.contact().id());
+    }
+
+    private static Map<String, Object> contact(String id) {
+        return org.admin().records("Contact").stream().filter(record -> id.equals(record.get("Id"))).findFirst()
+                .orElseThrow();
+    }
+}
