@@ -4,6 +4,7 @@ import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.api.RequireApiToken;
 import io.switchboard.api.SObjectsApi;
+import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
         main.bind("salesforceClients", clients);
         main.bind("requireApiToken", new RequireApiToken(settings.apiToken()));
         main.bind("sobjectsApi", new SObjectsApi(clients));
+        BehaviourBeans.register(main, MappingFiles.load(configuration.configDir(), connections.keySet()), clients);
     }
 
     /**
