@@ -38,7 +38,11 @@ class RouteReloadTest {
     void shouldServeAnEditedRouteAndKeepTheOldOneWhenAnEditIsBroken() throws Exception {
         Files.createDirectories(home.resolve("routes"));
         Files.createDirectories(home.resolve("config"));
-        Files.copy(Path.of("config/application.properties"), home.resolve("config/application.properties"));
+        try (var files = Files.list(Path.of("config"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, home.resolve("config").resolve(file.getFileName()));
+            }
+        }
         Path routeFile = home.resolve("routes/greeting.camel.yaml");
         Files.writeString(routeFile, route("hello v1"));
         int port = freePort();
