@@ -5,7 +5,12 @@ import io.switchboard.salesforce.ConnectionCheck;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
+import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.Mappings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.camel.CamelContext;
 import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -27,7 +32,8 @@ final class CheckConnectionCommand implements Command {
                 Usage: java -jar target/switchboard.jar check-connection [NAME]
 
                 Logs in to the connection NAME (default: 'default', configured by the SF_* variables) and prints
-                the org id, user, API version, daily API usage and whether the user may set audit fields.
+                the org id, user, API version, daily API usage, whether the user may set audit fields, and whether
+                the objects and fields the mapping files in config/ write on that connection exist and fit.
                 A failed login says which host, which flow and the likely cause. Exits 0 only when all is usable.
                 """;
     }
@@ -41,21 +47,34 @@ final class CheckConnectionCommand implements Command {
         Logging.quiet();
         Map<String, ConnectionSettings> connections =
                 Connections.load(Configuration.load(console.configDir(), console.environment()));
+        Mappings mappings = MappingFiles.load(console.configDir(), connections.keySet());
         String name = args.isEmpty() ? "default" : args.get(0);
         ConnectionSettings settings = connections.get(name);
         if (settings == null) {
             throw new UsageException("unknown connection '" + name + "'; configured: " + String.join(", ", connections.keySet()));
         }
-        ConnectionCheck.Report report = check(settings);
-        report.lines().forEach(console.out()::println);
-        return report.usable() ? OK : NOT_OK;
-    }
-
-    static ConnectionCheck.Report check(ConnectionSettings settings) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addComponent(settings.componentName(), SalesforceComponents.create(settings));
             context.start();
-            return new ConnectionCheck(context, settings).run();
+            return report(context, settings, mappings, console.out()::println) ? OK : NOT_OK;
         }
+    }
+
+    /** Prints the connection report and, once logged in, the check of the mappings on it; true when all is usable. */
+    static boolean report(CamelContext context, ConnectionSettings settings, Mappings mappings,
+                          Consumer<String> printer) {
+        ConnectionCheck.Report report = new ConnectionCheck(context, settings).run();
+        List<String> lines = new ArrayList<>(report.lines());
+        String result = lines.remove(lines.size() - 1);
+        boolean usable = report.usable();
+        if (report.orgId() != null) {
+            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(context, settings, mappings);
+            lines.addAll(mappingCheck.lines());
+            usable = usable && mappingCheck.usable();
+            result = "result          " + (usable ? "usable" : "NOT usable");
+        }
+        lines.add(result);
+        lines.forEach(printer);
+        return usable;
     }
 }

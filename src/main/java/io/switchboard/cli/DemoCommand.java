@@ -6,7 +6,7 @@ import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.Engine;
-import io.switchboard.salesforce.ConnectionCheck;
+import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.ConnectionSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,13 +67,14 @@ final class DemoCommand implements Command {
                         + " route(s) loaded from routes/, connections: " + String.join(", ", engine.connections().keySet()));
                 ConnectionSettings connection = engine.connections().get("default");
                 out.println("== 3. Connection 'default', checked through camel-salesforce");
-                ConnectionCheck.Report report = new ConnectionCheck(engine.camelContext(), connection).run();
-                report.lines().forEach(line -> out.println("   " + line));
+                boolean usable = CheckConnectionCommand.report(engine.camelContext(), connection,
+                        MappingFiles.load(console.configDir(), engine.connections().keySet()),
+                        line -> out.println("   " + line));
                 out.println("== 4. What the org holds, read through camel-salesforce");
                 printRecordCounts(engine, connection, out);
                 out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
                         + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
-                return report.usable() ? OK : NOT_OK;
+                return usable ? OK : NOT_OK;
             }
         }
     }
