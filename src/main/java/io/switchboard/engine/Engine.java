@@ -13,6 +13,7 @@ import io.switchboard.store.EventStore;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -47,9 +48,15 @@ public final class Engine implements AutoCloseable {
         logEffectiveConfiguration();
     }
 
-    /** Starts the engine and returns once the store, routes, HTTP server and worker are up. */
-    public static Engine start(Configuration configuration) throws Exception {
+    /**
+     * Starts the engine and returns once the store, routes, HTTP server and worker are up. Java routes given here
+     * run beside the YAML ones from the start, before the worker hands out the first event (for embedding).
+     */
+    public static Engine start(Configuration configuration, RoutesBuilder... javaRoutes) throws Exception {
         Engine engine = new Engine(configuration);
+        for (RoutesBuilder routes : javaRoutes) {
+            engine.main.configure().addRoutesBuilder(routes);
+        }
         try {
             engine.main.start();
             engine.startWorker();

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.RoutesBuilder;
 
 /**
  * An engine started as operators start it (config/ and routes/ of the project, settings from the environment)
@@ -30,8 +31,12 @@ public final class RunningEngine implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    /** Starts an engine; {@code overrides} are further environment variables, e.g. SWITCHBOARD_MAX_BODY_BYTES. */
-    public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides) throws Exception {
+    /**
+     * Starts an engine; {@code overrides} are further environment variables, e.g. SWITCHBOARD_MAX_BODY_BYTES, and
+     * {@code testRoutes} stand in for the routes of event types under test.
+     */
+    public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides,
+                                      RoutesBuilder... testRoutes) throws Exception {
         int port = freePort();
         Map<String, String> environment = new HashMap<>();
         environment.put("SF_LOGIN_URL", emulator.baseUrl());
@@ -44,7 +49,7 @@ public final class RunningEngine implements AutoCloseable {
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         environment.put("SWITCHBOARD_API_TOKEN", TOKEN);
         environment.putAll(overrides);
-        return new RunningEngine(Engine.start(Configuration.load(Path.of("config"), environment::get)), port);
+        return new RunningEngine(Engine.start(Configuration.load(Path.of("config"), environment::get), testRoutes), port);
     }
 
     static int freePort() throws IOException {
