@@ -6,7 +6,10 @@ import io.switchboard.api.SObjectsApi;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
+import io.switchboard.observe.ShowHealth;
+import io.switchboard.observe.ShowMetrics;
 import io.switchboard.processing.EventWorker;
+import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
@@ -40,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, ConnectionSettings> connections;
     private EventStore store;
     private EventWorker worker;
+    private final ProcessingStats processingStats = new ProcessingStats();
 
     private Engine(Configuration configuration) {
         this.settings = EngineSettings.from(configuration);
@@ -111,6 +115,8 @@ public final class Engine implements AutoCloseable {
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store, settings.apiToken());
+        main.bind("showHealth", new ShowHealth(store, clients));
+        main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
     }
 
     /**
@@ -136,7 +142,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void startWorker() {
-        worker = new EventWorker(main.getCamelContext(), store, workerSettings);
+        worker = new EventWorker(main.getCamelContext(), store, workerSettings, processingStats);
         worker.start();
     }
 

@@ -35,10 +35,11 @@ public final class EventWorker {
     private ExecutorService pool;
     private Thread dispatcher;
 
-    public EventWorker(CamelContext context, EventStore store, WorkerSettings settings) {
+    public EventWorker(CamelContext context, EventStore store, WorkerSettings settings, ProcessingStats stats) {
         this.store = store;
         this.settings = settings;
-        this.routeEvent = new RouteEvent(context, store, new RetryBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
+        this.routeEvent = new RouteEvent(context, store, new RetryBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()),
+                stats);
         this.freeSlots = new Semaphore(settings.concurrency());
         store.onNewWork(this::wake);
     }

@@ -8,6 +8,8 @@ import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventError;
 import io.switchboard.store.EventStore;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -29,8 +31,10 @@ final class RouteEvent {
     private final ProducerTemplate producer;
     private final EventStore store;
     private final RetryBackoff backoff;
+    private final ProcessingStats stats;
 
-    RouteEvent(CamelContext context, EventStore store, RetryBackoff backoff) {
+    RouteEvent(CamelContext context, EventStore store, RetryBackoff backoff, ProcessingStats stats) {
+        this.stats = stats;
         this.context = context;
         this.producer = context.createProducerTemplate();
         this.store = store;
@@ -59,8 +63,10 @@ final class RouteEvent {
     private void recordOutcome(ClaimedEvent event, Exception failure, EventOutcome outcome) {
         if (failure == null && outcome.skipped()) {
             store.markSkipped(event.id(), outcome.skippedReason(), outcome.warnings());
+            recordEnd(event);
         } else if (failure == null) {
             store.markDone(event.id(), outcome.records(), outcome.warnings());
+            recordEnd(event);
         } else if (isTransient(failure)) {
             EventError error = errorOf(event, failure);
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
@@ -70,7 +76,12 @@ final class RouteEvent {
             EventError error = errorOf(event, failure);
             LOG.warn("Event {} ({}) failed: {} {}", event.id(), event.type().path(), error.code(), error.message());
             store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
+            recordEnd(event);
         }
+    }
+
+    private void recordEnd(ClaimedEvent event) {
+        stats.record(event.type(), Duration.between(event.receivedAt(), Instant.now()));
     }
 
     private static boolean isTransient(Exception failure) {

@@ -8,12 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -30,15 +29,23 @@ public final class SalesforceClient {
     /** camel-salesforce reads these per message; they are the only place that knows the header names. */
     private static final String RAW_PATH = "rawPath";
     private static final String RAW_METHOD = "rawMethod";
+    /** Salesforce's answer header with the org's daily usage; camel-salesforce copies it onto the message. */
+    private static final String LIMIT_INFO = "Sforce-Limit-Info";
 
     private final ProducerTemplate template;
     private final Endpoint endpoint;
     private final String apiPath;
     private final ConnectionSettings connection;
+    private final ConnectionStats stats;
     private final CamelContext camelContext;
 
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
+        this(camelContext, connection, new ConnectionStats());
+    }
+
+    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats) {
         this.connection = connection;
+        this.stats = stats;
         this.camelContext = camelContext;
         this.template = camelContext.createProducerTemplate();
         this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
@@ -47,6 +54,10 @@ public final class SalesforceClient {
 
     public ConnectionSettings connection() {
         return connection;
+    }
+
+    public ConnectionStats stats() {
+        return stats;
     }
 
     /** The id of the user this connection logs in as, from the login's identity URL; logs in first if need be. */
@@ -121,14 +132,28 @@ public final class SalesforceClient {
      * @return the answer's JSON, or a null node for empty answers (204)
      */
     public JsonNode send(String method, String path, JsonNode body) {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(RAW_PATH, apiPath + path);
-        headers.put(RAW_METHOD, method);
+        long started = System.nanoTime();
+        Exchange answer;
         try {
-            Object answer = template.requestBodyAndHeaders(endpoint, body == null ? null : JSON.writeValueAsString(body), headers);
-            return parse(answer);
-        } catch (CamelExecutionException e) {
-            throw translate(e);
+            String payload = body == null ? null : JSON.writeValueAsString(body);
+            answer = template.request(endpoint, exchange -> {
+                exchange.getMessage().setHeader(RAW_PATH, apiPath + path);
+                exchange.getMessage().setHeader(RAW_METHOD, method);
+                exchange.getMessage().setBody(payload);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String limitInfo = answer.getMessage().getHeader(LIMIT_INFO, String.class);
+        if (answer.getException() != null) {
+            SalesforceApiException failure = translate(answer.getException());
+            stats.record(failure.transientFailure() ? ConnectionStats.Outcome.TRANSIENT : ConnectionStats.Outcome.REFUSED,
+                    System.nanoTime() - started, limitInfo, failure);
+            throw failure;
+        }
+        stats.record(ConnectionStats.Outcome.OK, System.nanoTime() - started, limitInfo, null);
+        try {
+            return parse(answer.getMessage().getBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,8 +166,8 @@ public final class SalesforceClient {
         return text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
     }
 
-    private static SalesforceApiException translate(CamelExecutionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
+    private static SalesforceApiException translate(Exception e) {
+        Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof SalesforceException sfe) {
             List<RestError> errors = sfe.getErrors();
             if (errors != null && !errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.switchboard.salesforce;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
@@ -8,9 +10,16 @@ import org.apache.camel.CamelContext;
 public final class SalesforceClients {
     private final Map<String, ConnectionSettings> connections;
     private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionStats> stats = new LinkedHashMap<>();
 
     public SalesforceClients(Map<String, ConnectionSettings> connections) {
         this.connections = Map.copyOf(connections);
+        connections.keySet().forEach(name -> stats.put(name, new ConnectionStats()));
+    }
+
+    /** Every connection's call statistics, in configuration order, whether or not it was used yet. */
+    public Map<String, ConnectionStats> stats() {
+        return Collections.unmodifiableMap(stats);
     }
 
     /** The client for a connection name; an unknown name is refused with the names that exist. */
@@ -20,6 +29,6 @@ public final class SalesforceClients {
             throw new IllegalArgumentException("unknown connection '" + name + "'; configured: "
                     + String.join(", ", connections.keySet()));
         }
-        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings));
+        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name)));
     }
 }

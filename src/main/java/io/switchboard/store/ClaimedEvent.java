@@ -1,7 +1,8 @@
 package io.switchboard.store;
 
 import io.switchboard.events.EventType;
+import java.time.Instant;
 
 /** An event the worker has claimed for processing; attempts includes the attempt now starting. */
-public record ClaimedEvent(String id, EventType type, String payload, int attempts) {
+public record ClaimedEvent(String id, EventType type, String payload, int attempts, Instant receivedAt) {
 }

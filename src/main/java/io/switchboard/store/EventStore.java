@@ -117,8 +117,10 @@ public final class EventStore implements AutoCloseable {
                 statement.setString(3, id);
             });
             if (won == 1) {
-                queryOne("SELECT id, event_type, payload, attempts FROM events WHERE id = ?", statement -> statement.setString(1, id),
-                        rows -> new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)), rows.getString(3), rows.getInt(4)))
+                queryOne("SELECT id, event_type, payload, attempts, received_at FROM events WHERE id = ?",
+                        statement -> statement.setString(1, id),
+                        rows -> new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)), rows.getString(3),
+                                rows.getInt(4), instant(rows, "received_at")))
                         .ifPresent(claimed::add);
             }
         }
@@ -237,6 +239,15 @@ public final class EventStore implements AutoCloseable {
         }
         queryList("SELECT status, COUNT(*) FROM events GROUP BY status", statement -> { },
                 rows -> counts.put(EventStatus.fromColumn(rows.getString(1)), rows.getLong(2)));
+        return counts;
+    }
+
+    /** Event counts per type and status, for metrics; combinations with no event are absent. */
+    public Map<EventType, Map<EventStatus, Long>> countsByTypeAndStatus() {
+        Map<EventType, Map<EventStatus, Long>> counts = new EnumMap<>(EventType.class);
+        queryList("SELECT event_type, status, COUNT(*) FROM events GROUP BY event_type, status", statement -> { },
+                rows -> counts.computeIfAbsent(eventType(rows.getString(1)), type -> new EnumMap<>(EventStatus.class))
+                        .put(EventStatus.fromColumn(rows.getString(2)), rows.getLong(3)));
         return counts;
     }
 

@@ -1,0 +1,87 @@
+package io.switchboard.observe;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.JsonAnswers;
+import io.switchboard.salesforce.ConnectionStats;
+import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.store.EventStore;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+
+/**
+ * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer and every
+ * route must be started. A connection is DOWN when its last call failed for a reason that stops all traffic
+ * (unreachable, 5xx, session refused, daily limit) and none has succeeded since; it is read from the calls the
+ * engine already makes, so a health probe never spends the org's API allowance.
+ */
+public final class ShowHealth implements Processor {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private final EventStore store;
+    private final SalesforceClients clients;
+
+    public ShowHealth(EventStore store, SalesforceClients clients) {
+        this.store = store;
+        this.clients = clients;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ObjectNode checks = JSON.objectNode();
+        boolean up = checkStore(checks.putObject("store"));
+        ObjectNode connections = checks.putObject("connections");
+        for (Map.Entry<String, ConnectionStats> entry : clients.stats().entrySet()) {
+            up &= checkConnection(connections.putObject(entry.getKey()), entry.getValue());
+        }
+        up &= checkRoutes(checks.putObject("routes"), exchange);
+        ObjectNode body = JSON.objectNode().put("status", up ? "UP" : "DOWN");
+        body.set("checks", checks);
+        JsonAnswers.write(exchange, up ? 200 : 503, body);
+    }
+
+    private boolean checkStore(ObjectNode detail) {
+        try {
+            detail.put("status", "UP").put("events", store.count());
+            return true;
+        } catch (RuntimeException e) {
+            detail.put("status", "DOWN").put("error", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private static boolean checkConnection(ObjectNode detail, ConnectionStats stats) {
+        ConnectionStats.Failure outage = stats.outage();
+        detail.put("status", outage == null ? "UP" : "DOWN").put("calls", stats.totalCalls());
+        if (stats.lastSuccess() != null) {
+            detail.put("lastSuccess", stats.lastSuccess().toString());
+        }
+        if (stats.apiMax() > 0) {
+            detail.put("apiUsed", stats.apiUsed()).put("apiMax", stats.apiMax());
+        }
+        if (outage != null) {
+            detail.put("since", outage.at().toString()).put("errorCode", outage.code()).put("message", outage.message());
+        }
+        return outage == null;
+    }
+
+    private static boolean checkRoutes(ObjectNode detail, Exchange exchange) {
+        int started = 0;
+        ObjectNode stopped = JSON.objectNode();
+        for (Route route : exchange.getContext().getRoutes()) {
+            ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(route.getRouteId());
+            if (status == ServiceStatus.Started) {
+                started++;
+            } else {
+                stopped.put(route.getRouteId(), String.valueOf(status));
+            }
+        }
+        detail.put("status", stopped.isEmpty() ? "UP" : "DOWN").put("started", started);
+        if (!stopped.isEmpty()) {
+            detail.set("notStarted", stopped);
+        }
+        return stopped.isEmpty();
+    }
+}

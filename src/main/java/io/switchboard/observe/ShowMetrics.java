@@ -1,0 +1,103 @@
+package io.switchboard.observe;
+
+import io.switchboard.events.EventType;
+import io.switchboard.processing.ProcessingStats;
+import io.switchboard.salesforce.ConnectionStats;
+import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.store.EventStatus;
+import io.switchboard.store.EventStore;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * {@code GET /observe/metrics} in Prometheus text format: events by type and status (from the store, so every
+ * node reports the same totals), Salesforce calls and remaining daily allowance per connection, and the time from
+ * acceptance to the final status on this node.
+ */
+public final class ShowMetrics implements Processor {
+    private final EventStore store;
+    private final SalesforceClients clients;
+    private final ProcessingStats processing;
+
+    public ShowMetrics(EventStore store, SalesforceClients clients, ProcessingStats processing) {
+        this.store = store;
+        this.clients = clients;
+        this.processing = processing;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        StringBuilder text = new StringBuilder();
+        events(text);
+        salesforce(text);
+        latency(text);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        message.setBody(text.toString());
+    }
+
+    private void events(StringBuilder text) {
+        header(text, "switchboard_events", "gauge", "Stored events by type and status.");
+        Map<EventType, Map<EventStatus, Long>> counts = store.countsByTypeAndStatus();
+        for (EventType type : EventType.values()) {
+            for (EventStatus status : EventStatus.values()) {
+                long count = counts.getOrDefault(type, Map.of()).getOrDefault(status, 0L);
+                text.append("switchboard_events{type=\"").append(type.path()).append("\",status=\"")
+                        .append(status.name().toLowerCase(Locale.ROOT)).append("\"} ").append(count).append('\n');
+            }
+        }
+    }
+
+    private void salesforce(StringBuilder text) {
+        header(text, "switchboard_salesforce_calls_total", "counter", "REST calls to Salesforce by connection and outcome.");
+        clients.stats().forEach((connection, stats) -> {
+            for (ConnectionStats.Outcome outcome : ConnectionStats.Outcome.values()) {
+                text.append("switchboard_salesforce_calls_total{connection=\"").append(connection).append("\",outcome=\"")
+                        .append(outcome.name().toLowerCase(Locale.ROOT)).append("\"} ").append(stats.calls(outcome)).append('\n');
+            }
+        });
+        header(text, "switchboard_salesforce_call_seconds_total", "counter", "Time spent in calls to Salesforce.");
+        clients.stats().forEach((connection, stats) -> text.append("switchboard_salesforce_call_seconds_total{connection=\"")
+                .append(connection).append("\"} ").append(stats.totalSeconds()).append('\n'));
+        header(text, "switchboard_salesforce_api_remaining", "gauge",
+                "Daily API requests left, as Salesforce last reported (absent before the first call).");
+        clients.stats().forEach((connection, stats) -> {
+            if (stats.apiMax() > 0) {
+                text.append("switchboard_salesforce_api_remaining{connection=\"").append(connection).append("\"} ")
+                        .append(stats.apiMax() - stats.apiUsed()).append('\n');
+            }
+        });
+        header(text, "switchboard_salesforce_api_max", "gauge", "Daily API allowance, as Salesforce last reported.");
+        clients.stats().forEach((connection, stats) -> {
+            if (stats.apiMax() > 0) {
+                text.append("switchboard_salesforce_api_max{connection=\"").append(connection).append("\"} ")
+                        .append(stats.apiMax()).append('\n');
+            }
+        });
+    }
+
+    private void latency(StringBuilder text) {
+        header(text, "switchboard_event_seconds", "histogram", "Time from acceptance to done, skipped or failed.");
+        processing.byType().forEach((type, histogram) -> {
+            String label = "type=\"" + type.path() + "\"";
+            for (int i = 0; i < ProcessingStats.BOUNDS.length; i++) {
+                text.append("switchboard_event_seconds_bucket{").append(label).append(",le=\"")
+                        .append(ProcessingStats.BOUNDS[i]).append("\"} ").append(histogram.bucket(i)).append('\n');
+            }
+            text.append("switchboard_event_seconds_bucket{").append(label).append(",le=\"+Inf\"} ")
+                    .append(histogram.count()).append('\n');
+            text.append("switchboard_event_seconds_sum{").append(label).append("} ").append(histogram.sumSeconds()).append('\n');
+            text.append("switchboard_event_seconds_count{").append(label).append("} ").append(histogram.count()).append('\n');
+        });
+    }
+
+    private static void header(StringBuilder text, String name, String type, String help) {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        text.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+}

@@ -1,0 +1,62 @@
+package io.switchboard.processing;
+
+import io.switchboard.events.EventType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Time from acceptance to the final status (done, skipped or failed) per event type, kept as a Prometheus-style
+ * histogram: cumulative counts per upper bound, plus count and sum.
+ */
+public final class ProcessingStats {
+    /** Upper bounds in seconds; wide enough to hold a 150 ms Salesforce round trip and retries after outages. */
+    public static final double[] BOUNDS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+
+    /** One type's histogram; bucket i counts events that took at most BOUNDS[i] seconds. */
+    public static final class Histogram {
+        private final LongAdder[] buckets = new LongAdder[BOUNDS.length];
+        private final LongAdder count = new LongAdder();
+        private final LongAdder micros = new LongAdder();
+
+        Histogram() {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = new LongAdder();
+            }
+        }
+
+        void record(Duration elapsed) {
+            double seconds = elapsed.toNanos() / 1e9;
+            for (int i = 0; i < BOUNDS.length; i++) {
+                if (seconds <= BOUNDS[i]) {
+                    buckets[i].increment();
+                }
+            }
+            count.increment();
+            micros.add(elapsed.toNanos() / 1_000);
+        }
+
+        public long bucket(int index) {
+            return buckets[index].sum();
+        }
+
+        public long count() {
+            return count.sum();
+        }
+
+        public double sumSeconds() {
+            return micros.sum() / 1e6;
+        }
+    }
+
+    private final Map<EventType, Histogram> byType = new ConcurrentHashMap<>();
+
+    void record(EventType type, Duration acceptToEnd) {
+        byType.computeIfAbsent(type, unused -> new Histogram()).record(acceptToEnd);
+    }
+
+    public Map<EventType, Histogram> byType() {
+        return Map.copyOf(byType);
+    }
+}
