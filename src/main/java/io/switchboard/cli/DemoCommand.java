@@ -8,6 +8,7 @@ import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.Engine;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.SalesforceClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -46,7 +47,8 @@ final class DemoCommand implements Command {
 
                 Needs no Salesforce account: starts the local Salesforce emulator on a free port, starts the engine
                 against it with the routes in routes/ and the settings in config/ (the SF_* variables are ignored
-                so the demo never touches a real org), prints what the engine did, and exits 0.
+                so the demo never touches a real org), posts every sample event in config/samples/ over HTTP, prints
+                what each produced in Salesforce, and exits 0 when every sample ended done or skipped.
                 """;
     }
 
@@ -60,7 +62,8 @@ final class DemoCommand implements Command {
             out.println("== 1. Local Salesforce emulator");
             out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (contract section 6)");
             int port = freePort();
-            UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, console.environment());
+            String token = UUID.randomUUID().toString();
+            UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token, console.environment());
             try (Engine engine = Engine.start(Configuration.load(console.configDir(), environment))) {
                 out.println("== 2. Engine");
                 out.println("   HTTP on port " + port + ", " + engine.camelContext().getRoutes().size()
@@ -70,7 +73,10 @@ final class DemoCommand implements Command {
                 boolean usable = CheckConnectionCommand.report(engine.camelContext(), connection,
                         MappingFiles.load(console.configDir(), engine.connections().keySet()),
                         line -> out.println("   " + line));
-                out.println("== 4. What the org holds, read through camel-salesforce");
+                out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform would");
+                usable &= new DemoSamples(port, token, new SalesforceClient(engine.camelContext(), connection), out)
+                        .sendAll(console.configDir().resolve("samples"));
+                out.println("== 5. What the org holds now, counted through camel-salesforce");
                 printRecordCounts(engine, connection, out);
                 out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
                         + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
@@ -94,7 +100,7 @@ final class DemoCommand implements Command {
      * elsewhere: every SF_* variable, the port, the data folder and the token.
      */
     private static UnaryOperator<String> demoEnvironment(SalesforceEmulator emulator, int port, Path dataDir,
-                                                         UnaryOperator<String> environment) {
+                                                         String token, UnaryOperator<String> environment) {
         Map<String, String> demo = new HashMap<>();
         demo.put("SF_LOGIN_URL", emulator.baseUrl());
         demo.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
@@ -105,7 +111,7 @@ final class DemoCommand implements Command {
         demo.put("SWITCHBOARD_PORT", String.valueOf(port));
         demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         demo.put("SWITCHBOARD_DB_URL", "");
-        demo.put("SWITCHBOARD_API_TOKEN", UUID.randomUUID().toString());
+        demo.put("SWITCHBOARD_API_TOKEN", token);
         return name -> name.startsWith("SF_") || demo.containsKey(name) ? demo.get(name) : environment.apply(name);
     }
 
