@@ -37,6 +37,12 @@ public final class RunningEngine implements AutoCloseable {
      */
     public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides,
                                       RoutesBuilder... testRoutes) throws Exception {
+        return start(emulator, Path.of("config"), dataDir, overrides, testRoutes);
+    }
+
+    /** Starts an engine on another config folder; its routes are those in the {@code routes} folder beside it. */
+    public static RunningEngine start(SalesforceEmulator emulator, Path configDir, Path dataDir,
+                                      Map<String, String> overrides, RoutesBuilder... testRoutes) throws Exception {
         int port = freePort();
         Map<String, String> environment = new HashMap<>();
         environment.put("SF_LOGIN_URL", emulator.baseUrl());
@@ -49,7 +55,7 @@ public final class RunningEngine implements AutoCloseable {
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         environment.put("SWITCHBOARD_API_TOKEN", TOKEN);
         environment.putAll(overrides);
-        return new RunningEngine(Engine.start(Configuration.load(Path.of("config"), environment::get), testRoutes), port);
+        return new RunningEngine(Engine.start(Configuration.load(configDir, environment::get), testRoutes), port);
     }
 
     static int freePort() throws IOException {
