@@ -136,6 +136,21 @@ class ConversationClosedRouteTest {
     }
 
     @Test
+    void shouldTakeTheMostRecentlyModifiedOfSeveralMatchingContactsWithAWarning() throws Exception {
+        String newer = emulator.admin().insertRecord("Contact", Map.of("FirstName", "Maria", "LastName", "Conti-Bruno",
+                "MobilePhone", "0039 333 1234567", "LastModifiedDate", "2030-01-01T00:00:00.000+0000"));
+        ObjectNode event = example();
+        JsonNode status = events.process(event);
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(newer, events.onlyCase("+393331234567 [" + event.path("conversationId").asText() + "]")
+                .get("ContactId"));
+        List<String> warnings = ConversationEvents.texts(status.path("warnings"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(newer) && warnings.get(0).contains(SeededOrg.MARIA_CONTI_ID), warnings.get(0));
+    }
+
+    @Test
     void shouldSplitALongMessageOverCommentsOfAtMostFourThousandBytes() throws Exception {
         String text = longText(9000);
         ObjectNode event = example();
