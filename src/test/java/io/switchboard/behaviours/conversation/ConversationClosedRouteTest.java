@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.admin.FaultKind;
+import io.switchboard.emulator.admin.FaultRule;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.RunningEngine;
 import java.net.InetSocketAddress;
@@ -39,7 +41,8 @@ class ConversationClosedRouteTest {
     static void start() throws Exception {
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-conversation"),
-                Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL));
+                Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL,
+                        "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20", "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "50"));
         events = new ConversationEvents(engine, emulator);
         fileServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         fileServer.createContext("/files/", exchange -> {
@@ -201,6 +204,18 @@ class ConversationClosedRouteTest {
         assertEquals(casesBefore, emulator.admin().records("Case").size());
         assertEquals(0, emulator.admin().records("CaseComment").size());
         assertEquals(0, emulator.admin().records("ContentVersion").size());
+    }
+
+    @Test
+    void shouldRetryAfterSalesforceWasUnavailableAndWriteTheCaseOnce() throws Exception {
+        emulator.admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 1).on("POST", "/composite"));
+        ObjectNode event = example();
+        JsonNode status = events.process(event);
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(2, status.path("attempts").asInt(), status.toString());
+        Map<String, Object> theCase = events.onlyCase("+393331234567 [" + event.path("conversationId").asText() + "]");
+        assertEquals(4, events.comments(theCase).size());
     }
 
     @Test
