@@ -9,13 +9,10 @@ import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.RunningEngine;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +28,13 @@ class ConversationClosedOptionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path project = Files.createTempDirectory("switchboard-conversation-options");
-        copyFolder(Path.of("config"), project.resolve("config"));
-        copyFolder(Path.of("routes"), project.resolve("routes"));
-        Path mapping = project.resolve("config/conversation-closed.yaml");
+        Path config = RunningEngine.projectCopy();
+        Path mapping = config.resolve("conversation-closed.yaml");
         Files.writeString(mapping, Files.readString(mapping)
                 .replace("auditFields: on", "auditFields: off")
                 .replace("attachments: upload", "attachments: link"));
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, project.resolve("config"), project.resolve("data"),
+        engine = RunningEngine.start(emulator, config, config.resolveSibling("data"),
                 Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL));
         events = new ConversationEvents(engine, emulator);
     }
@@ -74,14 +69,5 @@ class ConversationClosedOptionsTest {
         assertEquals(List.of(), events.records("ContentVersion", "FirstPublishLocationId", theCase.get("Id")));
         assertEquals("[2026-11-20 10:04:12 UTC] Maria C.: Here it is.\nAttachment: receipt.png "
                 + "https://witiop.example.com/files/8f2c", events.comments(theCase).get(2).get("CommentBody"));
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }
