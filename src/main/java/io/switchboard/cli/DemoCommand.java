@@ -108,6 +108,7 @@ final class DemoCommand implements Command {
         demo.put("SF_USERNAME", SeededOrg.USERNAME);
         demo.put("SF_PASSWORD", SeededOrg.PASSWORD);
         demo.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        demo.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
         demo.put("SWITCHBOARD_PORT", String.valueOf(port));
         demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         demo.put("SWITCHBOARD_DB_URL", "");

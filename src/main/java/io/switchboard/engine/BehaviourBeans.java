@@ -1,7 +1,16 @@
 package io.switchboard.engine;
 
+import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.behaviours.conversation.ComposeComments;
+import io.switchboard.behaviours.conversation.FindConversationContact;
+import io.switchboard.behaviours.conversation.FindConversationUsers;
+import io.switchboard.behaviours.conversation.LoadAttachments;
+import io.switchboard.behaviours.conversation.RequireAuditPermission;
+import io.switchboard.behaviours.conversation.WriteCaseWithComments;
+import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.salesforce.SalesforceClients;
+import java.time.Clock;
 import org.apache.camel.main.Main;
 
 /**
@@ -14,5 +23,17 @@ final class BehaviourBeans {
 
     static void register(Main main, Mappings mappings, SalesforceClients clients) {
         main.bind("mappings", mappings);
+        ConnectionSteps steps = new ConnectionSteps(clients, Clock.systemUTC());
+        registerConversationClosed(main, mappings.conversationClosed(), steps);
+    }
+
+    /** routes/conversation-closed.camel.yaml */
+    private static void registerConversationClosed(Main main, ConversationClosedMapping mapping, ConnectionSteps steps) {
+        main.bind("requireAuditPermission", new RequireAuditPermission(mapping, steps));
+        main.bind("findConversationContact", new FindConversationContact(mapping, steps));
+        main.bind("findConversationUsers", new FindConversationUsers(mapping, steps));
+        main.bind("loadAttachments", new LoadAttachments(mapping));
+        main.bind("composeComments", new ComposeComments(mapping));
+        main.bind("writeCaseWithComments", new WriteCaseWithComments(mapping, steps));
     }
 }

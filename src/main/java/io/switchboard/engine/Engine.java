@@ -17,6 +17,7 @@ import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
 import java.nio.file.Path;
 import io.switchboard.store.EventStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;

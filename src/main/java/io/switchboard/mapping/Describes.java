@@ -30,6 +30,17 @@ public final class Describes {
         return described;
     }
 
+    /**
+     * Drops the cached description, so the next {@link #describe} asks Salesforce again: for when a write shows
+     * the org has changed (a permission granted or withdrawn) since it was described.
+     */
+    public void forget(SalesforceClient client, String sobject) {
+        Map<String, Optional<SObjectDescription>> cache = byConnection.get(client.connection().name());
+        if (cache != null) {
+            cache.remove(sobject);
+        }
+    }
+
     private static Optional<SObjectDescription> fetch(SalesforceClient client, String sobject) {
         try {
             return Optional.of(SObjectDescription.fromDescribe(client.describe(sobject)));

@@ -10,9 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -37,6 +40,12 @@ public final class RunningEngine implements AutoCloseable {
      */
     public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides,
                                       RoutesBuilder... testRoutes) throws Exception {
+        return start(emulator, Path.of("config"), dataDir, overrides, testRoutes);
+    }
+
+    /** Starts an engine on another config folder; its routes are those in the {@code routes} folder beside it. */
+    public static RunningEngine start(SalesforceEmulator emulator, Path configDir, Path dataDir,
+                                      Map<String, String> overrides, RoutesBuilder... testRoutes) throws Exception {
         int port = freePort();
         Map<String, String> environment = new HashMap<>();
         environment.put("SF_LOGIN_URL", emulator.baseUrl());
@@ -49,7 +58,29 @@ public final class RunningEngine implements AutoCloseable {
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         environment.put("SWITCHBOARD_API_TOKEN", TOKEN);
         environment.putAll(overrides);
-        return new RunningEngine(Engine.start(Configuration.load(Path.of("config"), environment::get), testRoutes), port);
+        return new RunningEngine(Engine.start(Configuration.load(configDir, environment::get), testRoutes), port);
+    }
+
+    /**
+     * A copy of the project's config/ and routes/ in a temporary folder, without the named route files, for tests
+     * that change a setting or need an event type to have no route. Answers the copy's config folder.
+     */
+    public static Path projectCopy(String... routeFilesLeftOut) throws IOException {
+        Path project = Files.createTempDirectory("switchboard-project");
+        copyFiles(Path.of("config"), project.resolve("config"), Set.of());
+        copyFiles(Path.of("routes"), project.resolve("routes"), Set.of(routeFilesLeftOut));
+        return project.resolve("config");
+    }
+
+    private static void copyFiles(Path from, Path to, Set<String> leftOut) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!leftOut.contains(file.getFileName().toString())) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        }
     }
 
     static int freePort() throws IOException {

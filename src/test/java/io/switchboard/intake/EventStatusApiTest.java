@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The event status API over real HTTP (contract section 4). Calls go to a test route that creates a Task;
- * conversations have no route in this engine, so they fail and can be replayed.
+ * conversations have no route in this engine (its routes/ leaves theirs out), so they fail and can be replayed.
  */
 class EventStatusApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,8 @@ class EventStatusApiTest {
     @BeforeAll
     static void start() throws Exception {
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-status"), Map.of(), new RouteBuilder() {
+        engine = RunningEngine.start(emulator, RunningEngine.projectCopy("conversation-closed.camel.yaml"),
+                Files.createTempDirectory("switchboard-status"), Map.of(), new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:call").routeId("test-call").process(exchange -> exchange

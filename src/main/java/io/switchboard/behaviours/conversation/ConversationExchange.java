@@ -1,0 +1,46 @@
+package io.switchboard.behaviours.conversation;
+
+import io.switchboard.events.ConversationClosed;
+import io.switchboard.events.EventOutcome;
+import org.apache.camel.Exchange;
+
+/**
+ * What the conversation steps read from the exchange: the event in the body, the outcome they report to, and the
+ * typed results earlier steps left as exchange properties.
+ */
+final class ConversationExchange {
+    /** Conversations have no trigger to choose an org: they go to the connection named default. */
+    static final String CONNECTION = "default";
+
+    private ConversationExchange() {
+    }
+
+    static ConversationClosed event(Exchange exchange) {
+        ConversationClosed event = exchange.getMessage().getBody(ConversationClosed.class);
+        if (event == null) {
+            throw new IllegalArgumentException("expected a conversation-closed event as the message body, got "
+                    + exchange.getMessage().getBody());
+        }
+        return event;
+    }
+
+    /** The worker always sets one; a route driven another way gets a fresh one, so steps never check for null. */
+    static EventOutcome outcome(Exchange exchange) {
+        EventOutcome outcome = exchange.getProperty(EventOutcome.PROPERTY, EventOutcome.class);
+        if (outcome == null) {
+            outcome = new EventOutcome();
+            exchange.setProperty(EventOutcome.PROPERTY, outcome);
+        }
+        return outcome;
+    }
+
+    /** A result an earlier step left; missing means the route lists its steps in the wrong order. */
+    static <T> T required(Exchange exchange, String property, Class<T> type, String producingStep) {
+        T value = exchange.getProperty(property, type);
+        if (value == null) {
+            throw new IllegalStateException("exchange property " + property + " is missing: the route must call "
+                    + producingStep + " first");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.behaviours.conversation;
+
+import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.events.ConversationClosed;
+import io.switchboard.events.EventOutcome;
+import io.switchboard.mapping.ConversationClosedMapping;
+import io.switchboard.mapping.UserMatch;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Finds the agent's active user by email and, with audit fields on, the customer-comment user by username; either
+ * missing is the connection's own user with a warning. Leaves {@link ConversationUsers} on the exchange.
+ */
+public final class FindConversationUsers implements Processor {
+    private final ConversationClosedMapping mapping;
+    private final ConnectionSteps steps;
+
+    public FindConversationUsers(ConversationClosedMapping mapping, ConnectionSteps steps) {
+        this.mapping = mapping;
+        this.steps = steps;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ConversationClosed event = ConversationExchange.event(exchange);
+        ConnectionSteps.Steps connection = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION);
+        EventOutcome outcome = ConversationExchange.outcome(exchange);
+        UserMatch agent = connection.usersByEmail().lookup(event.agent().email());
+        agent.warnings().forEach(warning -> outcome.warn("Case owner: " + warning));
+        String customerUserId = null;
+        if (mapping.auditFields() && event.messages().stream().anyMatch(ConversationClosed.Message::fromCustomer)) {
+            UserMatch customer = connection.usersByUsername().lookup(
+                    mapping.customerCommentUsername(connection.client().connection().customerCommentUsername()),
+                    customerCommentSetting());
+            customer.warnings().forEach(warning -> outcome.warn("Customer comments: " + warning));
+            customerUserId = customer.userId();
+        }
+        exchange.setProperty(ConversationUsers.PROPERTY, new ConversationUsers(agent.userId(), customerUserId));
+    }
+
+    private String customerCommentSetting() {
+        return mapping.customerCommentUser() != null ? "comments.customerCommentUser in " + mapping.file().getFileName()
+                : "SF_CUSTOMER_COMMENT_USERNAME";
+    }
+}

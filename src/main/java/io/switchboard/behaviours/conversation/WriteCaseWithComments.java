@@ -1,0 +1,130 @@
+package io.switchboard.behaviours.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.events.ConversationClosed;
+import io.switchboard.events.EventOutcome;
+import io.switchboard.events.ProducedRecord;
+import io.switchboard.mapping.ConversationClosedMapping;
+import io.switchboard.mapping.EventVariables;
+import io.switchboard.mapping.Person;
+import io.switchboard.salesforce.SalesforceApiException;
+import io.switchboard.salesforce.SalesforceClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the Case with its comments and files in all-or-none {@code /composite} requests: the first creates the
+ * Case and as many children as fit, referring to it as {@code @{case.id}}; more children go in further requests
+ * with the Case's id. Reports every record made to the event's outcome once all requests have succeeded.
+ */
+public final class WriteCaseWithComments implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteCaseWithComments.class);
+    private static final String CASE_REFERENCE = "case";
+    /** Without it, Case assignment rules could hand the Case to someone other than the agent. */
+    private static final Map<String, String> KEEP_OWNER = Map.of("Sforce-Auto-Assign", "FALSE");
+
+    private final ConversationClosedMapping mapping;
+    private final ConnectionSteps steps;
+
+    public WriteCaseWithComments(ConversationClosedMapping mapping, ConnectionSteps steps) {
+        this.mapping = mapping;
+        this.steps = steps;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        SalesforceClient client = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).client();
+        Subrequests subrequests = new Subrequests(client.connection().apiVersion());
+        List<List<CaseChild>> batches = CompositeBatches.pack(children(exchange));
+        List<ProducedRecord> produced = new ArrayList<>();
+
+        List<ObjectNode> first = new ArrayList<>();
+        first.add(subrequests.create("Case", CASE_REFERENCE, caseFields(exchange), KEEP_OWNER));
+        first.addAll(CompositeBatches.subrequestsOf(batches.get(0), subrequests, "@{" + CASE_REFERENCE + ".id}"));
+        Map<String, JsonNode> bodies = send(client, first);
+        String caseId = bodies.get(CASE_REFERENCE).path("id").asText();
+        produced.add(new ProducedRecord("Case", caseId, "created"));
+        batches.get(0).forEach(child -> produced.addAll(child.produced(bodies)));
+
+        for (List<CaseChild> batch : batches.subList(1, batches.size())) {
+            try {
+                Map<String, JsonNode> later = send(client, CompositeBatches.subrequestsOf(batch, subrequests, caseId));
+                batch.forEach(child -> produced.addAll(child.produced(later)));
+            } catch (RuntimeException e) {
+                deleteIncompleteCase(client, caseId, e);
+                throw e;
+            }
+        }
+        EventOutcome outcome = ConversationExchange.outcome(exchange);
+        produced.forEach(record -> outcome.produced(record.sobject(), record.id(), record.action()));
+    }
+
+    private ObjectNode caseFields(Exchange exchange) {
+        ConversationClosed event = ConversationExchange.event(exchange);
+        Person contact = ConversationExchange.required(exchange, FindConversationContact.PROPERTY, Person.class,
+                "findConversationContact");
+        ConversationUsers users = ConversationExchange.required(exchange, ConversationUsers.PROPERTY,
+                ConversationUsers.class, "findConversationUsers");
+        ObjectNode fields = mapping.caseFields(EventVariables.of(event));
+        fields.put("ContactId", contact.id());
+        fields.put("OwnerId", users.agentUserId());
+        return fields;
+    }
+
+    private static List<CaseChild> children(Exchange exchange) {
+        CaseComments comments = ConversationExchange.required(exchange, CaseComments.PROPERTY, CaseComments.class,
+                "composeComments");
+        ConversationFiles files = ConversationExchange.required(exchange, ConversationFiles.PROPERTY,
+                ConversationFiles.class, "loadAttachments");
+        List<CaseChild> children = new ArrayList<>();
+        for (CommentDraft comment : comments.comments()) {
+            children.add(new CaseChild.Comment(comment, children.size() + 1));
+        }
+        for (LoadedFile file : files.files()) {
+            children.add(new CaseChild.File(file, children.size() + 1));
+        }
+        return children;
+    }
+
+    private Map<String, JsonNode> send(SalesforceClient client, List<ObjectNode> subrequests) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("allOrNone", true);
+        request.putArray("compositeRequest").addAll(subrequests);
+        try {
+            return CompositeAnswer.bodiesByReference(client.composite(request));
+        } catch (SalesforceApiException e) {
+            throw auditRefusal(client, e) ? new AuditFieldsNotPermitted(client.connection(), e) : e;
+        }
+    }
+
+    /** The permission was withdrawn since CaseComment was described: describe again next time. */
+    private boolean auditRefusal(SalesforceClient client, SalesforceApiException e) {
+        boolean refused = mapping.auditFields() && "INVALID_FIELD_FOR_INSERT_UPDATE".equals(e.errorCode())
+                && RequireAuditPermission.AUDIT_FIELDS.stream().anyMatch(e.fields()::contains);
+        if (refused) {
+            steps.describes().forget(client, "CaseComment");
+        }
+        return refused;
+    }
+
+    /**
+     * A later request failed after the first created the Case: the Case goes (and its comments with it), so that
+     * a retry does not leave a second, partial Case beside the first.
+     */
+    private static void deleteIncompleteCase(SalesforceClient client, String caseId, RuntimeException failure) {
+        try {
+            client.send("DELETE", "/sobjects/Case/" + caseId, null);
+        } catch (SalesforceApiException e) {
+            failure.addSuppressed(e);
+            LOG.warn("Case {} is incomplete and could not be deleted: {} {}", caseId, e.errorCode(), e.getMessage());
+        }
+    }
+}
