@@ -49,7 +49,7 @@ public record EngineSettings(int port, Path dataDir, String dbUrl, Secret apiTok
     }
 
     /** JDBC URLs may carry {@code password=...}; keep it out of logs. */
-    static String maskUrlPassword(String url) {
+    public static String maskUrlPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 }

@@ -4,21 +4,31 @@ import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.api.RequireApiToken;
 import io.switchboard.api.SObjectsApi;
+import io.switchboard.intake.IntakeBeans;
+import io.switchboard.intake.IntakeSettings;
 import io.switchboard.mapping.MappingFiles;
+import io.switchboard.processing.EventWorker;
+import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
+import io.switchboard.store.EventStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running engine: camel-main with the YAML routes from {@code routes/}, one camel-salesforce component per
- * configured connection, and the HTTP server on the configured port.
+ * configured connection, the HTTP server on the configured port, the event store, and the worker that feeds
+ * stored events to the routes.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -26,27 +36,61 @@ public final class Engine implements AutoCloseable {
 
     private final Main main;
     private final EngineSettings settings;
+    private final IntakeSettings intakeSettings;
+    private final WorkerSettings workerSettings;
     private final Map<String, ConnectionSettings> connections;
+    private EventStore store;
+    private EventWorker worker;
 
     private Engine(Configuration configuration) {
         this.settings = EngineSettings.from(configuration);
         settings.requireApiTokenUnlessInsecure();
+        this.intakeSettings = IntakeSettings.from(configuration);
+        this.workerSettings = WorkerSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
         logEffectiveConfiguration();
     }
 
-    /** Starts the engine and returns once routes and the HTTP server are up. */
-    public static Engine start(Configuration configuration) throws Exception {
+    /**
+     * Starts the engine and returns once the store, routes, HTTP server and worker are up. Java routes given here
+     * run beside the YAML ones from the start, before the worker hands out the first event (for embedding).
+     */
+    public static Engine start(Configuration configuration, RoutesBuilder... javaRoutes) throws Exception {
         Engine engine = new Engine(configuration);
-        engine.main.start();
+        for (RoutesBuilder routes : javaRoutes) {
+            engine.main.configure().addRoutesBuilder(routes);
+        }
+        try {
+            engine.main.start();
+            engine.startWorker();
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
         return engine;
     }
 
     /** Runs until the process is asked to stop (SIGTERM or Ctrl-C), then shuts down gracefully. */
     public static void runUntilStopped(Configuration configuration) throws Exception {
-        new Engine(configuration).main.run();
+        Engine engine = new Engine(configuration);
+        engine.main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                engine.startWorker();
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport main) {
+                engine.stopWorker();
+            }
+        });
+        try {
+            engine.main.run();
+        } finally {
+            engine.closeStore();
+        }
     }
 
     private void configureMain(Configuration configuration) {
@@ -57,6 +101,7 @@ public final class Engine implements AutoCloseable {
         watchRoutes(routesDir);
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
+        main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }
@@ -65,6 +110,9 @@ public final class Engine implements AutoCloseable {
         main.bind("requireApiToken", new RequireApiToken(settings.apiToken()));
         main.bind("sobjectsApi", new SObjectsApi(clients));
         BehaviourBeans.register(main, MappingFiles.load(configuration.configDir(), connections.keySet()), clients);
+        // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
+        store = EventStore.open(settings);
+        IntakeBeans.bind(main::bind, store);
     }
 
     /**
@@ -81,9 +129,36 @@ public final class Engine implements AutoCloseable {
 
     private void logEffectiveConfiguration() {
         LOG.info("Engine settings: {}", String.join(", ", settings.describe()));
+        LOG.info("Intake and worker settings: {}, {}", String.join(", ", intakeSettings.describe()),
+                String.join(", ", workerSettings.describe()));
         for (ConnectionSettings connection : connections.values()) {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));
+        }
+    }
+
+    private void startWorker() {
+        worker = new EventWorker(main.getCamelContext(), store, workerSettings);
+        worker.start();
+    }
+
+    /** Lets events in flight finish within Camel's shutdown timeout, so their routes are still there for them. */
+    private void stopWorker() {
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.stop(Duration.ofSeconds(main.getCamelContext().getShutdownStrategy().getTimeout()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    private void closeStore() {
+        if (store != null) {
+            store.close();
+            store = null;
         }
     }
 
@@ -99,8 +174,16 @@ public final class Engine implements AutoCloseable {
         return settings;
     }
 
+    /** The event store, for the CLI and for health checks. */
+    public EventStore store() {
+        return store;
+    }
+
+    /** Stops taking new events, lets those in flight finish, then stops Camel and closes the store. */
     @Override
     public void close() {
+        stopWorker();
         main.stop();
+        closeStore();
     }
 }

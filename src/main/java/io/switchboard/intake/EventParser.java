@@ -1,0 +1,87 @@
+package io.switchboard.intake;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.events.EventType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an event body into the record of its type, checking every required field, type and format on the way and
+ * reporting all problems at once. Used by the intake on arrival and by the worker on the stored JSON.
+ */
+public final class EventParser {
+    static final String BODY = "body";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper KEY_WRITER = new ObjectMapper();
+
+    private EventParser() {
+    }
+
+    public static ParsedEvent parse(EventType type, byte[] body) throws InvalidEventException {
+        if (body == null || body.length == 0) {
+            throw new InvalidEventException(List.of(new FieldProblem(BODY, "is required: send one JSON event")));
+        }
+        JsonNode tree = readTree(body);
+        if (!tree.isObject()) {
+            throw new InvalidEventException(List.of(new FieldProblem(BODY, "must be a JSON object")));
+        }
+        return read(type, tree);
+    }
+
+    /** The record of a stored event, whose JSON was checked when it was accepted. */
+    public static Record read(EventType type, String storedJson) throws InvalidEventException {
+        return parse(type, storedJson.getBytes(StandardCharsets.UTF_8)).event();
+    }
+
+    private static JsonNode readTree(byte[] body) throws InvalidEventException {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(List.of(new FieldProblem(BODY, "is not valid JSON: " + e.getOriginalMessage()
+                    + where(e.getLocation()))));
+        } catch (IOException e) {
+            throw new InvalidEventException(List.of(new FieldProblem(BODY, "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static ParsedEvent read(EventType type, JsonNode tree) throws InvalidEventException {
+        return switch (type) {
+            case CONVERSATION_CLOSED -> read(type, tree, new ConversationClosedReader());
+            case CALL -> read(type, tree, new CallReader());
+            case REFERRAL_STATUS_CHANGED -> read(type, tree, new ReferralStatusChangedReader());
+            case CASE_ACKNOWLEDGED -> read(type, tree, new CaseAcknowledgedReader());
+        };
+    }
+
+    private static <T extends Record> ParsedEvent read(EventType type, JsonNode tree, EventReader<T> reader)
+            throws InvalidEventException {
+        List<FieldProblem> problems = new ArrayList<>();
+        T event = reader.read(FieldReader.root(tree, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(problems);
+        }
+        return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString());
+    }
+
+    /** A JSON array of the type and the key's parts: readable, and no part's content can blur into the next. */
+    private static String derivedKey(EventType type, List<String> parts) {
+        List<String> key = new ArrayList<>();
+        key.add(type.path());
+        key.addAll(parts);
+        try {
+            return KEY_WRITER.writeValueAsString(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always writable as JSON", e);
+        }
+    }
+}

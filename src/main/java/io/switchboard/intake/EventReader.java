@@ -1,0 +1,15 @@
+package io.switchboard.intake;
+
+import java.util.List;
+
+/** Reads one event type's JSON into its record, and names the fields its idempotency key is derived from. */
+interface EventReader<T extends Record> {
+    List<String> DIRECTIONS = List.of("inbound", "outbound");
+
+    T read(FieldReader root);
+
+    String source(T event);
+
+    /** The values that make two deliveries the same event (contract section 3), source first. */
+    List<String> keyParts(T event);
+}

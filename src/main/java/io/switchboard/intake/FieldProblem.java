@@ -1,0 +1,5 @@
+package io.switchboard.intake;
+
+/** One thing wrong with a request: the field by its JSON path (e.g. {@code messages[2].sentAt}) and what was expected. */
+public record FieldProblem(String field, String message) {
+}

@@ -1,0 +1,24 @@
+package io.switchboard.intake;
+
+import io.switchboard.store.EventStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Answers {@code GET /events/{eventId}}: where the event stands, what it produced, why it failed; 404 if unknown. */
+public final class ShowEvent implements Processor {
+    private final EventStore store;
+
+    public ShowEvent(EventStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("eventId", String.class);
+        JsonAnswer.write(exchange, 200, store.find(id).map(EventJson::of).orElseThrow(ShowEvent::notFound));
+    }
+
+    static ApiRefusal notFound() {
+        return ApiRefusal.of(404, "not_found", "no event has this id");
+    }
+}

@@ -1,0 +1,137 @@
+package io.switchboard.processing;
+
+import io.switchboard.store.ClaimedEvent;
+import io.switchboard.store.EventStore;
+import io.switchboard.store.StoreException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through the stored events in the background: claims due pending events, at most the configured number at
+ * once, and hands each to its route. Wakes as soon as an event is accepted or replayed and looks for due retries
+ * at the poll interval. On stop it lets events in flight finish and leaves the rest pending.
+ */
+public final class EventWorker {
+    /** The header that carries the event's id through its route. */
+    public static final String EVENT_ID_HEADER = "switchboardEventId";
+    private static final Logger LOG = LoggerFactory.getLogger(EventWorker.class);
+
+    private final EventStore store;
+    private final WorkerSettings settings;
+    private final RouteEvent routeEvent;
+    private final Semaphore freeSlots;
+    private final Object wakeUp = new Object();
+    private boolean woken;
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Thread dispatcher;
+
+    public EventWorker(CamelContext context, EventStore store, WorkerSettings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.routeEvent = new RouteEvent(context, store, new RetryBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
+        this.freeSlots = new Semaphore(settings.concurrency());
+        store.onNewWork(this::wake);
+    }
+
+    /** Re-queues what this node left processing when it last stopped, then starts claiming. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        int requeued = store.requeueInterrupted(settings.nodeId());
+        if (requeued > 0) {
+            LOG.info("Re-queued {} event(s) that were being processed when node '{}' last stopped", requeued, settings.nodeId());
+        }
+        pool = Executors.newFixedThreadPool(settings.concurrency(), namedThreads());
+        running = true;
+        dispatcher = new Thread(this::dispatch, "switchboard-dispatcher");
+        dispatcher.start();
+    }
+
+    private static ThreadFactory namedThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> new Thread(runnable, "switchboard-worker-" + count.incrementAndGet());
+    }
+
+    /** Stops claiming, waits up to {@code grace} for events in flight; any still running are re-queued at next start. */
+    public synchronized void stop(Duration grace) throws InterruptedException {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        dispatcher.join();
+        pool.shutdown();
+        if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("Events still in flight after {}; they will be re-queued when this node starts again", grace);
+            pool.shutdownNow();
+        }
+    }
+
+    /** Tells the worker there may be new work now. */
+    public void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void dispatch() {
+        while (running) {
+            int claimed = 0;
+            int free = freeSlots.availablePermits();
+            try {
+                claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId()));
+            } catch (StoreException e) {
+                LOG.warn("Cannot claim events: {}", e.getMessage());
+            }
+            // a full batch suggests more are waiting; otherwise sleep until woken or the next poll
+            if (free == 0 || claimed < free) {
+                awaitWakeUp();
+            }
+        }
+    }
+
+    private int handOut(List<ClaimedEvent> events) {
+        for (ClaimedEvent event : events) {
+            freeSlots.acquireUninterruptibly();
+            pool.execute(() -> processThenFreeSlot(event));
+        }
+        return events.size();
+    }
+
+    private void processThenFreeSlot(ClaimedEvent event) {
+        try {
+            routeEvent.process(event);
+        } catch (RuntimeException e) {
+            LOG.error("Event {} could not be recorded and stays processing until this node restarts", event.id(), e);
+        } finally {
+            freeSlots.release();
+            wake();
+        }
+    }
+
+    private void awaitWakeUp() {
+        synchronized (wakeUp) {
+            try {
+                if (!woken && running) {
+                    wakeUp.wait(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            woken = false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.switchboard.processing;
+
+import io.switchboard.events.EventOutcome;
+import io.switchboard.intake.EventParser;
+import io.switchboard.intake.InvalidEventException;
+import io.switchboard.salesforce.SalesforceApiException;
+import io.switchboard.store.ClaimedEvent;
+import io.switchboard.store.EventError;
+import io.switchboard.store.EventStore;
+import java.io.IOException;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.ExchangeBuilder;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one claimed event through the route for its type ({@code direct:<type>}) and records how it ended: done
+ * with the records it produced, skipped with the reason, back to pending after a transient failure, or failed with
+ * Salesforce's errorCode and message.
+ */
+final class RouteEvent {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteEvent.class);
+
+    private final CamelContext context;
+    private final ProducerTemplate producer;
+    private final EventStore store;
+    private final RetryBackoff backoff;
+
+    RouteEvent(CamelContext context, EventStore store, RetryBackoff backoff) {
+        this.context = context;
+        this.producer = context.createProducerTemplate();
+        this.store = store;
+        this.backoff = backoff;
+    }
+
+    void process(ClaimedEvent event) {
+        Record record;
+        try {
+            record = EventParser.read(event.type(), event.payload());
+        } catch (InvalidEventException e) {
+            store.markFailed(event.id(), new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+            return;
+        }
+        EventOutcome outcome = new EventOutcome();
+        Exchange exchange = ExchangeBuilder.anExchange(context)
+                .withBody(record)
+                .withHeader(EventWorker.EVENT_ID_HEADER, event.id())
+                .withProperty(EventOutcome.PROPERTY, outcome)
+                .build();
+        // block=false: with no route for the type, fail now instead of waiting for one to appear
+        producer.send("direct:" + event.type().path() + "?block=false", exchange);
+        recordOutcome(event, exchange.getException(), outcome);
+    }
+
+    private void recordOutcome(ClaimedEvent event, Exception failure, EventOutcome outcome) {
+        if (failure == null && outcome.skipped()) {
+            store.markSkipped(event.id(), outcome.skippedReason(), outcome.warnings());
+        } else if (failure == null) {
+            store.markDone(event.id(), outcome.records(), outcome.warnings());
+        } else if (isTransient(failure)) {
+            EventError error = errorOf(event, failure);
+            LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
+                    event.attempts(), error.code(), error.message());
+            store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);
+        } else {
+            EventError error = errorOf(event, failure);
+            LOG.warn("Event {} ({}) failed: {} {}", event.id(), event.type().path(), error.code(), error.message());
+            store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
+        }
+    }
+
+    private static boolean isTransient(Exception failure) {
+        SalesforceApiException salesforce = find(failure, SalesforceApiException.class);
+        if (salesforce != null) {
+            return salesforce.transientFailure();
+        }
+        return find(failure, IOException.class) != null;
+    }
+
+    private static EventError errorOf(ClaimedEvent event, Exception failure) {
+        SalesforceApiException salesforce = find(failure, SalesforceApiException.class);
+        if (salesforce != null) {
+            return new EventError(salesforce.errorCode(), salesforce.getMessage());
+        }
+        if (find(failure, DirectConsumerNotAvailableException.class) != null) {
+            return new EventError("NO_ROUTE", "no route handles " + event.type().path()
+                    + " events: routes/ has no route from direct:" + event.type().path());
+        }
+        IOException io = find(failure, IOException.class);
+        if (io != null) {
+            return new EventError("CONNECTION_FAILED", String.valueOf(io.getMessage()));
+        }
+        return new EventError("PROCESSING_ERROR", failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

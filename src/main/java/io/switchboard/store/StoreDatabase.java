@@ -1,0 +1,61 @@
+package io.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.config.EngineSettings;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+
+/** Opens the store's database: a HikariCP pool on its JDBC URL, with the schema brought up to date by Flyway. */
+final class StoreDatabase {
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final int POOL_SIZE = 16;
+
+    private StoreDatabase() {
+    }
+
+    /** The configured URL, or an embedded H2 file database in the data folder when none is set. */
+    static String jdbcUrl(EngineSettings settings) {
+        if (settings.dbUrl() != null && !settings.dbUrl().isBlank()) {
+            return settings.dbUrl().strip();
+        }
+        return embeddedUrl(settings.dataDir());
+    }
+
+    static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("switchboard") + H2_OPTIONS;
+    }
+
+    static HikariDataSource open(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new StoreException("SWITCHBOARD_DB_URL must be a JDBC URL such as jdbc:postgresql://host:5432/db, got '"
+                    + EngineSettings.maskUrlPassword(jdbcUrl) + "'");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("switchboard-store");
+        config.setMaximumPoolSize(POOL_SIZE);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the event store at " + EngineSettings.maskUrlPassword(jdbcUrl) + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot migrate the event store schema: " + rootMessage(e), e);
+        }
+        return dataSource;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}

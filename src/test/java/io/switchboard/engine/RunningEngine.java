@@ -1,0 +1,91 @@
+package io.switchboard.engine;
+
+import io.switchboard.config.Configuration;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.store.EventStore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * An engine started as operators start it (config/ and routes/ of the project, settings from the environment)
+ * against an emulator, on a free port with its own data folder, plus an HTTP client for its API.
+ */
+public final class RunningEngine implements AutoCloseable {
+    public static final String TOKEN = "test-token-4b1d9c";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Engine engine;
+    private final String baseUrl;
+
+    private RunningEngine(Engine engine, int port) {
+        this.engine = engine;
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts an engine; {@code overrides} are further environment variables, e.g. SWITCHBOARD_MAX_BODY_BYTES, and
+     * {@code testRoutes} stand in for the routes of event types under test.
+     */
+    public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides,
+                                      RoutesBuilder... testRoutes) throws Exception {
+        int port = freePort();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SF_LOGIN_URL", emulator.baseUrl());
+        environment.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
+        environment.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
+        environment.put("SF_USERNAME", SeededOrg.USERNAME);
+        environment.put("SF_PASSWORD", SeededOrg.PASSWORD);
+        environment.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        environment.put("SWITCHBOARD_PORT", String.valueOf(port));
+        environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        environment.put("SWITCHBOARD_API_TOKEN", TOKEN);
+        environment.putAll(overrides);
+        return new RunningEngine(Engine.start(Configuration.load(Path.of("config"), environment::get), testRoutes), port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public EventStore store() {
+        return engine.store();
+    }
+
+    /** A request to the engine's API with the right token, to which tests add or change what they need. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> postEvent(String type, String json) throws IOException, InterruptedException {
+        return send(request("/events/" + type).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

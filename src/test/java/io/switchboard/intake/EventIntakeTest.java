@@ -1,0 +1,322 @@
+package io.switchboard.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.engine.RunningEngine;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** POST /events/{type} over real HTTP against a started engine (contract section 3). */
+class EventIntakeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BODY_LIMIT = 64 * 1024;
+    private static SalesforceEmulator emulator;
+    private static RunningEngine engine;
+    private long storedBefore;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
+        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-intake"),
+                Map.of("SWITCHBOARD_MAX_BODY_BYTES", String.valueOf(BODY_LIMIT)));
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void countStored() {
+        storedBefore = engine.store().count();
+    }
+
+    private void assertNothingStored() {
+        assertEquals(storedBefore, engine.store().count(), "nothing may be stored for a refused request");
+    }
+
+    static ObjectNode example(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events/" + name + ".json")));
+    }
+
+    private static JsonNode body(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    static Stream<Arguments> examples() {
+        return Stream.of(Arguments.of("conversation-closed", "conversation-closed"), Arguments.of("call", "call-inbound-answered"),
+                Arguments.of("call", "call-outbound-answered"), Arguments.of("referral-status-changed", "referral-status-changed"),
+                Arguments.of("case-acknowledged", "case-acknowledged"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("examples")
+    void shouldAcceptEachContractExampleOnceThenAnswerDuplicateWithTheSameId(String type, String example) throws Exception {
+        HttpResponse<String> first = engine.postEvent(type, example(example).toString());
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals("accepted", body(first).path("status").asText());
+        String eventId = body(first).path("eventId").asText();
+        assertEquals(storedBefore + 1, engine.store().count());
+
+        HttpResponse<String> again = engine.postEvent(type, example(example).toString());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(eventId, body(again).path("eventId").asText());
+        assertEquals("duplicate", body(again).path("status").asText());
+        assertEquals(storedBefore + 1, engine.store().count());
+        assertEquals(type, engine.store().find(eventId).orElseThrow().type().path());
+    }
+
+    @Test
+    void shouldDeriveTheKeyFromTheFieldsTheContractNames() throws Exception {
+        ObjectNode call = example("call-inbound-answered").put("callId", "derived-1");
+        String first = body(engine.postEvent("call", call.toString())).path("eventId").asText();
+        call.put("queue", "Support").put("durationSeconds", 5);
+        assertEquals(first, body(engine.postEvent("call", call.toString())).path("eventId").asText(),
+                "same source, callId and status: the same call");
+        call.put("status", "hangup");
+        assertNotEquals(first, body(engine.postEvent("call", call.toString())).path("eventId").asText(),
+                "a new status is a new event");
+    }
+
+    @Test
+    void shouldUseTheIdempotencyKeyHeaderWhenGiven() throws Exception {
+        ObjectNode event = example("case-acknowledged").put("caseId", "CX-header-1");
+        HttpResponse<String> first = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
+        event.put("caseId", "CX-header-2");
+        HttpResponse<String> second = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(body(first).path("eventId"), body(second).path("eventId"));
+    }
+
+    private static HttpRequest.Builder jsonPost(String type, String json) {
+        return engine.request("/events/" + type).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @ValueSource(strings = {"", "Bearer wrong-token", "Bearer test-token-4b1d9", "Basic dGVzdA==", "test-token-4b1d9c"})
+    void shouldRefuseAMissingOrWrongTokenWith401(String authorization) throws Exception {
+        HttpRequest.Builder request = jsonPost("call", example("call-inbound-answered").put("callId", "auth").toString());
+        request.setHeader("Authorization", authorization.isEmpty() ? "Bearer " : authorization);
+        HttpResponse<String> response = engine.send(request);
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("{\"error\":\"unauthorized\"}", response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseARequestWithoutAnAuthorizationHeader() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(engine.request("/events/call").build().uri())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownType() throws Exception {
+        HttpResponse<String> response = engine.postEvent("chat-opened", example("conversation-closed").toString());
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals("unknown_event_type", body(response).path("error").asText());
+        assertTrue(body(response).path("message").asText().contains("conversation-closed"), response.body());
+        assertNothingStored();
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+    void shouldAnswer415ForABodyThatIsNotJson(String contentType) throws Exception {
+        HttpResponse<String> response = engine.send(engine.request("/events/call").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").put("callId", "415").toString())));
+        assertEquals(415, response.statusCode(), response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldAcceptJsonWithACharsetParameter() throws Exception {
+        HttpResponse<String> response = engine.send(engine.request("/events/call")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").put("callId", "charset").toString())));
+        assertEquals(202, response.statusCode(), response.body());
+    }
+
+    @Test
+    void shouldAnswer413ForABodyOverTheLimit() throws Exception {
+        ObjectNode event = example("conversation-closed").put("conversationId", "too-big");
+        ((ObjectNode) event.withArray("messages").get(0)).put("text", "x".repeat(BODY_LIMIT + 1));
+        HttpResponse<String> response = engine.postEvent("conversation-closed", event.toString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldNeverSendTheRequestHeadersBack() throws Exception {
+        HttpResponse<String> response = engine.send(jsonPost("call", example("call-inbound-answered").put("callId", "echo").toString())
+                .header("Idempotency-Key", "echo-key").header("X-Custom", "custom-value"));
+        assertEquals(202, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Authorization").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("Idempotency-Key").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("X-Custom").isEmpty(), response.headers().toString());
+        assertFalse(response.headers().toString().contains(RunningEngine.TOKEN));
+    }
+
+    /** One broken variant of an example and the problem it must be reported with. */
+    record Variant(String name, String type, String example, Consumer<ObjectNode> change, String field, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static ObjectNode at(ObjectNode event, String arrayField, int index) {
+        return (ObjectNode) event.withArray(arrayField).get(index);
+    }
+
+    private static ObjectNode attachment(ObjectNode event) {
+        return (ObjectNode) at(event, "messages", 2).withArray("attachments").get(0);
+    }
+
+    static Stream<Variant> brokenEvents() {
+        String timestamp = "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
+        return Stream.of(
+                new Variant("message without zone", "conversation-closed", "conversation-closed",
+                        e -> at(e, "messages", 2).put("sentAt", "2026-11-20T10:04:12"), "messages[2].sentAt", timestamp),
+                new Variant("message date not ISO", "conversation-closed", "conversation-closed",
+                        e -> at(e, "messages", 0).put("sentAt", "20/11/2026 10:01"), "messages[0].sentAt", timestamp),
+                new Variant("no messages", "conversation-closed", "conversation-closed",
+                        e -> e.putArray("messages"), "messages", "must hold at least one element"),
+                new Variant("messages not an array", "conversation-closed", "conversation-closed",
+                        e -> e.put("messages", "hello"), "messages", "must be an array"),
+                new Variant("message missing id", "conversation-closed", "conversation-closed",
+                        e -> at(e, "messages", 1).remove("id"), "messages[1].id", "is required"),
+                new Variant("message missing text", "conversation-closed", "conversation-closed",
+                        e -> at(e, "messages", 3).remove("text"), "messages[3].text", "is required"),
+                new Variant("unknown direction", "conversation-closed", "conversation-closed",
+                        e -> at(e, "messages", 1).put("direction", "sideways"), "messages[1].direction",
+                        "must be one of inbound, outbound"),
+                new Variant("agent email implausible", "conversation-closed", "conversation-closed",
+                        e -> ((ObjectNode) e.get("agent")).put("email", "agent.demo"), "agent.email",
+                        "must be an email address, e.g. agent@example.com"),
+                new Variant("no agent", "conversation-closed", "conversation-closed",
+                        e -> e.remove("agent"), "agent", "is required"),
+                new Variant("customer phone a number", "conversation-closed", "conversation-closed",
+                        e -> ((ObjectNode) e.get("customer")).put("phone", 393331234567L), "customer.phone", "must be a string"),
+                new Variant("no channel", "conversation-closed", "conversation-closed",
+                        e -> e.putNull("channel"), "channel", "is required"),
+                new Variant("blank conversation id", "conversation-closed", "conversation-closed",
+                        e -> e.put("conversationId", "  "), "conversationId", "must not be blank"),
+                new Variant("attachment without content", "conversation-closed", "conversation-closed",
+                        e -> attachment(e).without(List.of("url", "dataBase64")), "messages[2].attachments[0].url",
+                        "is required when dataBase64 is absent"),
+                new Variant("attachment with broken base64", "conversation-closed", "conversation-closed",
+                        e -> attachment(e).put("dataBase64", "not*base64!"), "messages[2].attachments[0].dataBase64",
+                        "must be base64-encoded content"),
+                new Variant("attachment without file name", "conversation-closed", "conversation-closed",
+                        e -> attachment(e).remove("fileName"), "messages[2].attachments[0].fileName", "is required"),
+                new Variant("call id a number", "call", "call-inbound-answered",
+                        e -> e.put("callId", 1763633200.42), "callId", "must be a string"),
+                new Variant("inbound call without caller", "call", "call-inbound-answered",
+                        e -> e.remove("callerNumber"), "callerNumber", "is required"),
+                new Variant("outbound call without destination", "call", "call-outbound-answered",
+                        e -> e.remove("destinationNumber"), "destinationNumber", "is required"),
+                new Variant("call without start", "call", "call-outbound-answered",
+                        e -> e.remove("startedAt"), "startedAt", "is required"),
+                new Variant("negative duration", "call", "call-inbound-answered",
+                        e -> e.put("durationSeconds", -3), "durationSeconds", "must be a whole number, 0 or more"),
+                new Variant("variables nested", "call", "call-inbound-answered",
+                        e -> ((ObjectNode) e.get("variables")).putObject("campaign"), "variables.campaign",
+                        "must be a string, number or boolean"),
+                new Variant("referral without change time", "referral-status-changed", "referral-status-changed",
+                        e -> e.remove("changedAt"), "changedAt", "is required"),
+                new Variant("referral with a bad record id", "referral-status-changed", "referral-status-changed",
+                        e -> e.put("salesforceRecordId", "a01-bad"), "salesforceRecordId",
+                        "must be a Salesforce record id: 15 or 18 letters and digits"),
+                new Variant("case date not yyyy-MM-dd", "case-acknowledged", "case-acknowledged",
+                        e -> e.put("incidentDate", "02/10/2026"), "incidentDate", "must be a date as yyyy-MM-dd, e.g. 2026-10-02"),
+                new Variant("client email implausible", "case-acknowledged", "case-acknowledged",
+                        e -> ((ObjectNode) e.get("client")).put("email", "dana at example"), "client.email",
+                        "must be an email address, e.g. agent@example.com"),
+                new Variant("case without source", "case-acknowledged", "case-acknowledged",
+                        e -> e.remove("source"), "source", "is required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenEvents")
+    void shouldRefuseABrokenEventNamingTheFieldAndStoreNothing(Variant variant) throws Exception {
+        ObjectNode event = example(variant.example());
+        variant.change().accept(event);
+        HttpResponse<String> response = engine.postEvent(variant.type(), event.toString());
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode answer = body(response);
+        assertEquals("invalid_event", answer.path("error").asText());
+        ArrayNode expected = JSON.createArrayNode();
+        expected.addObject().put("field", variant.field()).put("message", variant.message());
+        assertEquals(expected, answer.path("problems"), response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldReportEveryProblemOfAnEventAtOnce() throws Exception {
+        ObjectNode event = example("conversation-closed");
+        event.remove("source");
+        event.put("closedAt", "yesterday");
+        at(event, "messages", 0).put("direction", "in");
+        at(event, "messages", 3).put("sentAt", 5);
+        HttpResponse<String> response = engine.postEvent("conversation-closed", event.toString());
+        assertEquals(400, response.statusCode());
+        List<String> fields = new ArrayList<>();
+        body(response).path("problems").forEach(problem -> fields.add(problem.path("field").asText()));
+        assertEquals(List.of("source", "closedAt", "messages[0].direction", "messages[3].sentAt"), fields);
+        assertNothingStored();
+    }
+
+    @ParameterizedTest(name = "body [{0}]")
+    @ValueSource(strings = {"{\"source\": \"witiop\",", "[]", "\"text\"", "{} {}", ""})
+    void shouldRefuseABodyThatIsNotOneJsonObject(String body) throws Exception {
+        HttpResponse<String> response = engine.postEvent("conversation-closed", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("body", body(response).path("problems").get(0).path("field").asText(), response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsAndKeepThemInTheStoredEvent() throws Exception {
+        ObjectNode event = example("referral-status-changed").put("referralId", "CX-extra").put("platformVersion", "7.2");
+        assertEquals(202, engine.postEvent("referral-status-changed", event.toString()).statusCode());
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyItCannotUse() throws Exception {
+        HttpResponse<String> response = engine.send(jsonPost("call", example("call-inbound-answered").put("callId", "key").toString())
+                .header("Idempotency-Key", "k".repeat(256)));
+        assertEquals(400, response.statusCode());
+        assertEquals("Idempotency-Key", body(response).path("problems").get(0).path("field").asText());
+        assertNothingStored();
+    }
+}

@@ -1,0 +1,249 @@
+package io.switchboard.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.events.EventType;
+import io.switchboard.events.ProducedRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every event store database must do; subclasses run it against H2 and PostgreSQL. */
+abstract class EventStoreBehaviour {
+    private static final String NODE = "node-a";
+
+    protected EventStore store;
+    private String jdbcUrl;
+
+    /** A JDBC URL of an empty database or schema that no other test uses. */
+    protected abstract String freshJdbcUrl() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        jdbcUrl = freshJdbcUrl();
+        store = EventStore.open(jdbcUrl);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private static NewEvent call(String key) {
+        return new NewEvent(EventType.CALL, "xcally", key, "{\"callId\":\"" + key + "\"}");
+    }
+
+    private String acceptNew(String key) {
+        Acceptance acceptance = store.accept(call(key));
+        assertFalse(acceptance.duplicate());
+        return acceptance.eventId();
+    }
+
+    private ClaimedEvent claimOnly(String id) {
+        List<ClaimedEvent> claimed = store.claimDue(10, NODE);
+        assertEquals(1, claimed.size(), claimed.toString());
+        assertEquals(id, claimed.get(0).id());
+        return claimed.get(0);
+    }
+
+    @Test
+    void shouldAcceptAnEventOnceAndAnswerTheSameIdForItsKey() {
+        Acceptance first = store.accept(call("k1"));
+        Acceptance again = store.accept(call("k1"));
+        assertFalse(first.duplicate());
+        assertTrue(again.duplicate());
+        assertEquals(first.eventId(), again.eventId());
+        assertEquals(1, store.count());
+        StoredEvent stored = store.find(first.eventId()).orElseThrow();
+        assertEquals(EventStatus.PENDING, stored.status());
+        assertEquals(EventType.CALL, stored.type());
+        assertEquals("xcally", stored.source());
+        assertEquals(0, stored.attempts());
+        assertNull(stored.error());
+    }
+
+    @Test
+    void shouldClaimOnlyDuePendingEventsAndCountTheAttempt() {
+        String id = acceptNew("k1");
+        ClaimedEvent claimed = claimOnly(id);
+        assertEquals(1, claimed.attempts());
+        assertEquals(EventType.CALL, claimed.type());
+        assertEquals("{\"callId\":\"k1\"}", claimed.payload());
+        assertEquals(EventStatus.PROCESSING, store.find(id).orElseThrow().status());
+        assertTrue(store.claimDue(10, NODE).isEmpty(), "a processing event is not claimed twice");
+    }
+
+    @Test
+    void shouldNeverLetTwoClaimersWinTheSameEvent() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            acceptNew("k" + i);
+        }
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        try (EventStore otherNode = EventStore.open(jdbcUrl)) {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                EventStore claimer = c % 2 == 0 ? store : otherNode;
+                results.add(claimers.submit(() -> claimUntilEmpty(claimer)));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                all.addAll(result.get());
+            }
+            assertEquals(60, all.size());
+            assertEquals(60, new HashSet<>(all).size());
+        } finally {
+            claimers.shutdown();
+        }
+    }
+
+    private static List<String> claimUntilEmpty(EventStore claimer) {
+        List<String> ids = new ArrayList<>();
+        List<ClaimedEvent> batch;
+        while (!(batch = claimer.claimDue(5, Thread.currentThread().getName())).isEmpty()) {
+            batch.forEach(event -> ids.add(event.id()));
+        }
+        return ids;
+    }
+
+    @Test
+    void shouldKeepRecordsAndWarningsOfADoneEvent() {
+        String id = acceptNew("k1");
+        claimOnly(id);
+        List<ProducedRecord> records = List.of(new ProducedRecord("Case", "500000000000001AAA", "created"));
+        assertTrue(store.markDone(id, records, List.of("two contacts matched")));
+        StoredEvent done = store.find(id).orElseThrow();
+        assertEquals(EventStatus.DONE, done.status());
+        assertEquals(records, done.records());
+        assertEquals(List.of("two contacts matched"), done.warnings());
+        assertNull(done.error());
+        assertFalse(store.markFailed(id, new EventError("X", "late"), List.of(), List.of()), "only a processing event is finished");
+    }
+
+    @Test
+    void shouldKeepTheErrorOfAFailedEvent() {
+        String id = acceptNew("k1");
+        claimOnly(id);
+        store.markFailed(id, new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Status: bad value"), List.of(), List.of());
+        StoredEvent failed = store.find(id).orElseThrow();
+        assertEquals(EventStatus.FAILED, failed.status());
+        assertEquals(new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Status: bad value"), failed.error());
+    }
+
+    @Test
+    void shouldKeepTheReasonOfASkippedEvent() {
+        String id = acceptNew("k1");
+        claimOnly(id);
+        store.markSkipped(id, "no trigger matched", List.of());
+        StoredEvent skipped = store.find(id).orElseThrow();
+        assertEquals(EventStatus.SKIPPED, skipped.status());
+        assertEquals(new EventError("skipped", "no trigger matched"), skipped.error());
+    }
+
+    @Test
+    void shouldReturnARetriedEventToPendingUntilItsNextAttempt() throws Exception {
+        String id = acceptNew("k1");
+        claimOnly(id);
+        store.retryLater(id, Instant.now().plusMillis(300), new EventError("SERVER_UNAVAILABLE", "busy"));
+        StoredEvent waiting = store.find(id).orElseThrow();
+        assertEquals(EventStatus.PENDING, waiting.status());
+        assertEquals("SERVER_UNAVAILABLE", waiting.error().code());
+        assertTrue(store.claimDue(10, NODE).isEmpty(), "not due yet");
+        Thread.sleep(400);
+        assertEquals(2, claimOnly(id).attempts());
+    }
+
+    @Test
+    void shouldListNewestFirstFilteredByStatusAndLimited() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(acceptNew("k" + i));
+            Thread.sleep(5);
+        }
+        store.claimDue(1, NODE);
+        store.markFailed(ids.get(0), new EventError("E", "m"), List.of(), List.of());
+        assertEquals(List.of(ids.get(3), ids.get(2)), idsOf(store.list(Optional.empty(), 2)));
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), idsOf(store.list(Optional.of(EventStatus.PENDING), 50)));
+        assertEquals(List.of(ids.get(0)), idsOf(store.list(Optional.of(EventStatus.FAILED), 50)));
+        assertEquals(1L, store.countsByStatus().get(EventStatus.FAILED));
+        assertEquals(3L, store.countsByStatus().get(EventStatus.PENDING));
+    }
+
+    private static List<String> idsOf(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::id).toList();
+    }
+
+    @Test
+    void shouldReplayOnlyFailedOrSkippedEvents() {
+        String failed = acceptNew("k1");
+        claimOnly(failed);
+        store.markFailed(failed, new EventError("E", "m"), List.of(), List.of());
+        String pending = acceptNew("k2");
+
+        assertEquals(ReplayResult.REQUEUED, store.replay(failed));
+        StoredEvent requeued = store.find(failed).orElseThrow();
+        assertEquals(EventStatus.PENDING, requeued.status());
+        assertEquals(0, requeued.attempts());
+        assertNull(requeued.error());
+        assertEquals(ReplayResult.NOT_REPLAYABLE, store.replay(pending));
+        assertEquals(ReplayResult.NOT_FOUND, store.replay("no-such-event"));
+    }
+
+    @Test
+    void shouldRequeueOnlyTheEventsItsOwnNodeWasProcessing() {
+        String mine = acceptNew("k1");
+        store.claimDue(1, NODE);
+        String theirs = acceptNew("k2");
+        store.claimDue(1, "node-b");
+
+        assertEquals(1, store.requeueInterrupted(NODE));
+        assertEquals(EventStatus.PENDING, store.find(mine).orElseThrow().status());
+        assertEquals(EventStatus.PROCESSING, store.find(theirs).orElseThrow().status());
+    }
+
+    @Test
+    void shouldAnnounceNewWorkWhenAnEventIsAcceptedOrReplayed() {
+        AtomicInteger announcements = new AtomicInteger();
+        store.onNewWork(announcements::incrementAndGet);
+        String id = acceptNew("k1");
+        store.accept(call("k1"));
+        assertEquals(1, announcements.get(), "a duplicate is no new work");
+        claimOnly(id);
+        store.markSkipped(id, "nothing to do", List.of());
+        store.replay(id);
+        assertEquals(2, announcements.get());
+    }
+
+    @Test
+    void shouldKeepTheLatestValueOfEachWatermark() {
+        assertTrue(store.watermark("casexchange").isEmpty());
+        store.setWatermark("casexchange", "2026-11-20T15:30:00Z");
+        store.setWatermark("casexchange", "2026-11-20T16:00:00Z");
+        store.setWatermark("other", "1");
+        assertEquals(Optional.of("2026-11-20T16:00:00Z"), store.watermark("casexchange"));
+        assertEquals(Optional.of("1"), store.watermark("other"));
+    }
+
+    @Test
+    void shouldGiveEachAcceptedEventItsOwnId() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(acceptNew("k" + i));
+        }
+        assertEquals(20, ids.size());
+        assertNotEquals(ids.iterator().next(), acceptNew("another"));
+    }
+}
