@@ -7,6 +7,7 @@ import io.switchboard.api.SObjectsApi;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
 import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.Mappings;
 import io.switchboard.processing.EventWorker;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ConnectionSettings;
@@ -109,10 +110,11 @@ public final class Engine implements AutoCloseable {
         main.bind("salesforceClients", clients);
         main.bind("requireApiToken", new RequireApiToken(settings.apiToken()));
         main.bind("sobjectsApi", new SObjectsApi(clients));
-        BehaviourBeans.register(main, MappingFiles.load(configuration.configDir(), connections.keySet()), clients);
+        Mappings mappings = MappingFiles.load(configuration.configDir(), connections.keySet());
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store);
+        BehaviourBeans.register(main, mappings, clients, store);
     }
 
     /**
