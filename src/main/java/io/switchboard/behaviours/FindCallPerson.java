@@ -12,7 +12,7 @@ import org.apache.camel.Processor;
 
 /**
  * Finds the person the customer's number belongs to, on the objects the configuration's search module names
- * (Phone plus its extra field), and creates one per its create module when nobody matches. The caller's name
+ * (Phone plus its extra field), reported as linked, and creates one per its create module when nobody matches. The caller's name
  * names a created person on inbound calls; on outbound calls nobody's name is known, so the number is used.
  */
 public final class FindCallPerson implements Processor {
@@ -35,6 +35,7 @@ public final class FindCallPerson implements Processor {
         CallConfiguration configuration = plan.configuration();
         PersonSearchResult search = steps.findPerson(client).find(number, configuration.searchTargets());
         search.warnings().forEach(outcome::warn);
+        search.found().ifPresent(found -> outcome.produced(found.sobject(), found.id(), "linked"));
         Optional<Person> person = search.found().or(() -> create(client, plan, number, outcome));
         person.ifPresent(found -> exchange.setProperty(CallPlan.PROPERTY, plan.withPerson(found)));
     }

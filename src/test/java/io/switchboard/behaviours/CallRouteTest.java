@@ -1,5 +1,6 @@
 package io.switchboard.behaviours;
 
+import static io.switchboard.behaviours.EventRuns.assertRecord;
 import static io.switchboard.behaviours.EventRuns.example;
 import static io.switchboard.behaviours.EventRuns.only;
 import static io.switchboard.behaviours.EventRuns.run;
@@ -47,9 +48,8 @@ class CallRouteTest {
 
         assertEquals("done", event.path("status").asText(), event.toString());
         Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763633200.42");
-        assertEquals("Task", event.path("records").path(0).path("sobject").asText());
-        assertEquals(task.get("Id"), event.path("records").path(0).path("id").asText());
-        assertEquals("created", event.path("records").path(0).path("action").asText());
+        assertRecord(event.path("records").path(0), "Contact", SeededOrg.MARIA_CONTI_ID, "linked");
+        assertRecord(event.path("records").path(1), "Task", (String) task.get("Id"), "created");
         assertEquals("[xCALLY Ticket] Sales +393331234567", task.get("Subject"));
         assertEquals("""
                 Caller: +393331234567
@@ -74,8 +74,9 @@ class CallRouteTest {
         JsonNode event = run(engine, "call", example("call-outbound-answered"));
 
         assertEquals("done", event.path("status").asText(), event.toString());
-        assertEquals(1, event.path("records").size(), event.toString());
         Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763640000.7");
+        assertEquals(1, event.path("records").size(), event.toString());
+        assertRecord(event.path("records").path(0), "Task", (String) task.get("Id"), "created");
         assertEquals("[xCALLY Ticket] Outbound Call +14155550123", task.get("Subject"));
         assertEquals("Dialled number: +14155550123", task.get("Description"));
         assertEquals("Outbound", task.get("CallType"));
@@ -111,6 +112,7 @@ class CallRouteTest {
         assertEquals("done", event.path("status").asText(), event.toString());
         Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763634000.5");
         assertEquals(SeededOrg.GIULIA_VERDI_LEAD_ID, task.get("WhoId"));
+        assertRecord(event.path("records").path(0), "Lead", SeededOrg.GIULIA_VERDI_LEAD_ID, "linked");
         assertEquals("[xCALLY Ticket] Sales +390612345678", task.get("Subject"));
     }
 

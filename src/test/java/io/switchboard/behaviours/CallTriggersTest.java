@@ -1,5 +1,6 @@
 package io.switchboard.behaviours;
 
+import static io.switchboard.behaviours.EventRuns.assertRecord;
 import static io.switchboard.behaviours.EventRuns.example;
 import static io.switchboard.behaviours.EventRuns.only;
 import static io.switchboard.behaviours.EventRuns.run;
@@ -97,8 +98,8 @@ class CallTriggersTest {
 
         assertEquals("done", event.path("status").asText(), event.toString());
         Map<String, Object> ticket = only(emulator.admin().records("Case"), "Subject", "Call from +442079460000");
-        assertEquals(ticket.get("Id"), event.path("records").path(0).path("id").asText());
-        assertEquals("Case", event.path("records").path(0).path("sobject").asText());
+        assertRecord(event.path("records").path(0), "Account", SeededOrg.ACME_ACCOUNT_ID, "linked");
+        assertRecord(event.path("records").path(1), "Case", (String) ticket.get("Id"), "created");
         assertEquals(SeededOrg.ACME_ACCOUNT_ID, ticket.get("AccountId"));
         assertNull(ticket.get("ContactId"));
         assertEquals("Phone", ticket.get("Origin"));
@@ -113,11 +114,9 @@ class CallTriggersTest {
         Map<String, Object> lead = only(emulator.admin().records("Lead"), "Phone", "+14155550123");
         assertEquals("+14155550123", lead.get("LastName"));
         assertEquals("[not provided]", lead.get("Company"));
-        assertEquals("Lead", event.path("records").path(0).path("sobject").asText());
-        assertEquals(lead.get("Id"), event.path("records").path(0).path("id").asText());
-        assertEquals("created", event.path("records").path(0).path("action").asText());
         Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763640000.7");
-        assertEquals(task.get("Id"), event.path("records").path(1).path("id").asText());
+        assertRecord(event.path("records").path(0), "Lead", (String) lead.get("Id"), "created");
+        assertRecord(event.path("records").path(1), "Task", (String) task.get("Id"), "created");
         assertEquals(lead.get("Id"), task.get("WhoId"));
     }
 }

@@ -68,4 +68,10 @@ final class EventRuns {
         assertEquals(1, matching.size(), "records with " + field + " = " + value + ": " + matching);
         return matching.get(0);
     }
+
+    /** One entry of an event's {@code records}, compared whole so a failure shows all three parts. */
+    static void assertRecord(JsonNode record, String sobject, String id, String action) {
+        assertEquals(sobject + " " + id + " " + action, record.path("sobject").asText() + " "
+                + record.path("id").asText() + " " + record.path("action").asText());
+    }
 }
