@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.events.EventType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -17,6 +20,7 @@ import java.util.List;
  */
 public final class EventParser {
     static final String BODY = "body";
+    private static final int MAX_READABLE_KEY = 512;
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper KEY_WRITER = new ObjectMapper();
 
@@ -73,15 +77,28 @@ public final class EventParser {
         return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString());
     }
 
-    /** A JSON array of the type and the key's parts: readable, and no part's content can blur into the next. */
+    /**
+     * A JSON array of the type and the key's parts: readable, and no part's content can blur into the next. Keys
+     * longer than the store's column (escaped characters can make them so) are kept as their SHA-256 instead.
+     */
     private static String derivedKey(EventType type, List<String> parts) {
         List<String> key = new ArrayList<>();
         key.add(type.path());
         key.addAll(parts);
+        String json;
         try {
-            return KEY_WRITER.writeValueAsString(key);
+            json = KEY_WRITER.writeValueAsString(key);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings is always writable as JSON", e);
+        }
+        return json.length() <= MAX_READABLE_KEY ? json : "sha256:" + sha256(json);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -105,6 +105,18 @@ class EventIntakeTest {
     }
 
     @Test
+    void shouldKeepAVeryLongDerivedKeyUniqueAndStorable() throws Exception {
+        String quotes = "\"".repeat(FieldReader.MAX_ID_LENGTH - 1);
+        ObjectNode referral = example("referral-status-changed").put("source", quotes).put("referralId", quotes + "a")
+                .put("status", quotes);
+        HttpResponse<String> first = engine.postEvent("referral-status-changed", referral.toString());
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(200, engine.postEvent("referral-status-changed", referral.toString()).statusCode());
+        referral.put("referralId", quotes + "b");
+        assertEquals(202, engine.postEvent("referral-status-changed", referral.toString()).statusCode());
+    }
+
+    @Test
     void shouldUseTheIdempotencyKeyHeaderWhenGiven() throws Exception {
         ObjectNode event = example("case-acknowledged").put("caseId", "CX-header-1");
         HttpResponse<String> first = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
@@ -146,6 +158,14 @@ class EventIntakeTest {
         assertEquals(404, response.statusCode(), response.body());
         assertEquals("unknown_event_type", body(response).path("error").asText());
         assertTrue(body(response).path("message").asText().contains("conversation-closed"), response.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldTakeTheTypeFromThePathAndNeverFromAHeader() throws Exception {
+        HttpResponse<String> response = engine.send(engine.request("/events/chat-opened").header("Content-Type", "application/json")
+                .header("type", "call").POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").toString())));
+        assertEquals(404, response.statusCode(), response.body());
         assertNothingStored();
     }
 
