@@ -8,8 +8,21 @@ import io.switchboard.behaviours.conversation.LoadAttachments;
 import io.switchboard.behaviours.conversation.RequireAuditPermission;
 import io.switchboard.behaviours.conversation.WriteCaseWithComments;
 import io.switchboard.mapping.ConversationClosedMapping;
+import io.switchboard.behaviours.AdvanceReferralWatermark;
+import io.switchboard.behaviours.ChooseCallTrigger;
+import io.switchboard.behaviours.CreateCallTicket;
+import io.switchboard.behaviours.FindCallPerson;
+import io.switchboard.behaviours.LookupCallAgent;
+import io.switchboard.behaviours.ReadReferralWatermark;
+import io.switchboard.behaviours.SalesforceSteps;
+import io.switchboard.behaviours.SkipUnsentReferral;
+import io.switchboard.behaviours.StoreReferralChanges;
+import io.switchboard.behaviours.UpsertCxIntake;
+import io.switchboard.behaviours.WriteBackReferralStatus;
 import io.switchboard.mapping.Mappings;
+import io.switchboard.mapping.PollSettings;
 import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.store.EventStore;
 import java.time.Clock;
 import org.apache.camel.main.Main;
 
@@ -18,13 +31,20 @@ import org.apache.camel.main.Main;
  * {@code bean: ref: ...}), so that one place lists every name a route may use.
  */
 final class BehaviourBeans {
+    /** Used only to build the poll route's Quartz endpoint when no cron is configured: the route stays stopped. */
+    private static final String UNUSED_POLL_CRON = "0 0/5 * * * ?";
+
     private BehaviourBeans() {
     }
 
-    static void register(Main main, Mappings mappings, SalesforceClients clients) {
+    static void register(Main main, Mappings mappings, SalesforceClients clients, EventStore store) {
         main.bind("mappings", mappings);
-        ConnectionSteps steps = new ConnectionSteps(clients, Clock.systemUTC());
-        registerConversationClosed(main, mappings.conversationClosed(), steps);
+        ConnectionSteps connectionSteps = new ConnectionSteps(clients, Clock.systemUTC());
+        registerConversationClosed(main, mappings.conversationClosed(), connectionSteps);
+        SalesforceSteps steps = new SalesforceSteps(clients, Clock.systemUTC());
+        registerCall(main, mappings, steps);
+        registerReferral(main, mappings, steps, store);
+        main.bind("upsertCxIntake", new UpsertCxIntake(mappings, steps));
     }
 
     /** routes/conversation-closed.camel.yaml */
@@ -35,5 +55,25 @@ final class BehaviourBeans {
         main.bind("loadAttachments", new LoadAttachments(mapping));
         main.bind("composeComments", new ComposeComments(mapping));
         main.bind("writeCaseWithComments", new WriteCaseWithComments(mapping, steps));
+    }
+
+    private static void registerCall(Main main, Mappings mappings, SalesforceSteps steps) {
+        main.bind("chooseCallTrigger", new ChooseCallTrigger(mappings));
+        main.bind("findCallPerson", new FindCallPerson(steps));
+        main.bind("lookupCallAgent", new LookupCallAgent(steps));
+        main.bind("createCallTicket", new CreateCallTicket(steps));
+    }
+
+    private static void registerReferral(Main main, Mappings mappings, SalesforceSteps steps, EventStore store) {
+        main.bind("skipUnsentReferral", new SkipUnsentReferral());
+        main.bind("writeBackReferralStatus", new WriteBackReferralStatus(mappings, steps));
+        main.bind("readReferralWatermark", new ReadReferralWatermark(store));
+        main.bind("storeReferralChanges", new StoreReferralChanges(store));
+        main.bind("advanceReferralWatermark", new AdvanceReferralWatermark(store));
+        // the poll's settings live in config/referral-status-changed.yaml; the route reads them as placeholders
+        PollSettings poll = mappings.referral().poll();
+        main.addInitialProperty("switchboard.referral-poll.enabled", String.valueOf(poll.enabled()));
+        main.addInitialProperty("switchboard.referral-poll.cron", poll.cron() == null ? UNUSED_POLL_CRON : poll.cron());
+        main.addInitialProperty("switchboard.referral-poll.url", poll.url() == null ? "" : poll.url());
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
 import io.switchboard.observe.ShowHealth;
 import io.switchboard.observe.ShowMetrics;
+import io.switchboard.mapping.Mappings;
 import io.switchboard.processing.EventWorker;
 import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.WorkerSettings;
@@ -15,7 +16,6 @@ import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
-import java.nio.file.Path;
 import io.switchboard.store.EventStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,10 +112,11 @@ public final class Engine implements AutoCloseable {
         SalesforceClients clients = new SalesforceClients(connections);
         main.bind("salesforceClients", clients);
         main.bind("sobjectsApi", new SObjectsApi(clients));
-        BehaviourBeans.register(main, MappingFiles.load(configuration.configDir(), connections.keySet()), clients);
+        Mappings mappings = MappingFiles.load(configuration.configDir(), connections.keySet());
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store, settings.apiToken());
+        BehaviourBeans.register(main, mappings, clients, store);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
     }

@@ -14,7 +14,7 @@ import org.apache.camel.ServiceStatus;
 
 /**
  * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer and every
- * route must be started. A connection is DOWN when its last call failed for a reason that stops all traffic
+ * route meant to run must be started. A connection is DOWN when its last call failed for a reason that stops all traffic
  * (unreachable, 5xx, session refused, daily limit) and none has succeeded since; it is read from the calls the
  * engine already makes, so a health probe never spends the org's API allowance.
  */
@@ -71,6 +71,9 @@ public final class ShowHealth implements Processor {
         int started = 0;
         ObjectNode stopped = JSON.objectNode();
         for (Route route : exchange.getContext().getRoutes()) {
+            if (!route.isAutoStartup()) {
+                continue; // stopped on purpose, such as a poll that is switched off in config/
+            }
             ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(route.getRouteId());
             if (status == ServiceStatus.Started) {
                 started++;

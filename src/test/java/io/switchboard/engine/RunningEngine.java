@@ -3,6 +3,7 @@ package io.switchboard.engine;
 import io.switchboard.config.Configuration;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.events.EventType;
 import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,9 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
 
@@ -36,11 +37,44 @@ public final class RunningEngine implements AutoCloseable {
 
     /**
      * Starts an engine; {@code overrides} are further environment variables, e.g. SWITCHBOARD_MAX_BODY_BYTES, and
-     * {@code testRoutes} stand in for the routes of event types under test.
+     * {@code testRoutes} stand in for the routes of event types under test: given any, the engine runs on a copy of
+     * the project without the behaviour routes, so that only the test's routes consume {@code direct:<type>}.
      */
     public static RunningEngine start(SalesforceEmulator emulator, Path dataDir, Map<String, String> overrides,
                                       RoutesBuilder... testRoutes) throws Exception {
-        return start(emulator, Path.of("config"), dataDir, overrides, testRoutes);
+        Path configDir = Path.of("config");
+        if (testRoutes.length > 0) {
+            Path home = copyProject(dataDir.resolve("project"));
+            for (EventType type : EventType.values()) {
+                Files.deleteIfExists(home.resolve("routes").resolve(type.path() + ".camel.yaml"));
+            }
+            configDir = home.resolve("config");
+        }
+        return start(emulator, configDir, dataDir, overrides, testRoutes);
+    }
+
+    /** Starts an engine on a project copy made with {@link #copyProject} and edited by the test. */
+    public static RunningEngine startIn(SalesforceEmulator emulator, Path home, Map<String, String> overrides)
+            throws Exception {
+        return start(emulator, home.resolve("config"), home.resolve("data"), overrides);
+    }
+
+    /** Copies the project's {@code config/} and {@code routes/} under {@code home}, for a test to edit. */
+    public static Path copyProject(Path home) throws IOException {
+        for (String folder : new String[] {"config", "routes"}) {
+            Path source = Path.of(folder);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path target = home.resolve(folder).resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        return home;
     }
 
     /** Starts an engine on another config folder; its routes are those in the {@code routes} folder beside it. */
@@ -66,21 +100,11 @@ public final class RunningEngine implements AutoCloseable {
      * that change a setting or need an event type to have no route. Answers the copy's config folder.
      */
     public static Path projectCopy(String... routeFilesLeftOut) throws IOException {
-        Path project = Files.createTempDirectory("switchboard-project");
-        copyFiles(Path.of("config"), project.resolve("config"), Set.of());
-        copyFiles(Path.of("routes"), project.resolve("routes"), Set.of(routeFilesLeftOut));
-        return project.resolve("config");
-    }
-
-    private static void copyFiles(Path from, Path to, Set<String> leftOut) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (!leftOut.contains(file.getFileName().toString())) {
-                    Files.copy(file, to.resolve(file.getFileName()));
-                }
-            }
+        Path home = copyProject(Files.createTempDirectory("switchboard-project"));
+        for (String routeFile : routeFilesLeftOut) {
+            Files.deleteIfExists(home.resolve("routes").resolve(routeFile));
         }
+        return home.resolve("config");
     }
 
     static int freePort() throws IOException {

@@ -1,0 +1,58 @@
+package io.switchboard.behaviours;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.events.EventOutcome;
+import io.switchboard.mapping.CallConfiguration;
+import io.switchboard.mapping.MapFields;
+import io.switchboard.mapping.Person;
+import io.switchboard.mapping.RenderTemplate;
+import io.switchboard.mapping.TicketType;
+import io.switchboard.salesforce.SalesforceClient;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Creates the call's Task or Case on the trigger's connection: the rendered subject and description, the mapped
+ * fields converted to their describe types, the agent's user as owner, and the link to the matched person (a Task's
+ * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId).
+ */
+public final class CreateCallTicket implements Processor {
+    private final SalesforceSteps steps;
+    private final RenderTemplate renderTemplate = new RenderTemplate();
+    private final MapFields mapFields = new MapFields();
+
+    public CreateCallTicket(SalesforceSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        CallPlan plan = exchange.getProperty(CallPlan.PROPERTY, CallPlan.class);
+        EventOutcome outcome = Outcomes.of(exchange);
+        CallConfiguration configuration = plan.configuration();
+        String sobject = configuration.ticketType().sobject();
+        SalesforceClient client = steps.client(exchange.getContext(), plan.connection());
+        ObjectNode fields = mapFields.map(configuration.fields(), plan.variables(), steps.describe(client, sobject));
+        fields.put("Subject", renderTemplate.render(configuration.subject(), plan.variables()));
+        String description = renderTemplate.render(configuration.description(), plan.variables());
+        if (!description.isEmpty()) {
+            fields.put("Description", description);
+        }
+        fields.put("OwnerId", plan.ownerId());
+        plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
+        String id = client.create(sobject, fields).path("id").asText();
+        outcome.produced(sobject, id, "created");
+    }
+
+    private static void link(ObjectNode fields, TicketType ticketType, Person person, EventOutcome outcome) {
+        boolean account = person.sobject().equals("Account");
+        if (ticketType == TicketType.TASK) {
+            fields.put(account ? "WhatId" : "WhoId", person.id());
+        } else if (account || person.sobject().equals("Contact")) {
+            fields.put(account ? "AccountId" : "ContactId", person.id());
+        } else {
+            outcome.warn("the caller matched " + person.sobject() + " " + person.id()
+                    + ", which a Case cannot refer to; the Case is not linked to a person");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.switchboard.behaviours;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.events.CaseAcknowledged;
+import io.switchboard.mapping.CaseAcknowledgedMapping;
+import io.switchboard.mapping.EventVariables;
+import io.switchboard.mapping.MapFields;
+import io.switchboard.mapping.Mappings;
+import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.salesforce.SalesforceClient;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Upserts the acknowledged case's intake record by its external id (the event's caseId) with the mapped fields,
+ * so a repeat updates the same record; the outcome says whether it was created or updated.
+ */
+public final class UpsertCxIntake implements Processor {
+    private final Mappings mappings;
+    private final SalesforceSteps steps;
+    private final MapFields mapFields = new MapFields();
+
+    public UpsertCxIntake(Mappings mappings, SalesforceSteps steps) {
+        this.mappings = mappings;
+        this.steps = steps;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        CaseAcknowledged acknowledged = exchange.getMessage().getBody(CaseAcknowledged.class);
+        CaseAcknowledgedMapping mapping = mappings.caseAcknowledged();
+        SalesforceClient client = steps.client(exchange.getContext(), ConnectionOptions.DEFAULT);
+        JsonNode fields = mapFields.map(mapping.fields(), EventVariables.of(acknowledged),
+                steps.describe(client, mapping.object()));
+        JsonNode answer = client.upsert(mapping.object(), mapping.externalIdField(), acknowledged.caseId(), fields);
+        Outcomes.of(exchange).produced(mapping.object(), answer.path("id").asText(),
+                answer.path("created").asBoolean() ? "created" : "updated");
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.behaviours;
+
+import io.switchboard.events.ReferralStatusChanged;
+import io.switchboard.mapping.Mappings;
+import io.switchboard.mapping.ReferralMapping;
+import io.switchboard.salesforce.ConnectionOptions;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Updates the record the referral was sent from with the mapped status, the receiving firm and, when configured,
+ * the Case Xchange id and reference number. A status outside the configured list fails the event naming it.
+ */
+public final class WriteBackReferralStatus implements Processor {
+    private final Mappings mappings;
+    private final SalesforceSteps steps;
+
+    public WriteBackReferralStatus(Mappings mappings, SalesforceSteps steps) {
+        this.mappings = mappings;
+        this.steps = steps;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ReferralStatusChanged change = exchange.getMessage().getBody(ReferralStatusChanged.class);
+        ReferralMapping mapping = mappings.referral();
+        String recordId = change.salesforceRecordId().strip();
+        steps.client(exchange.getContext(), ConnectionOptions.DEFAULT)
+                .update(mapping.object(), recordId, mapping.fields(change));
+        Outcomes.of(exchange).produced(mapping.object(), recordId, "updated");
+    }
+}

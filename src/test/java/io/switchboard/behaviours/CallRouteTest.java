@@ -1,0 +1,132 @@
+package io.switchboard.behaviours;
+
+import static io.switchboard.behaviours.EventRuns.assertRecord;
+import static io.switchboard.behaviours.EventRuns.example;
+import static io.switchboard.behaviours.EventRuns.only;
+import static io.switchboard.behaviours.EventRuns.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.engine.RunningEngine;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shipped call route and config/call.yaml, fed the contract's call examples over HTTP. */
+class CallRouteTest {
+    private static SalesforceEmulator emulator;
+    private static RunningEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
+        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-call"), Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void resetOrg() {
+        emulator.admin().reset();
+    }
+
+    @Test
+    void shouldWriteAnInboundAnsweredCallAsACompletedTaskOnTheCallersContact() throws Exception {
+        JsonNode event = run(engine, "call", example("call-inbound-answered"));
+
+        assertEquals("done", event.path("status").asText(), event.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763633200.42");
+        assertRecord(event.path("records").path(0), "Contact", SeededOrg.MARIA_CONTI_ID, "linked");
+        assertRecord(event.path("records").path(1), "Task", (String) task.get("Id"), "created");
+        assertEquals("[xCALLY Ticket] Sales +393331234567", task.get("Subject"));
+        assertEquals("""
+                Caller: +393331234567
+                Caller name: Maria C.
+                Queue: Sales
+                Recording: https://motion.example.com/recordings/1763633200.42.wav""", task.get("Description"));
+        assertEquals("Completed", task.get("Status"));
+        assertEquals("Call", task.get("TaskSubtype"));
+        assertEquals("Inbound", task.get("CallType"));
+        assertEquals(220, ((Number) task.get("CallDurationInSeconds")).intValue());
+        assertEquals("2026-11-20", task.get("ActivityDate"));
+        assertEquals(SeededOrg.AGENT_USER_ID, task.get("OwnerId"));
+        assertEquals(SeededOrg.MARIA_CONTI_ID, task.get("WhoId"));
+        assertNull(task.get("WhatId"));
+    }
+
+    @Test
+    void shouldWriteAnOutboundAnsweredCallWithTheDialledNumberAndNoPersonWhenNobodyMatches() throws Exception {
+        int contacts = emulator.admin().records("Contact").size();
+        int leads = emulator.admin().records("Lead").size();
+
+        JsonNode event = run(engine, "call", example("call-outbound-answered"));
+
+        assertEquals("done", event.path("status").asText(), event.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763640000.7");
+        assertEquals(1, event.path("records").size(), event.toString());
+        assertRecord(event.path("records").path(0), "Task", (String) task.get("Id"), "created");
+        assertEquals("[xCALLY Ticket] Outbound Call +14155550123", task.get("Subject"));
+        assertEquals("Dialled number: +14155550123", task.get("Description"));
+        assertEquals("Outbound", task.get("CallType"));
+        assertEquals("Completed", task.get("Status"));
+        assertEquals(81, ((Number) task.get("CallDurationInSeconds")).intValue());
+        assertEquals(SeededOrg.AGENT_USER_ID, task.get("OwnerId"));
+        assertNull(task.get("WhoId"));
+        assertEquals(contacts, emulator.admin().records("Contact").size(), "create is none by default");
+        assertEquals(leads, emulator.admin().records("Lead").size(), "create is none by default");
+    }
+
+    @Test
+    void shouldSkipAMissedCallWithTheReasonAndWriteNothing() throws Exception {
+        int tasks = emulator.admin().records("Task").size();
+        ObjectNode missed = example("call-inbound-answered").put("status", "missed").put("callId", "1763633999.1");
+
+        JsonNode event = run(engine, "call", missed);
+
+        assertEquals("skipped", event.path("status").asText(), event.toString());
+        assertEquals("no active trigger matches: direction=inbound, status=missed, queue=Sales",
+                event.path("error").path("message").asText());
+        assertEquals(0, event.path("records").size());
+        assertEquals(tasks, emulator.admin().records("Task").size());
+    }
+
+    @Test
+    void shouldLinkTheTaskToALeadWhenOnlyALeadHasTheNumber() throws Exception {
+        ObjectNode fromLead = example("call-inbound-answered").put("callerNumber", "+390612345678")
+                .put("callId", "1763634000.5");
+
+        JsonNode event = run(engine, "call", fromLead);
+
+        assertEquals("done", event.path("status").asText(), event.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763634000.5");
+        assertEquals(SeededOrg.GIULIA_VERDI_LEAD_ID, task.get("WhoId"));
+        assertRecord(event.path("records").path(0), "Lead", SeededOrg.GIULIA_VERDI_LEAD_ID, "linked");
+        assertEquals("[xCALLY Ticket] Sales +390612345678", task.get("Subject"));
+    }
+
+    @Test
+    void shouldLetTheConnectionsOwnUserOwnTheTaskWithAWarningWhenTheAgentHasNoActiveUser() throws Exception {
+        ObjectNode unknownAgent = example("call-inbound-answered").put("callId", "1763635000.9");
+        unknownAgent.putObject("agent").put("email", SeededOrg.INACTIVE_EMAIL);
+
+        JsonNode event = run(engine, "call", unknownAgent);
+
+        assertEquals("done", event.path("status").asText(), event.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763635000.9");
+        assertEquals(SeededOrg.INTEGRATION_USER_ID, task.get("OwnerId"));
+        assertEquals("the Salesforce user with email " + SeededOrg.INACTIVE_EMAIL + " is inactive; using the "
+                + "connection's own user " + SeededOrg.INTEGRATION_USER_ID, event.path("warnings").path(0).asText());
+    }
+}
