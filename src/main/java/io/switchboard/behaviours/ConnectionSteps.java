@@ -6,6 +6,8 @@ import io.switchboard.mapping.FindOrCreateContact;
 import io.switchboard.mapping.FindPersonByPhone;
 import io.switchboard.mapping.LookupUserByEmail;
 import io.switchboard.mapping.LookupUserByUsername;
+import io.switchboard.mapping.MappingException;
+import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.time.Clock;
@@ -24,7 +26,8 @@ public final class ConnectionSteps {
     private final Map<String, Steps> byConnection = new ConcurrentHashMap<>();
 
     /** The steps of one connection. */
-    public record Steps(SalesforceClient client, FindOrCreateContact contacts, LookupUserByEmail usersByEmail,
+    public record Steps(SalesforceClient client, FindPersonByPhone persons, CreatePerson creator,
+                        FindOrCreateContact contacts, LookupUserByEmail usersByEmail,
                         LookupUserByUsername usersByUsername) {
     }
 
@@ -37,14 +40,41 @@ public final class ConnectionSteps {
         return byConnection.computeIfAbsent(connection, name -> create(clients.forConnection(context, name)));
     }
 
+    public SalesforceClient client(CamelContext context, String connection) {
+        return forConnection(context, connection).client();
+    }
+
+    public FindPersonByPhone findPerson(SalesforceClient client) {
+        return of(client).persons();
+    }
+
+    public CreatePerson createPerson(SalesforceClient client) {
+        return of(client).creator();
+    }
+
+    public LookupUserByEmail lookupUser(SalesforceClient client) {
+        return of(client).usersByEmail();
+    }
+
+    /** The object's describe; an org without the object fails the event naming the object and connection. */
+    public SObjectDescription describe(SalesforceClient client, String sobject) {
+        return describes.describe(client, sobject).orElseThrow(() -> new MappingException("the org of connection '"
+                + client.connection().name() + "' has no object " + sobject));
+    }
+
+    private Steps of(SalesforceClient client) {
+        return byConnection.computeIfAbsent(client.connection().name(), name -> create(client));
+    }
+
     /** Describes of every connection, cached per connection and object. */
     public Describes describes() {
         return describes;
     }
 
     private Steps create(SalesforceClient client) {
-        return new Steps(client,
-                new FindOrCreateContact(new FindPersonByPhone(client), new CreatePerson(client, clock)),
+        FindPersonByPhone persons = new FindPersonByPhone(client);
+        CreatePerson creator = new CreatePerson(client, clock);
+        return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
                 new LookupUserByEmail(client, LookupUserByEmail.DEFAULT_TTL, clock),
                 new LookupUserByUsername(client, LookupUserByEmail.DEFAULT_TTL, clock));
     }

@@ -17,11 +17,11 @@ import org.apache.camel.Processor;
  * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId).
  */
 public final class CreateCallTicket implements Processor {
-    private final SalesforceSteps steps;
+    private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
     private final MapFields mapFields = new MapFields();
 
-    public CreateCallTicket(SalesforceSteps steps) {
+    public CreateCallTicket(ConnectionSteps steps) {
         this.steps = steps;
     }
 

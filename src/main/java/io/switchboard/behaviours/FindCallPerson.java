@@ -16,9 +16,9 @@ import org.apache.camel.Processor;
  * names a created person on inbound calls; on outbound calls nobody's name is known, so the number is used.
  */
 public final class FindCallPerson implements Processor {
-    private final SalesforceSteps steps;
+    private final ConnectionSteps steps;
 
-    public FindCallPerson(SalesforceSteps steps) {
+    public FindCallPerson(ConnectionSteps steps) {
         this.steps = steps;
     }
 

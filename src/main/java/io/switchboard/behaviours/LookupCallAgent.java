@@ -9,9 +9,9 @@ import org.apache.camel.Processor;
  * none, the connection's own user owns it and the event carries a warning saying whom to fix.
  */
 public final class LookupCallAgent implements Processor {
-    private final SalesforceSteps steps;
+    private final ConnectionSteps steps;
 
-    public LookupCallAgent(SalesforceSteps steps) {
+    public LookupCallAgent(ConnectionSteps steps) {
         this.steps = steps;
     }
 

@@ -17,10 +17,10 @@ import org.apache.camel.Processor;
  */
 public final class UpsertCxIntake implements Processor {
     private final Mappings mappings;
-    private final SalesforceSteps steps;
+    private final ConnectionSteps steps;
     private final MapFields mapFields = new MapFields();
 
-    public UpsertCxIntake(Mappings mappings, SalesforceSteps steps) {
+    public UpsertCxIntake(Mappings mappings, ConnectionSteps steps) {
         this.mappings = mappings;
         this.steps = steps;
     }

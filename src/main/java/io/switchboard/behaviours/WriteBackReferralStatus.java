@@ -13,9 +13,9 @@ import org.apache.camel.Processor;
  */
 public final class WriteBackReferralStatus implements Processor {
     private final Mappings mappings;
-    private final SalesforceSteps steps;
+    private final ConnectionSteps steps;
 
-    public WriteBackReferralStatus(Mappings mappings, SalesforceSteps steps) {
+    public WriteBackReferralStatus(Mappings mappings, ConnectionSteps steps) {
         this.mappings = mappings;
         this.steps = steps;
     }

@@ -1,6 +1,5 @@
 package io.switchboard.engine;
 
-import io.switchboard.behaviours.ConnectionSteps;
 import io.switchboard.behaviours.conversation.ComposeComments;
 import io.switchboard.behaviours.conversation.FindConversationContact;
 import io.switchboard.behaviours.conversation.FindConversationUsers;
@@ -14,7 +13,7 @@ import io.switchboard.behaviours.CreateCallTicket;
 import io.switchboard.behaviours.FindCallPerson;
 import io.switchboard.behaviours.LookupCallAgent;
 import io.switchboard.behaviours.ReadReferralWatermark;
-import io.switchboard.behaviours.SalesforceSteps;
+import io.switchboard.behaviours.ConnectionSteps;
 import io.switchboard.behaviours.SkipUnsentReferral;
 import io.switchboard.behaviours.StoreReferralChanges;
 import io.switchboard.behaviours.UpsertCxIntake;
@@ -39,9 +38,8 @@ final class BehaviourBeans {
 
     static void register(Main main, Mappings mappings, SalesforceClients clients, EventStore store) {
         main.bind("mappings", mappings);
-        ConnectionSteps connectionSteps = new ConnectionSteps(clients, Clock.systemUTC());
-        registerConversationClosed(main, mappings.conversationClosed(), connectionSteps);
-        SalesforceSteps steps = new SalesforceSteps(clients, Clock.systemUTC());
+        ConnectionSteps steps = new ConnectionSteps(clients, Clock.systemUTC());
+        registerConversationClosed(main, mappings.conversationClosed(), steps);
         registerCall(main, mappings, steps);
         registerReferral(main, mappings, steps, store);
         main.bind("upsertCxIntake", new UpsertCxIntake(mappings, steps));
@@ -57,14 +55,14 @@ final class BehaviourBeans {
         main.bind("writeCaseWithComments", new WriteCaseWithComments(mapping, steps));
     }
 
-    private static void registerCall(Main main, Mappings mappings, SalesforceSteps steps) {
+    private static void registerCall(Main main, Mappings mappings, ConnectionSteps steps) {
         main.bind("chooseCallTrigger", new ChooseCallTrigger(mappings));
         main.bind("findCallPerson", new FindCallPerson(steps));
         main.bind("lookupCallAgent", new LookupCallAgent(steps));
         main.bind("createCallTicket", new CreateCallTicket(steps));
     }
 
-    private static void registerReferral(Main main, Mappings mappings, SalesforceSteps steps, EventStore store) {
+    private static void registerReferral(Main main, Mappings mappings, ConnectionSteps steps, EventStore store) {
         main.bind("skipUnsentReferral", new SkipUnsentReferral());
         main.bind("writeBackReferralStatus", new WriteBackReferralStatus(mappings, steps));
         main.bind("readReferralWatermark", new ReadReferralWatermark(store));
