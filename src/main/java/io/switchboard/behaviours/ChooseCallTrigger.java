@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * Picks the first active trigger of {@code config/call.yaml} whose conditions the call meets, and with it the
@@ -20,9 +21,9 @@ import org.apache.camel.Processor;
  * reason showing the call's values for every condition the active triggers ask about.
  */
 public final class ChooseCallTrigger implements Processor {
-    private final Mappings mappings;
+    private final Supplier<Mappings> mappings;
 
-    public ChooseCallTrigger(Mappings mappings) {
+    public ChooseCallTrigger(Supplier<Mappings> mappings) {
         this.mappings = mappings;
     }
 
@@ -30,7 +31,7 @@ public final class ChooseCallTrigger implements Processor {
     public void process(Exchange exchange) {
         Call call = exchange.getMessage().getBody(Call.class);
         EventVariables variables = EventVariables.of(call);
-        CallMapping mapping = mappings.call();
+        CallMapping mapping = mappings.get().call();
         Optional<Trigger> trigger = mapping.triggerFor(variables);
         if (trigger.isEmpty()) {
             Outcomes.skip(exchange, noTriggerReason(mapping, variables));

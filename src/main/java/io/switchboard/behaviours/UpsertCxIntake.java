@@ -10,17 +10,18 @@ import io.switchboard.salesforce.ConnectionOptions;
 import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * Upserts the acknowledged case's intake record by its external id (the event's caseId) with the mapped fields,
  * so a repeat updates the same record; the outcome says whether it was created or updated.
  */
 public final class UpsertCxIntake implements Processor {
-    private final Mappings mappings;
+    private final Supplier<Mappings> mappings;
     private final ConnectionSteps steps;
     private final MapFields mapFields = new MapFields();
 
-    public UpsertCxIntake(Mappings mappings, ConnectionSteps steps) {
+    public UpsertCxIntake(Supplier<Mappings> mappings, ConnectionSteps steps) {
         this.mappings = mappings;
         this.steps = steps;
     }
@@ -28,7 +29,7 @@ public final class UpsertCxIntake implements Processor {
     @Override
     public void process(Exchange exchange) {
         CaseAcknowledged acknowledged = exchange.getMessage().getBody(CaseAcknowledged.class);
-        CaseAcknowledgedMapping mapping = mappings.caseAcknowledged();
+        CaseAcknowledgedMapping mapping = mappings.get().caseAcknowledged();
         SalesforceClient client = steps.client(exchange.getContext(), ConnectionOptions.DEFAULT);
         JsonNode fields = mapFields.map(mapping.fields(), EventVariables.of(acknowledged),
                 steps.describe(client, mapping.object()));

@@ -18,11 +18,13 @@ import io.switchboard.behaviours.SkipUnsentReferral;
 import io.switchboard.behaviours.StoreReferralChanges;
 import io.switchboard.behaviours.UpsertCxIntake;
 import io.switchboard.behaviours.WriteBackReferralStatus;
+import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.PollSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.camel.main.Main;
 
 /**
@@ -36,17 +38,18 @@ final class BehaviourBeans {
     private BehaviourBeans() {
     }
 
-    static void register(Main main, Mappings mappings, SalesforceClients clients, EventStore store) {
+    static void register(Main main, LiveMappings mappings, SalesforceClients clients, EventStore store) {
         main.bind("mappings", mappings);
         ConnectionSteps steps = new ConnectionSteps(clients, Clock.systemUTC());
-        registerConversationClosed(main, mappings.conversationClosed(), steps);
+        registerConversationClosed(main, () -> mappings.get().conversationClosed(), steps);
         registerCall(main, mappings, steps);
         registerReferral(main, mappings, steps, store);
         main.bind("upsertCxIntake", new UpsertCxIntake(mappings, steps));
     }
 
     /** routes/conversation-closed.camel.yaml */
-    private static void registerConversationClosed(Main main, ConversationClosedMapping mapping, ConnectionSteps steps) {
+    private static void registerConversationClosed(Main main, Supplier<ConversationClosedMapping> mapping,
+                                                   ConnectionSteps steps) {
         main.bind("requireAuditPermission", new RequireAuditPermission(mapping, steps));
         main.bind("findConversationContact", new FindConversationContact(mapping, steps));
         main.bind("findConversationUsers", new FindConversationUsers(mapping, steps));
@@ -55,21 +58,22 @@ final class BehaviourBeans {
         main.bind("writeCaseWithComments", new WriteCaseWithComments(mapping, steps));
     }
 
-    private static void registerCall(Main main, Mappings mappings, ConnectionSteps steps) {
+    private static void registerCall(Main main, Supplier<Mappings> mappings, ConnectionSteps steps) {
         main.bind("chooseCallTrigger", new ChooseCallTrigger(mappings));
         main.bind("findCallPerson", new FindCallPerson(steps));
         main.bind("lookupCallAgent", new LookupCallAgent(steps));
         main.bind("createCallTicket", new CreateCallTicket(steps));
     }
 
-    private static void registerReferral(Main main, Mappings mappings, ConnectionSteps steps, EventStore store) {
+    private static void registerReferral(Main main, Supplier<Mappings> mappings, ConnectionSteps steps, EventStore store) {
         main.bind("skipUnsentReferral", new SkipUnsentReferral());
         main.bind("writeBackReferralStatus", new WriteBackReferralStatus(mappings, steps));
         main.bind("readReferralWatermark", new ReadReferralWatermark(store));
         main.bind("storeReferralChanges", new StoreReferralChanges(store));
         main.bind("advanceReferralWatermark", new AdvanceReferralWatermark(store));
-        // the poll's settings live in config/referral-status-changed.yaml; the route reads them as placeholders
-        PollSettings poll = mappings.referral().poll();
+        // the poll's settings live in config/referral-status-changed.yaml; the route reads them as placeholders,
+        // once at start: a changed cron or URL takes effect at the next start
+        PollSettings poll = mappings.get().referral().poll();
         main.addInitialProperty("switchboard.referral-poll.enabled", String.valueOf(poll.enabled()));
         main.addInitialProperty("switchboard.referral-poll.cron", poll.cron() == null ? UNUSED_POLL_CRON : poll.cron());
         main.addInitialProperty("switchboard.referral-poll.url", poll.url() == null ? "" : poll.url());

@@ -3,12 +3,12 @@ package io.switchboard.engine;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.api.SObjectsApi;
-import io.switchboard.mapping.MappingFiles;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
 import io.switchboard.observe.ShowHealth;
 import io.switchboard.observe.ShowMetrics;
-import io.switchboard.mapping.Mappings;
+import io.switchboard.mapping.LiveMappings;
+import io.switchboard.mapping.MappingFilesWatcher;
 import io.switchboard.processing.EventWorker;
 import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.WorkerSettings;
@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, ConnectionSettings> connections;
     private EventStore store;
     private EventWorker worker;
+    private MappingFilesWatcher mappingWatcher;
     private final ProcessingStats processingStats = new ProcessingStats();
 
     private Engine(Configuration configuration) {
@@ -94,6 +95,7 @@ public final class Engine implements AutoCloseable {
             engine.main.run();
         } finally {
             engine.closeStore();
+            engine.mappingWatcher.close();
         }
     }
 
@@ -112,7 +114,8 @@ public final class Engine implements AutoCloseable {
         SalesforceClients clients = new SalesforceClients(connections);
         main.bind("salesforceClients", clients);
         main.bind("sobjectsApi", new SObjectsApi(clients));
-        Mappings mappings = MappingFiles.load(configuration.configDir(), connections.keySet());
+        LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
+        mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store, settings.apiToken());
@@ -191,5 +194,6 @@ public final class Engine implements AutoCloseable {
         stopWorker();
         main.stop();
         closeStore();
+        mappingWatcher.close();
     }
 }

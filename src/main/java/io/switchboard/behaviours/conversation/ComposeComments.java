@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * Turns each message into its CaseComment text: the message's text, then its attachments by file name (with their
@@ -25,9 +26,9 @@ public final class ComposeComments implements Processor {
     private static final DateTimeFormatter SENT_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
 
-    public ComposeComments(ConversationClosedMapping mapping) {
+    public ComposeComments(Supplier<ConversationClosedMapping> mapping) {
         this.mapping = mapping;
     }
 
@@ -41,7 +42,7 @@ public final class ComposeComments implements Processor {
         for (Message message : event.messages()) {
             String body = withAuthorLine(event, message, withAttachments(message, outcome));
             for (String piece : SplitByUtf8Bytes.split(body, MAX_BODY_BYTES)) {
-                comments.add(mapping.auditFields()
+                comments.add(mapping.get().auditFields()
                         ? new CommentDraft(piece, message.sentAt(), users.authorOf(message.fromCustomer()))
                         : new CommentDraft(piece, null, null));
             }
@@ -61,7 +62,7 @@ public final class ComposeComments implements Processor {
     }
 
     private String link(Message message, Attachment attachment, EventOutcome outcome) {
-        if (mapping.attachments() != AttachmentMode.LINK) {
+        if (mapping.get().attachments() != AttachmentMode.LINK) {
             return "";
         }
         if (attachment.url() == null) {
@@ -73,7 +74,7 @@ public final class ComposeComments implements Processor {
     }
 
     private String withAuthorLine(ConversationClosed event, Message message, String body) {
-        if (mapping.auditFields()) {
+        if (mapping.get().auditFields()) {
             return body;
         }
         return "[" + SENT_AT.format(message.sentAt()) + "] " + author(event, message) + ": " + body;

@@ -8,6 +8,7 @@ import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.Person;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * Finds the customer's Contact by phone on the configured fields, or creates it, and leaves it as the exchange
@@ -16,10 +17,10 @@ import org.apache.camel.Processor;
 public final class FindConversationContact implements Processor {
     static final String PROPERTY = "conversationContact";
 
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
 
-    public FindConversationContact(ConversationClosedMapping mapping, ConnectionSteps steps) {
+    public FindConversationContact(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
         this.steps = steps;
     }
@@ -28,7 +29,7 @@ public final class FindConversationContact implements Processor {
     public void process(Exchange exchange) {
         ConversationClosed.Customer customer = ConversationExchange.event(exchange).customer();
         ContactOutcome found = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).contacts()
-                .findOrCreate(customer.phone(), customer.name(), mapping.contactSearch());
+                .findOrCreate(customer.phone(), customer.name(), mapping.get().contactSearch());
         EventOutcome outcome = ConversationExchange.outcome(exchange);
         found.warnings().forEach(outcome::warn);
         if (found.created()) {

@@ -7,16 +7,17 @@ import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.UserMatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * Finds the agent's active user by email and, with audit fields on, the customer-comment user by username; either
  * missing is the connection's own user with a warning. Leaves {@link ConversationUsers} on the exchange.
  */
 public final class FindConversationUsers implements Processor {
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
 
-    public FindConversationUsers(ConversationClosedMapping mapping, ConnectionSteps steps) {
+    public FindConversationUsers(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
         this.steps = steps;
     }
@@ -29,9 +30,9 @@ public final class FindConversationUsers implements Processor {
         UserMatch agent = connection.usersByEmail().lookup(event.agent().email());
         agent.warnings().forEach(warning -> outcome.warn("Case owner: " + warning));
         String customerUserId = null;
-        if (mapping.auditFields() && event.messages().stream().anyMatch(ConversationClosed.Message::fromCustomer)) {
+        if (mapping.get().auditFields() && event.messages().stream().anyMatch(ConversationClosed.Message::fromCustomer)) {
             UserMatch customer = connection.usersByUsername().lookup(
-                    mapping.customerCommentUsername(connection.client().connection().customerCommentUsername()),
+                    mapping.get().customerCommentUsername(connection.client().connection().customerCommentUsername()),
                     customerCommentSetting());
             customer.warnings().forEach(warning -> outcome.warn("Customer comments: " + warning));
             customerUserId = customer.userId();
@@ -40,7 +41,7 @@ public final class FindConversationUsers implements Processor {
     }
 
     private String customerCommentSetting() {
-        return mapping.customerCommentUser() != null ? "comments.customerCommentUser in " + mapping.file().getFileName()
+        return mapping.get().customerCommentUser() != null ? "comments.customerCommentUser in " + mapping.get().file().getFileName()
                 : "SF_CUSTOMER_COMMENT_USERNAME";
     }
 }

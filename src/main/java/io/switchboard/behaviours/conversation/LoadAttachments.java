@@ -10,23 +10,24 @@ import java.util.Base64;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * In upload mode, gets every attachment's content before anything is written: inline {@code dataBase64} as sent,
  * otherwise downloaded from its {@code url}. Leaves {@link ConversationFiles} on the exchange (empty in link mode).
  */
 public final class LoadAttachments implements Processor {
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
     private final DownloadAttachment download = new DownloadAttachment();
 
-    public LoadAttachments(ConversationClosedMapping mapping) {
+    public LoadAttachments(Supplier<ConversationClosedMapping> mapping) {
         this.mapping = mapping;
     }
 
     @Override
     public void process(Exchange exchange) throws IOException, InterruptedException {
         List<LoadedFile> files = new ArrayList<>();
-        if (mapping.attachments() == AttachmentMode.UPLOAD) {
+        if (mapping.get().attachments() == AttachmentMode.UPLOAD) {
             for (Message message : ConversationExchange.event(exchange).messages()) {
                 for (Attachment attachment : message.attachments()) {
                     files.add(new LoadedFile(attachment.fileName(), content(message, attachment)));

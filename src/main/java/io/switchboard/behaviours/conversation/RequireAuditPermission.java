@@ -10,6 +10,7 @@ import io.switchboard.salesforce.SalesforceClient;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.util.function.Supplier;
 
 /**
  * With audit fields on, fails the event before anything is written unless CaseComment's CreatedDate and
@@ -19,17 +20,17 @@ import org.apache.camel.Processor;
 public final class RequireAuditPermission implements Processor {
     static final List<String> AUDIT_FIELDS = List.of("CreatedDate", "CreatedById");
 
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
 
-    public RequireAuditPermission(ConversationClosedMapping mapping, ConnectionSteps steps) {
+    public RequireAuditPermission(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
         this.steps = steps;
     }
 
     @Override
     public void process(Exchange exchange) {
-        if (!mapping.auditFields()) {
+        if (!mapping.get().auditFields()) {
             return;
         }
         SalesforceClient client = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).client();

@@ -19,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Writes the Case with its comments and files in all-or-none {@code /composite} requests: the first creates the
@@ -31,10 +32,10 @@ public final class WriteCaseWithComments implements Processor {
     /** Without it, Case assignment rules could hand the Case to someone other than the agent. */
     private static final Map<String, String> KEEP_OWNER = Map.of("Sforce-Auto-Assign", "FALSE");
 
-    private final ConversationClosedMapping mapping;
+    private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
 
-    public WriteCaseWithComments(ConversationClosedMapping mapping, ConnectionSteps steps) {
+    public WriteCaseWithComments(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
         this.steps = steps;
     }
@@ -73,7 +74,7 @@ public final class WriteCaseWithComments implements Processor {
                 "findConversationContact");
         ConversationUsers users = ConversationExchange.required(exchange, ConversationUsers.PROPERTY,
                 ConversationUsers.class, "findConversationUsers");
-        ObjectNode fields = mapping.caseFields(EventVariables.of(event));
+        ObjectNode fields = mapping.get().caseFields(EventVariables.of(event));
         fields.put("ContactId", contact.id());
         fields.put("OwnerId", users.agentUserId());
         return fields;
@@ -107,7 +108,7 @@ public final class WriteCaseWithComments implements Processor {
 
     /** The permission was withdrawn since CaseComment was described: describe again next time. */
     private boolean auditRefusal(SalesforceClient client, SalesforceApiException e) {
-        boolean refused = mapping.auditFields() && "INVALID_FIELD_FOR_INSERT_UPDATE".equals(e.errorCode())
+        boolean refused = mapping.get().auditFields() && "INVALID_FIELD_FOR_INSERT_UPDATE".equals(e.errorCode())
                 && RequireAuditPermission.AUDIT_FIELDS.stream().anyMatch(e.fields()::contains);
         if (refused) {
             steps.describes().forget(client, "CaseComment");
