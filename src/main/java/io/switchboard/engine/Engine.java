@@ -194,6 +194,8 @@ public final class Engine implements AutoCloseable {
         stopWorker();
         main.stop();
         closeStore();
-        mappingWatcher.close();
+        if (mappingWatcher != null) {
+            mappingWatcher.close();
+        }
     }
 }
