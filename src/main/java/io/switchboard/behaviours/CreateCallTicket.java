@@ -8,18 +8,21 @@ import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
 import io.switchboard.mapping.TicketType;
 import io.switchboard.salesforce.SalesforceClient;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * Creates the call's Task or Case on the trigger's connection: the rendered subject and description, the mapped
  * fields converted to their describe types, the agent's user as owner, and the link to the matched person (a Task's
- * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId).
+ * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId). On a retry, a ticket an
+ * earlier attempt created (its answer lost) is reported instead of creating a second one.
  */
 public final class CreateCallTicket implements Processor {
     private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
     private final MapFields mapFields = new MapFields();
+    private final FindWrittenTicket findWrittenTicket = new FindWrittenTicket();
 
     public CreateCallTicket(ConnectionSteps steps) {
         this.steps = steps;
@@ -40,7 +43,9 @@ public final class CreateCallTicket implements Processor {
         }
         fields.put("OwnerId", plan.ownerId());
         plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
-        String id = client.create(sobject, fields).path("id").asText();
+        EventAttempt attempt = EventAttempt.of(exchange);
+        String id = (attempt.retry() ? findWrittenTicket.find(client, sobject, fields, attempt) : Optional.<String>empty())
+                .orElseGet(() -> client.create(sobject, fields).path("id").asText());
         outcome.produced(sobject, id, "created");
     }
 
