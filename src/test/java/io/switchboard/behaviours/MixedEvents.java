@@ -3,11 +3,11 @@ package io.switchboard.behaviours;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.emulator.seed.SeededOrg;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A varied, repeatable load of the four event types, each with what Salesforce must hold once it is processed:
