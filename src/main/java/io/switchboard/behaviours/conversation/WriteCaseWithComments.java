@@ -42,7 +42,7 @@ public final class WriteCaseWithComments implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        SalesforceClient client = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).client();
+        SalesforceClient client = steps.forConnection(exchange, ConversationExchange.CONNECTION).client();
         Subrequests subrequests = new Subrequests(client.connection().apiVersion());
         List<List<CaseChild>> batches = CompositeBatches.pack(children(exchange));
         List<ProducedRecord> produced = new ArrayList<>();
