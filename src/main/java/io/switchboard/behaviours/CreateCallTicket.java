@@ -3,23 +3,30 @@ package io.switchboard.behaviours;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.mapping.CallConfiguration;
+import io.switchboard.mapping.FieldMapping;
 import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
 import io.switchboard.mapping.TicketType;
+import io.switchboard.mapping.ValueSource;
 import io.switchboard.salesforce.SalesforceClient;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * Creates the call's Task or Case on the trigger's connection: the rendered subject and description, the mapped
  * fields converted to their describe types, the agent's user as owner, and the link to the matched person (a Task's
- * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId).
+ * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId). On a retry, a ticket an
+ * earlier attempt created (its answer lost) is reported instead of creating a second one.
  */
 public final class CreateCallTicket implements Processor {
+    private static final ValueSource CALL_ID = ValueSource.variable("callId");
+
     private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
     private final MapFields mapFields = new MapFields();
+    private final FindWrittenTicket findWrittenTicket = new FindWrittenTicket();
 
     public CreateCallTicket(ConnectionSteps steps) {
         this.steps = steps;
@@ -40,8 +47,18 @@ public final class CreateCallTicket implements Processor {
         }
         fields.put("OwnerId", plan.ownerId());
         plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
-        String id = client.create(sobject, fields).path("id").asText();
+        EventAttempt attempt = EventAttempt.of(exchange);
+        String id = (attempt.retry()
+                ? findWrittenTicket.find(client, sobject, fields, callIdField(configuration), attempt)
+                : Optional.<String>empty())
+                .orElseGet(() -> client.create(sobject, fields).path("id").asText());
         outcome.produced(sobject, id, "created");
+    }
+
+    /** The field the configuration fills with the call's id, which tells its ticket from any other. */
+    private static Optional<String> callIdField(CallConfiguration configuration) {
+        return configuration.fields().stream().filter(mapping -> mapping.source().equals(CALL_ID))
+                .map(FieldMapping::field).findFirst();
     }
 
     private static void link(ObjectNode fields, TicketType ticketType, Person person, EventOutcome outcome) {

@@ -20,12 +20,19 @@ import java.util.Locale;
 public final class SalesforceValues {
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ANSWERED_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx", Locale.ROOT);
 
     private SalesforceValues() {
     }
 
     public static String datetime(Instant instant) {
         return DATETIME.format(instant);
+    }
+
+    /** A datetime as Salesforce answers it, such as {@code 2026-11-20T10:01:07.000+0000}. */
+    public static Instant instant(String datetime) {
+        return OffsetDateTime.parse(datetime, ANSWERED_DATETIME).toInstant();
     }
 
     public static String date(LocalDate date) {

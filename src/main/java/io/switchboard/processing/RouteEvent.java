@@ -54,6 +54,8 @@ final class RouteEvent {
         Exchange exchange = ExchangeBuilder.anExchange(context)
                 .withBody(record)
                 .withHeader(EventWorker.EVENT_ID_HEADER, event.id())
+                .withHeader(EventWorker.ATTEMPT_HEADER, event.attempts())
+                .withHeader(EventWorker.RECEIVED_AT_HEADER, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
                 .build();
         // block=false: with no route for the type, fail now instead of waiting for one to appear

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -105,6 +106,19 @@ public final class SalesforceClient {
 
     public JsonNode query(String soql) {
         return send("GET", "/query?q=" + encode(soql), null);
+    }
+
+    /** Every record the query finds, following {@code nextRecordsUrl} over as many pages as Salesforce makes. */
+    public List<JsonNode> queryRecords(String soql) {
+        List<JsonNode> records = new ArrayList<>();
+        JsonNode page = query(soql);
+        page.path("records").forEach(records::add);
+        while (!page.path("done").asBoolean(true) && page.hasNonNull("nextRecordsUrl")) {
+            String next = page.path("nextRecordsUrl").asText();
+            page = send("GET", next.startsWith(apiPath) ? next.substring(apiPath.length()) : next, null);
+            page.path("records").forEach(records::add);
+        }
+        return records;
     }
 
     public JsonNode search(String sosl) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.ProducedRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What is written under the Case: its subrequests, which must share one composite request, and what they made. */
 interface CaseChild {
@@ -18,6 +19,9 @@ interface CaseChild {
 
     /** The records made, read from the composite answer's bodies by referenceId. */
     List<ProducedRecord> produced(Map<String, JsonNode> bodies);
+
+    /** The records an earlier attempt made for this child, claimed so that no other child takes them; none: write it. */
+    Optional<List<ProducedRecord>> claimWritten(WrittenChildren written);
 
     /** A comment: one CaseComment. */
     record Comment(CommentDraft draft, int number) implements CaseChild {
@@ -34,6 +38,11 @@ interface CaseChild {
         @Override
         public List<ProducedRecord> produced(Map<String, JsonNode> bodies) {
             return List.of(new ProducedRecord("CaseComment", bodies.get(reference()).path("id").asText(), "created"));
+        }
+
+        @Override
+        public Optional<List<ProducedRecord>> claimWritten(WrittenChildren written) {
+            return written.claimComment(draft).map(id -> List.of(new ProducedRecord("CaseComment", id, "created")));
         }
 
         private String reference() {
@@ -68,6 +77,13 @@ interface CaseChild {
                     new ProducedRecord("ContentVersion", bodies.get(version()).path("id").asText(), "created"),
                     new ProducedRecord("ContentDocument", bodies.get(document()).path("ContentDocumentId").asText(),
                             "linked"));
+        }
+
+        @Override
+        public Optional<List<ProducedRecord>> claimWritten(WrittenChildren written) {
+            return written.claimFile(file.fileName()).map(found -> List.of(
+                    new ProducedRecord("ContentVersion", found.versionId(), "created"),
+                    new ProducedRecord("ContentDocument", found.documentId(), "linked")));
         }
 
         private String version() {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * Packs the Case's children into as few {@code /composite} requests as Salesforce allows (25 subrequests each),
- * in order, never splitting a child's subrequests; the first request also creates the Case, so it has one slot
- * less.
+ * in order, never splitting a child's subrequests.
  */
 final class CompositeBatches {
     static final int MAX_SUBREQUESTS = 25;
@@ -15,10 +14,20 @@ final class CompositeBatches {
     private CompositeBatches() {
     }
 
-    static List<List<CaseChild>> pack(List<CaseChild> children) {
+    /** For a new Case: the first request also creates the Case, so it has one slot less; it may hold no child. */
+    static List<List<CaseChild>> withCase(List<CaseChild> children) {
+        return pack(children, MAX_SUBREQUESTS - 1);
+    }
+
+    /** For a Case that exists already: no request at all when there is nothing to write. */
+    static List<List<CaseChild>> underCase(List<CaseChild> children) {
+        return children.isEmpty() ? List.of() : pack(children, MAX_SUBREQUESTS);
+    }
+
+    private static List<List<CaseChild>> pack(List<CaseChild> children, int firstFree) {
         List<List<CaseChild>> batches = new ArrayList<>();
         List<CaseChild> current = new ArrayList<>();
-        int free = MAX_SUBREQUESTS - 1;
+        int free = firstFree;
         for (CaseChild child : children) {
             int size = child.subrequestCount();
             if (size > free) {

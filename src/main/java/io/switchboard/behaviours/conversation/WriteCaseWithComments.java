@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.behaviours.EventAttempt;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.ProducedRecord;
@@ -15,6 +16,7 @@ import io.switchboard.salesforce.SalesforceClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -24,7 +26,9 @@ import java.util.function.Supplier;
 /**
  * Writes the Case with its comments and files in all-or-none {@code /composite} requests: the first creates the
  * Case and as many children as fit, referring to it as {@code @{case.id}}; more children go in further requests
- * with the Case's id. Reports every record made to the event's outcome once all requests have succeeded.
+ * with the Case's id. On a retry it first looks for the Case an earlier attempt wrote (whose answer may have been
+ * lost) and writes only the children that are not under it yet, in order. Reports every record to the event's
+ * outcome once all requests have succeeded.
  */
 public final class WriteCaseWithComments implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WriteCaseWithComments.class);
@@ -34,6 +38,7 @@ public final class WriteCaseWithComments implements Processor {
 
     private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
+    private final FindWrittenCase findWrittenCase = new FindWrittenCase();
 
     public WriteCaseWithComments(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
@@ -44,28 +49,63 @@ public final class WriteCaseWithComments implements Processor {
     public void process(Exchange exchange) {
         SalesforceClient client = steps.forConnection(exchange, ConversationExchange.CONNECTION).client();
         Subrequests subrequests = new Subrequests(client.connection().apiVersion());
-        List<List<CaseChild>> batches = CompositeBatches.pack(children(exchange));
-        List<ProducedRecord> produced = new ArrayList<>();
+        ObjectNode caseFields = caseFields(exchange);
+        List<CaseChild> children = children(exchange);
+        EventAttempt attempt = EventAttempt.of(exchange);
+        Optional<WrittenCase> written = attempt.retry()
+                ? findWrittenCase.find(client, caseFields, attempt, children) : Optional.empty();
+        List<ProducedRecord> produced = written.isPresent()
+                ? completeCase(client, subrequests, written.get(), children)
+                : writeCase(client, subrequests, caseFields, children);
+        EventOutcome outcome = ConversationExchange.outcome(exchange);
+        produced.forEach(record -> outcome.produced(record.sobject(), record.id(), record.action()));
+    }
 
+    private List<ProducedRecord> writeCase(SalesforceClient client, Subrequests subrequests, ObjectNode caseFields,
+                                           List<CaseChild> children) {
+        List<List<CaseChild>> batches = CompositeBatches.withCase(children);
         List<ObjectNode> first = new ArrayList<>();
-        first.add(subrequests.create("Case", CASE_REFERENCE, caseFields(exchange), KEEP_OWNER));
+        first.add(subrequests.create("Case", CASE_REFERENCE, caseFields, KEEP_OWNER));
         first.addAll(CompositeBatches.subrequestsOf(batches.get(0), subrequests, "@{" + CASE_REFERENCE + ".id}"));
         Map<String, JsonNode> bodies = send(client, first);
         String caseId = bodies.get(CASE_REFERENCE).path("id").asText();
+        List<ProducedRecord> produced = new ArrayList<>();
         produced.add(new ProducedRecord("Case", caseId, "created"));
         batches.get(0).forEach(child -> produced.addAll(child.produced(bodies)));
+        produced.addAll(writeUnder(client, subrequests, caseId, batches.subList(1, batches.size())));
+        return produced;
+    }
 
-        for (List<CaseChild> batch : batches.subList(1, batches.size())) {
+    /** The Case and the children found under it count as this event's; the others are written now. */
+    private List<ProducedRecord> completeCase(SalesforceClient client, Subrequests subrequests, WrittenCase written,
+                                              List<CaseChild> children) {
+        List<ProducedRecord> produced = new ArrayList<>();
+        produced.add(new ProducedRecord("Case", written.id(), "created"));
+        List<CaseChild> missing = new ArrayList<>();
+        for (CaseChild child : children) {
+            child.claimWritten(written.children()).ifPresentOrElse(produced::addAll, () -> missing.add(child));
+        }
+        LOG.info("Case {} was written by an earlier attempt; {} of its {} comments and files are still to write",
+                written.id(), missing.size(), children.size());
+        produced.addAll(writeUnder(client, subrequests, written.id(), CompositeBatches.underCase(missing)));
+        return produced;
+    }
+
+    private List<ProducedRecord> writeUnder(SalesforceClient client, Subrequests subrequests, String caseId,
+                                            List<List<CaseChild>> batches) {
+        List<ProducedRecord> produced = new ArrayList<>();
+        for (List<CaseChild> batch : batches) {
             try {
-                Map<String, JsonNode> later = send(client, CompositeBatches.subrequestsOf(batch, subrequests, caseId));
-                batch.forEach(child -> produced.addAll(child.produced(later)));
-            } catch (RuntimeException e) {
-                deleteIncompleteCase(client, caseId, e);
+                Map<String, JsonNode> bodies = send(client, CompositeBatches.subrequestsOf(batch, subrequests, caseId));
+                batch.forEach(child -> produced.addAll(child.produced(bodies)));
+            } catch (SalesforceApiException e) {
+                if (!e.transientFailure()) {
+                    deleteIncompleteCase(client, caseId, e);
+                }
                 throw e;
             }
         }
-        EventOutcome outcome = ConversationExchange.outcome(exchange);
-        produced.forEach(record -> outcome.produced(record.sobject(), record.id(), record.action()));
+        return produced;
     }
 
     private ObjectNode caseFields(Exchange exchange) {
@@ -117,10 +157,11 @@ public final class WriteCaseWithComments implements Processor {
     }
 
     /**
-     * A later request failed after the first created the Case: the Case goes (and its comments with it), so that
-     * a retry does not leave a second, partial Case beside the first.
+     * A later request was refused for good after the Case was written: the Case goes (and its comments with it), so
+     * that the failed event leaves nothing half written. A transient failure keeps the Case: the retry finds it
+     * and writes what is missing.
      */
-    private static void deleteIncompleteCase(SalesforceClient client, String caseId, RuntimeException failure) {
+    private static void deleteIncompleteCase(SalesforceClient client, String caseId, SalesforceApiException failure) {
         try {
             client.send("DELETE", "/sobjects/Case/" + caseId, null);
         } catch (SalesforceApiException e) {
