@@ -1,0 +1,182 @@
+package io.switchboard.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.engine.RunningEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crash suite: the engine runs as its own process against an emulator slow enough that events are in flight,
+ * is killed with SIGKILL mid-run and started again on the same data folder. Every accepted event completes and
+ * no record is written twice, counted in the emulator.
+ */
+class CrashSuiteTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CALLS = 50;
+    private static final int ACKNOWLEDGEMENTS = 25;
+    private static final int CONVERSATIONS = 25;
+    private static final int DONE_BEFORE_THE_KILL = 20;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path home;
+    private SalesforceEmulator emulator;
+    private EngineProcess engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
+        RunningEngine.copyProject(home);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.stop();
+        }
+        emulator.close();
+    }
+
+    @Test
+    void shouldCompleteEveryAcceptedEventExactlyOnceAfterTheEngineIsKilledMidRun() throws Exception {
+        Path dataDir = home.resolve("data");
+        Path log = home.resolve("engine.log");
+        Instant started = Instant.now();
+        engine = EngineProcess.start(home, dataDir, emulator, log);
+        emulator.admin().latency(100);
+
+        List<String> accepted = postMixedEvents();
+        Map<String, Integer> atKill = awaitDoneThenKill();
+        Instant restarted = Instant.now();
+        engine = EngineProcess.start(home, dataDir, emulator, log);
+        Map<String, Integer> retried = awaitAllDone(accepted);
+
+        Map<String, Long> duplicates = duplicates();
+        System.out.printf("crash suite: %d events accepted; at SIGKILL %s; after restart all %d done in %d ms "
+                        + "(%d run more than once); %d s in all; records written twice: %s%n",
+                accepted.size(), atKill, accepted.size(), Duration.between(restarted, Instant.now()).toMillis(),
+                retried.size(), Duration.between(started, Instant.now()).toSeconds(), duplicates);
+        assertTrue(atKill.getOrDefault("processing", 0) > 0, "events were in flight at the kill: " + atKill);
+        assertEquals(Map.of(), duplicates);
+        assertRecordCounts();
+    }
+
+    private List<String> postMixedEvents() throws Exception {
+        ObjectNode call = example("call-inbound-answered");
+        ObjectNode acknowledged = example("case-acknowledged");
+        ObjectNode conversation = example("conversation-closed");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            ids.add(accepted(engine.post("call", call.put("callId", "crash-" + i))));
+            if (i % 2 == 0) {
+                ids.add(accepted(engine.post("case-acknowledged", acknowledged.put("caseId", "CX-CRASH-" + i))));
+                ids.add(accepted(engine.post("conversation-closed", conversation.put("conversationId", "crash-" + i))));
+            }
+        }
+        return ids;
+    }
+
+    private static String accepted(String eventId) {
+        assertNotNull(eventId, "the engine accepts every event while it runs");
+        return eventId;
+    }
+
+    private static ObjectNode example(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", name + ".json")));
+    }
+
+    private Map<String, Integer> awaitDoneThenKill() throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            int done = count("done");
+            if (done >= DONE_BEFORE_THE_KILL) {
+                int processing = count("processing");
+                engine.kill();
+                return Map.of("done", done, "processing", processing);
+            }
+            Thread.sleep(20);
+        }
+        return fail("fewer than " + DONE_BEFORE_THE_KILL + " events were done within " + PATIENCE);
+    }
+
+    private int count(String status) throws Exception {
+        return engine.get("/events?status=" + status + "&limit=500").path("events").size();
+    }
+
+    /** Waits for every event to be done; answers the attempts of those that ran more than once. */
+    private Map<String, Integer> awaitAllDone(List<String> ids) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Map<String, Integer> retried = new LinkedHashMap<>();
+        for (String id : ids) {
+            JsonNode event = engine.get("/events/" + id);
+            while (!"done".equals(event.path("status").asText())) {
+                if (Instant.now().isAfter(deadline) || !event.has("status") || "failed".equals(event.path("status").asText())) {
+                    fail("event did not complete: " + event);
+                }
+                Thread.sleep(20);
+                event = engine.get("/events/" + id);
+            }
+            if (event.path("attempts").asInt() > 1) {
+                retried.put(id, event.path("attempts").asInt());
+            }
+        }
+        return retried;
+    }
+
+    /** Each record that the emulator holds more than once, by its natural key. */
+    private Map<String, Long> duplicates() {
+        Map<String, Long> twice = new LinkedHashMap<>();
+        twice.putAll(repeated("Task", "CallObject"));
+        twice.putAll(repeated("casexchange__CX_Intake__c", "casexchange__CX_Case_Id__c"));
+        twice.putAll(repeated("Case", "Subject"));
+        twice.putAll(repeated("CaseComment", "ParentId", "CommentBody"));
+        return twice;
+    }
+
+    private Map<String, Long> repeated(String sobject, String... fields) {
+        Function<Map<String, Object>, String> key = record -> sobject + " " + java.util.Arrays.stream(fields)
+                .map(field -> String.valueOf(record.get(field))).collect(Collectors.joining("/"));
+        return emulator.admin().records(sobject).stream()
+                .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.counting()))
+                .entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private void assertRecordCounts() {
+        List<Map<String, Object>> tasks = emulator.admin().records("Task");
+        List<Map<String, Object>> intakes = emulator.admin().records("casexchange__CX_Intake__c");
+        List<Map<String, Object>> cases = emulator.admin().records("Case");
+        for (int i = 0; i < CALLS; i++) {
+            String callId = "crash-" + i;
+            assertEquals(1, tasks.stream().filter(task -> callId.equals(task.get("CallObject"))).count(), callId);
+            if (i % 2 == 0) {
+                String caseId = "CX-CRASH-" + i;
+                String subject = "+393331234567 [crash-" + i + "]";
+                assertEquals(1, intakes.stream().filter(intake -> caseId.equals(intake.get("casexchange__CX_Case_Id__c"))).count(), caseId);
+                assertEquals(1, cases.stream().filter(theCase -> subject.equals(theCase.get("Subject"))).count(), subject);
+            }
+        }
+        assertEquals(ACKNOWLEDGEMENTS + CONVERSATIONS + CALLS, CALLS + 2 * (CALLS / 2));
+    }
+}
