@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSuiteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Calls; every second one comes with an acknowledged case and a closed conversation: 100 events in all. */
     private static final int CALLS = 50;
-    private static final int ACKNOWLEDGEMENTS = 25;
-    private static final int CONVERSATIONS = 25;
     private static final int DONE_BEFORE_THE_KILL = 20;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -66,10 +66,20 @@ class CrashSuiteTest {
         engine = EngineProcess.start(home, dataDir, emulator, log);
         emulator.admin().latency(100);
 
-        List<String> accepted = postMixedEvents();
-        Map<String, Integer> atKill = awaitDoneThenKill();
+        List<String> accepted = new ArrayList<>();
+        List<Posting> postings = mixedEvents();
+        Map<String, Integer> atKill = null;
+        for (int i = 0; i < postings.size() && atKill == null; i++) {
+            accepted.add(postings.get(i).post(engine));
+            // a slow machine may get far while posting: kill as soon as enough are done, posting the rest afterwards
+            atKill = i % 10 == 9 ? killIfDone() : null;
+        }
+        atKill = atKill == null ? awaitDoneThenKill() : atKill;
         Instant restarted = Instant.now();
         engine = EngineProcess.start(home, dataDir, emulator, log);
+        for (Posting posting : postings.subList(accepted.size(), postings.size())) {
+            accepted.add(posting.post(engine));
+        }
         Map<String, Integer> retried = awaitAllDone(accepted);
 
         Map<String, Long> duplicates = duplicates();
@@ -82,19 +92,24 @@ class CrashSuiteTest {
         assertRecordCounts();
     }
 
-    private List<String> postMixedEvents() throws Exception {
-        ObjectNode call = example("call-inbound-answered");
-        ObjectNode acknowledged = example("case-acknowledged");
-        ObjectNode conversation = example("conversation-closed");
-        List<String> ids = new ArrayList<>();
+    /** One event to post. */
+    private record Posting(String type, JsonNode event) {
+        String post(EngineProcess engine) throws Exception {
+            return accepted(engine.post(type, event));
+        }
+    }
+
+    private static List<Posting> mixedEvents() throws Exception {
+        List<Posting> postings = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
-            ids.add(accepted(engine.post("call", call.put("callId", "crash-" + i))));
+            postings.add(new Posting("call", example("call-inbound-answered").put("callId", "crash-" + i)));
             if (i % 2 == 0) {
-                ids.add(accepted(engine.post("case-acknowledged", acknowledged.put("caseId", "CX-CRASH-" + i))));
-                ids.add(accepted(engine.post("conversation-closed", conversation.put("conversationId", "crash-" + i))));
+                postings.add(new Posting("case-acknowledged", example("case-acknowledged").put("caseId", "CX-CRASH-" + i)));
+                postings.add(new Posting("conversation-closed",
+                        example("conversation-closed").put("conversationId", "crash-" + i)));
             }
         }
-        return ids;
+        return postings;
     }
 
     private static String accepted(String eventId) {
@@ -109,15 +124,24 @@ class CrashSuiteTest {
     private Map<String, Integer> awaitDoneThenKill() throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            int done = count("done");
-            if (done >= DONE_BEFORE_THE_KILL) {
-                int processing = count("processing");
-                engine.kill();
-                return Map.of("done", done, "processing", processing);
+            Map<String, Integer> atKill = killIfDone();
+            if (atKill != null) {
+                return atKill;
             }
             Thread.sleep(20);
         }
         return fail("fewer than " + DONE_BEFORE_THE_KILL + " events were done within " + PATIENCE);
+    }
+
+    /** Kills the engine once enough events are done, answering the counts seen just before; else null. */
+    private Map<String, Integer> killIfDone() throws Exception {
+        int done = count("done");
+        if (done < DONE_BEFORE_THE_KILL) {
+            return null;
+        }
+        int processing = count("processing");
+        engine.kill();
+        return Map.of("done", done, "processing", processing);
     }
 
     private int count(String status) throws Exception {
@@ -155,7 +179,7 @@ class CrashSuiteTest {
     }
 
     private Map<String, Long> repeated(String sobject, String... fields) {
-        Function<Map<String, Object>, String> key = record -> sobject + " " + java.util.Arrays.stream(fields)
+        Function<Map<String, Object>, String> key = record -> sobject + " " + Arrays.stream(fields)
                 .map(field -> String.valueOf(record.get(field))).collect(Collectors.joining("/"));
         return emulator.admin().records(sobject).stream()
                 .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.counting()))
@@ -177,6 +201,5 @@ class CrashSuiteTest {
                 assertEquals(1, cases.stream().filter(theCase -> subject.equals(theCase.get("Subject"))).count(), subject);
             }
         }
-        assertEquals(ACKNOWLEDGEMENTS + CONVERSATIONS + CALLS, CALLS + 2 * (CALLS / 2));
     }
 }
