@@ -11,15 +11,22 @@ import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 
 /**
  * The mapping steps bound to each Salesforce connection, made on first use and kept for the engine's life, so that
- * their caches (users, describes) serve every event rather than one.
+ * their caches (users, describes) serve every event rather than one. An event's first use of a connection asks the
+ * connection to admit it, so that a connection paused for its API allowance holds events before their first call,
+ * never half way through their route.
  */
 public final class ConnectionSteps {
+    /** Exchange property: the connections that have admitted this event. */
+    private static final String ADMITTED = "switchboardAdmittedConnections";
+
     private final SalesforceClients clients;
     private final Describes describes = new Describes();
     private final Clock clock;
@@ -36,12 +43,29 @@ public final class ConnectionSteps {
         this.clock = clock;
     }
 
-    public Steps forConnection(CamelContext context, String connection) {
-        return byConnection.computeIfAbsent(connection, name -> create(clients.forConnection(context, name)));
+    /** The steps of the connection an event uses; raises ConnectionPausedException while it may not start. */
+    public Steps forConnection(Exchange exchange, String connection) {
+        Steps steps = byConnection.computeIfAbsent(connection,
+                name -> create(clients.forConnection(exchange.getContext(), name)));
+        admit(exchange, steps.client());
+        return steps;
     }
 
-    public SalesforceClient client(CamelContext context, String connection) {
-        return forConnection(context, connection).client();
+    public SalesforceClient client(Exchange exchange, String connection) {
+        return forConnection(exchange, connection).client();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void admit(Exchange exchange, SalesforceClient client) {
+        Set<String> admitted = exchange.getProperty(ADMITTED, Set.class);
+        if (admitted == null) {
+            admitted = new HashSet<>();
+            exchange.setProperty(ADMITTED, admitted);
+        }
+        if (!admitted.contains(client.connection().name())) {
+            client.admit();
+            admitted.add(client.connection().name());
+        }
     }
 
     public FindPersonByPhone findPerson(SalesforceClient client) {

@@ -38,7 +38,7 @@ public final class CreateCallTicket implements Processor {
         EventOutcome outcome = Outcomes.of(exchange);
         CallConfiguration configuration = plan.configuration();
         String sobject = configuration.ticketType().sobject();
-        SalesforceClient client = steps.client(exchange.getContext(), plan.connection());
+        SalesforceClient client = steps.client(exchange, plan.connection());
         ObjectNode fields = mapFields.map(configuration.fields(), plan.variables(), steps.describe(client, sobject));
         fields.put("Subject", renderTemplate.render(configuration.subject(), plan.variables()));
         String description = renderTemplate.render(configuration.description(), plan.variables());

@@ -20,11 +20,17 @@ public record EventAttempt(int number, Instant receivedAt) {
      */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    /** The worker's headers; a route driven another way (no headers) runs as a first attempt. */
+    /**
+     * The worker's headers; a route driven another way (no headers) runs as a first attempt. Each time the shared
+     * error handling (routes/salesforce-errors.camel.yaml) runs a failed step again within the route counts as a
+     * further attempt: the step may have written part of its work before it failed.
+     */
     public static EventAttempt of(Exchange exchange) {
         Integer number = exchange.getMessage().getHeader(EventWorker.ATTEMPT_HEADER, Integer.class);
+        int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
         Instant receivedAt = exchange.getMessage().getHeader(EventWorker.RECEIVED_AT_HEADER, Instant.class);
-        return new EventAttempt(number == null ? 1 : number, receivedAt == null ? Instant.now() : receivedAt);
+        return new EventAttempt((number == null ? 1 : number) + redeliveries,
+                receivedAt == null ? Instant.now() : receivedAt);
     }
 
     public boolean retry() {

@@ -31,7 +31,7 @@ public final class FindCallPerson implements Processor {
             outcome.warn("the call has no customer number; no person was searched for");
             return;
         }
-        SalesforceClient client = steps.client(exchange.getContext(), plan.connection());
+        SalesforceClient client = steps.client(exchange, plan.connection());
         CallConfiguration configuration = plan.configuration();
         PersonSearchResult search = steps.findPerson(client).find(number, configuration.searchTargets());
         search.warnings().forEach(outcome::warn);

@@ -18,7 +18,7 @@ public final class LookupCallAgent implements Processor {
     @Override
     public void process(Exchange exchange) {
         CallPlan plan = exchange.getProperty(CallPlan.PROPERTY, CallPlan.class);
-        UserMatch user = steps.lookupUser(steps.client(exchange.getContext(), plan.connection()))
+        UserMatch user = steps.lookupUser(steps.client(exchange, plan.connection()))
                 .lookup(plan.call().agentEmail());
         user.warnings().forEach(Outcomes.of(exchange)::warn);
         exchange.setProperty(CallPlan.PROPERTY, plan.withOwner(user.userId()));

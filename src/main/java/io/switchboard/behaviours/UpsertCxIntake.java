@@ -30,7 +30,7 @@ public final class UpsertCxIntake implements Processor {
     public void process(Exchange exchange) {
         CaseAcknowledged acknowledged = exchange.getMessage().getBody(CaseAcknowledged.class);
         CaseAcknowledgedMapping mapping = mappings.get().caseAcknowledged();
-        SalesforceClient client = steps.client(exchange.getContext(), ConnectionOptions.DEFAULT);
+        SalesforceClient client = steps.client(exchange, ConnectionOptions.DEFAULT);
         JsonNode fields = mapFields.map(mapping.fields(), EventVariables.of(acknowledged),
                 steps.describe(client, mapping.object()));
         JsonNode answer = client.upsert(mapping.object(), mapping.externalIdField(), acknowledged.caseId(), fields);

@@ -26,7 +26,7 @@ public final class WriteBackReferralStatus implements Processor {
         ReferralStatusChanged change = exchange.getMessage().getBody(ReferralStatusChanged.class);
         ReferralMapping mapping = mappings.get().referral();
         String recordId = change.salesforceRecordId().strip();
-        steps.client(exchange.getContext(), ConnectionOptions.DEFAULT)
+        steps.client(exchange, ConnectionOptions.DEFAULT)
                 .update(mapping.object(), recordId, mapping.fields(change));
         Outcomes.of(exchange).produced(mapping.object(), recordId, "updated");
     }

@@ -10,8 +10,11 @@ import io.switchboard.observe.ShowMetrics;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.MappingFilesWatcher;
 import io.switchboard.processing.EventWorker;
+import io.switchboard.processing.InRouteRetrySettings;
 import io.switchboard.processing.ProcessingStats;
+import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.WorkerSettings;
+import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
@@ -41,6 +44,8 @@ public final class Engine implements AutoCloseable {
     private final EngineSettings settings;
     private final IntakeSettings intakeSettings;
     private final WorkerSettings workerSettings;
+    private final InRouteRetrySettings inRouteRetry;
+    private final ApiPauseSettings pauseSettings;
     private final Map<String, ConnectionSettings> connections;
     private EventStore store;
     private EventWorker worker;
@@ -52,6 +57,8 @@ public final class Engine implements AutoCloseable {
         settings.requireApiTokenUnlessInsecure();
         this.intakeSettings = IntakeSettings.from(configuration);
         this.workerSettings = WorkerSettings.from(configuration);
+        this.inRouteRetry = InRouteRetrySettings.from(configuration);
+        this.pauseSettings = ApiPauseSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
@@ -111,7 +118,7 @@ public final class Engine implements AutoCloseable {
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }
-        SalesforceClients clients = new SalesforceClients(connections);
+        SalesforceClients clients = new SalesforceClients(connections, pauseSettings);
         main.bind("salesforceClients", clients);
         main.bind("sobjectsApi", new SObjectsApi(clients));
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
@@ -120,6 +127,9 @@ public final class Engine implements AutoCloseable {
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store, settings.apiToken());
         BehaviourBeans.register(main, mappings, clients, store);
+        // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
+        main.bind("redeliverInRoute", new RedeliverInRoute());
+        inRouteRetry.placeholders().forEach(main::addInitialProperty);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
     }
@@ -138,8 +148,9 @@ public final class Engine implements AutoCloseable {
 
     private void logEffectiveConfiguration() {
         LOG.info("Engine settings: {}", String.join(", ", settings.describe()));
-        LOG.info("Intake and worker settings: {}, {}", String.join(", ", intakeSettings.describe()),
-                String.join(", ", workerSettings.describe()));
+        LOG.info("Intake and worker settings: {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
+                String.join(", ", workerSettings.describe()), String.join(", ", inRouteRetry.describe()),
+                String.join(", ", pauseSettings.describe()));
         for (ConnectionSettings connection : connections.values()) {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));

@@ -3,6 +3,7 @@ package io.switchboard.observe;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.JsonAnswers;
+import io.switchboard.salesforce.ApiPause;
 import io.switchboard.salesforce.ConnectionStats;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
@@ -16,7 +17,8 @@ import org.apache.camel.ServiceStatus;
  * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer and every
  * route meant to run must be started. A connection is DOWN when its last call failed for a reason that stops all traffic
  * (unreachable, 5xx, session refused, daily limit) and none has succeeded since; it is read from the calls the
- * engine already makes, so a health probe never spends the org's API allowance.
+ * engine already makes, so a health probe never spends the org's API allowance. Each connection also says whether
+ * its events are paused for the API allowance, why, and when it is checked next.
  */
 public final class ShowHealth implements Processor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -34,7 +36,9 @@ public final class ShowHealth implements Processor {
         boolean up = checkStore(checks.putObject("store"));
         ObjectNode connections = checks.putObject("connections");
         for (Map.Entry<String, ConnectionStats> entry : clients.stats().entrySet()) {
-            up &= checkConnection(connections.putObject(entry.getKey()), entry.getValue());
+            ObjectNode detail = connections.putObject(entry.getKey());
+            up &= checkConnection(detail, entry.getValue());
+            showPause(detail, clients.pauses().get(entry.getKey()));
         }
         up &= checkRoutes(checks.putObject("routes"), exchange);
         ObjectNode body = JSON.objectNode().put("status", up ? "UP" : "DOWN");
@@ -65,6 +69,15 @@ public final class ShowHealth implements Processor {
             detail.put("since", outage.at().toString()).put("errorCode", outage.code()).put("message", outage.message());
         }
         return outage == null;
+    }
+
+    private static void showPause(ObjectNode detail, ApiPause pause) {
+        ApiPause.State state = pause.state();
+        detail.put("paused", state != null);
+        if (state != null) {
+            detail.put("pausedSince", state.since().toString()).put("pauseReason", state.reason())
+                    .put("nextCheck", state.nextProbe().toString());
+        }
     }
 
     private static boolean checkRoutes(ObjectNode detail, Exchange exchange) {

@@ -14,8 +14,8 @@ import org.apache.camel.Processor;
 
 /**
  * {@code GET /observe/metrics} in Prometheus text format: events by type and status (from the store, so every
- * node reports the same totals), Salesforce calls and remaining daily allowance per connection, and the time from
- * acceptance to the final status on this node.
+ * node reports the same totals), Salesforce calls, remaining daily allowance and API-allowance pauses per
+ * connection, and the time from acceptance to the final status on this node.
  */
 public final class ShowMetrics implements Processor {
     private final EventStore store;
@@ -33,6 +33,7 @@ public final class ShowMetrics implements Processor {
         StringBuilder text = new StringBuilder();
         events(text);
         salesforce(text);
+        pauses(text);
         latency(text);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
@@ -79,6 +80,16 @@ public final class ShowMetrics implements Processor {
                         .append(stats.apiMax()).append('\n');
             }
         });
+    }
+
+    private void pauses(StringBuilder text) {
+        header(text, "switchboard_salesforce_paused", "gauge",
+                "1 while the connection's events wait for its daily API allowance, else 0.");
+        clients.pauses().forEach((connection, pause) -> text.append("switchboard_salesforce_paused{connection=\"")
+                .append(connection).append("\"} ").append(pause.state() == null ? 0 : 1).append('\n'));
+        header(text, "switchboard_salesforce_pauses_total", "counter", "Times the connection's traffic paused.");
+        clients.pauses().forEach((connection, pause) -> text.append("switchboard_salesforce_pauses_total{connection=\"")
+                .append(connection).append("\"} ").append(pause.pauses()).append('\n'));
     }
 
     private void latency(StringBuilder text) {

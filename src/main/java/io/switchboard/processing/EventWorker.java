@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Works through the stored events in the background: claims due pending events, at most the configured number at
  * once, and hands each to its route. Wakes as soon as an event is accepted or replayed and looks for due retries
- * at the poll interval. On stop it lets events in flight finish and leaves the rest pending.
+ * at the poll interval. On stop it lets events in flight finish within the grace period and leaves the rest pending.
  */
 public final class EventWorker {
     /** The header that carries the event's id through its route. */
@@ -71,7 +71,11 @@ public final class EventWorker {
         return runnable -> new Thread(runnable, "switchboard-worker-" + count.incrementAndGet());
     }
 
-    /** Stops claiming, waits up to {@code grace} for events in flight; any still running are re-queued at next start. */
+    /**
+     * Stops claiming and waits up to {@code grace} for events in flight. Any still running then go back to pending
+     * before their threads are interrupted, so that no event is left processing and none is failed by the
+     * interruption; the next run of such an event counts as a retry.
+     */
     public synchronized void stop(Duration grace) throws InterruptedException {
         if (!running) {
             return;
@@ -81,8 +85,19 @@ public final class EventWorker {
         dispatcher.join();
         pool.shutdown();
         if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("Events still in flight after {}; they will be re-queued when this node starts again", grace);
+            int requeued = requeueInFlight();
+            LOG.warn("{} event(s) still in flight after {} went back to pending", requeued, grace);
             pool.shutdownNow();
+        }
+    }
+
+    private int requeueInFlight() {
+        try {
+            return store.requeueInterrupted(settings.nodeId());
+        } catch (StoreException e) {
+            LOG.warn("Cannot re-queue the events in flight now; they will be re-queued when this node starts again: {}",
+                    e.getMessage());
+            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.processing;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
+import io.switchboard.salesforce.ConnectionPausedException;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventError;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one claimed event through the route for its type ({@code direct:<type>}) and records how it ended: done
- * with the records it produced, skipped with the reason, back to pending after a transient failure, or failed with
- * Salesforce's errorCode and message.
+ * with the records it produced, skipped with the reason, back to pending after a transient failure or while its
+ * connection is paused, or failed with Salesforce's errorCode and message.
  */
 final class RouteEvent {
     private static final Logger LOG = LoggerFactory.getLogger(RouteEvent.class);
@@ -69,13 +70,23 @@ final class RouteEvent {
         } else if (failure == null) {
             store.markDone(event.id(), outcome.records(), outcome.warnings());
             recordEnd(event);
-        } else if (isTransient(failure)) {
-            EventError error = errorOf(event, failure);
+        } else {
+            recordFailure(event, failure, outcome);
+        }
+    }
+
+    private void recordFailure(ClaimedEvent event, Exception failure, EventOutcome outcome) {
+        FailureKind kind = FailureKind.of(failure);
+        EventError error = errorOf(event, failure);
+        if (kind == FailureKind.PAUSED) {
+            ConnectionPausedException paused = FailureKind.find(failure, ConnectionPausedException.class);
+            LOG.debug("Event {} ({}) waits for its connection: {}", event.id(), event.type().path(), error.message());
+            store.holdUntil(event.id(), paused.resumeCheckAt(), error, !paused.heldBeforeFirstCall());
+        } else if (kind.isTransient()) {
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
                     event.attempts(), error.code(), error.message());
             store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);
         } else {
-            EventError error = errorOf(event, failure);
             LOG.warn("Event {} ({}) failed: {} {}", event.id(), event.type().path(), error.code(), error.message());
             store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
             recordEnd(event);
@@ -86,36 +97,19 @@ final class RouteEvent {
         stats.record(event.type(), Duration.between(event.receivedAt(), Instant.now()));
     }
 
-    private static boolean isTransient(Exception failure) {
-        SalesforceApiException salesforce = find(failure, SalesforceApiException.class);
-        if (salesforce != null) {
-            return salesforce.transientFailure();
-        }
-        return find(failure, IOException.class) != null;
-    }
-
     private static EventError errorOf(ClaimedEvent event, Exception failure) {
-        SalesforceApiException salesforce = find(failure, SalesforceApiException.class);
+        SalesforceApiException salesforce = FailureKind.find(failure, SalesforceApiException.class);
         if (salesforce != null) {
             return new EventError(salesforce.errorCode(), salesforce.getMessage());
         }
-        if (find(failure, DirectConsumerNotAvailableException.class) != null) {
+        if (FailureKind.find(failure, DirectConsumerNotAvailableException.class) != null) {
             return new EventError("NO_ROUTE", "no route handles " + event.type().path()
                     + " events: routes/ has no route from direct:" + event.type().path());
         }
-        IOException io = find(failure, IOException.class);
+        IOException io = FailureKind.find(failure, IOException.class);
         if (io != null) {
             return new EventError("CONNECTION_FAILED", String.valueOf(io.getMessage()));
         }
         return new EventError("PROCESSING_ERROR", failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -23,7 +24,9 @@ import org.apache.camel.component.salesforce.internal.SalesforceSession;
 /**
  * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
  * {@code raw} operation: one endpoint per connection (no endpoint per query), JSON in and out, and the
- * component's own login, re-login on 401 and retry. Refusals come back as {@link SalesforceApiException}.
+ * component's own login, re-login on 401 and retry. Refusals come back as {@link SalesforceApiException}; a refusal
+ * for the daily API allowance pauses the connection (see {@link ApiPause}) and comes back as
+ * {@link ConnectionPausedException}.
  */
 public final class SalesforceClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,21 +35,25 @@ public final class SalesforceClient {
     private static final String RAW_METHOD = "rawMethod";
     /** Salesforce's answer header with the org's daily usage; camel-salesforce copies it onto the message. */
     private static final String LIMIT_INFO = "Sforce-Limit-Info";
+    private static final String REQUEST_LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
 
     private final ProducerTemplate template;
     private final Endpoint endpoint;
     private final String apiPath;
     private final ConnectionSettings connection;
     private final ConnectionStats stats;
+    private final ApiPause pause;
     private final CamelContext camelContext;
 
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
-        this(camelContext, connection, new ConnectionStats());
+        this(camelContext, connection, new ConnectionStats(),
+                new ApiPause(connection.name(), ApiPauseSettings.DEFAULTS, Clock.systemUTC()));
     }
 
-    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats) {
+    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats, ApiPause pause) {
         this.connection = connection;
         this.stats = stats;
+        this.pause = pause;
         this.camelContext = camelContext;
         this.template = camelContext.createProducerTemplate();
         this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
@@ -59,6 +66,27 @@ public final class SalesforceClient {
 
     public ConnectionStats stats() {
         return stats;
+    }
+
+    public ApiPause pause() {
+        return pause;
+    }
+
+    /**
+     * Lets an event start calling this connection, or raises {@link ConnectionPausedException} while the connection
+     * is paused for its API allowance; makes the probe call when one is due.
+     */
+    public void admit() {
+        pause.admit(this::probeUsage);
+    }
+
+    private ApiPause.Usage probeUsage() {
+        JsonNode daily = limits().path("DailyApiRequests");
+        if (daily.hasNonNull("Max") && daily.hasNonNull("Remaining")) {
+            long max = daily.get("Max").asLong();
+            return new ApiPause.Usage(max - daily.get("Remaining").asLong(), max);
+        }
+        return new ApiPause.Usage(stats.apiUsed(), stats.apiMax());
     }
 
     /** The id of the user this connection logs in as, from the login's identity URL; logs in first if need be. */
@@ -163,9 +191,10 @@ public final class SalesforceClient {
             SalesforceApiException failure = translate(answer.getException());
             stats.record(failure.transientFailure() ? ConnectionStats.Outcome.TRANSIENT : ConnectionStats.Outcome.REFUSED,
                     System.nanoTime() - started, limitInfo, failure);
-            throw failure;
+            throw REQUEST_LIMIT_EXCEEDED.equals(failure.errorCode()) ? pause.refused(failure) : failure;
         }
         stats.record(ConnectionStats.Outcome.OK, System.nanoTime() - started, limitInfo, null);
+        pause.observe(stats.apiUsed(), stats.apiMax());
         try {
             return parse(answer.getMessage().getBody());
         } catch (IOException e) {

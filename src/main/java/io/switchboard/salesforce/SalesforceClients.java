@@ -1,5 +1,6 @@
 package io.switchboard.salesforce;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,15 +12,24 @@ public final class SalesforceClients {
     private final Map<String, ConnectionSettings> connections;
     private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ConnectionStats> stats = new LinkedHashMap<>();
+    private final Map<String, ApiPause> pauses = new LinkedHashMap<>();
 
-    public SalesforceClients(Map<String, ConnectionSettings> connections) {
+    public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings) {
         this.connections = Map.copyOf(connections);
-        connections.keySet().forEach(name -> stats.put(name, new ConnectionStats()));
+        connections.keySet().forEach(name -> {
+            stats.put(name, new ConnectionStats());
+            pauses.put(name, new ApiPause(name, pauseSettings, Clock.systemUTC()));
+        });
     }
 
     /** Every connection's call statistics, in configuration order, whether or not it was used yet. */
     public Map<String, ConnectionStats> stats() {
         return Collections.unmodifiableMap(stats);
+    }
+
+    /** Every connection's API-allowance pause, in configuration order. */
+    public Map<String, ApiPause> pauses() {
+        return Collections.unmodifiableMap(pauses);
     }
 
     /** The client for a connection name; an unknown name is refused with the names that exist. */
@@ -29,6 +39,7 @@ public final class SalesforceClients {
             throw new IllegalArgumentException("unknown connection '" + name + "'; configured: "
                     + String.join(", ", connections.keySet()));
         }
-        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name)));
+        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name),
+                pauses.get(name)));
     }
 }

@@ -175,6 +175,24 @@ public final class EventStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Not a failure: the event's connection is paused, so it goes back to pending, due at {@code due}, showing why.
+     * Unless {@code attemptCounts}, the attempt its claim counted is taken back: a run held before its first call
+     * wrote nothing.
+     */
+    public boolean holdUntil(String id, Instant due, EventError reason, boolean attemptCounts) {
+        return finish(id, "UPDATE events SET status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
+                + "attempts = attempts - ?, claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'processing'",
+                statement -> {
+                    setInstant(statement, 1, due.truncatedTo(ChronoUnit.MILLIS));
+                    statement.setString(2, reason.code());
+                    statement.setString(3, reason.message());
+                    statement.setInt(4, attemptCounts ? 0 : 1);
+                    setInstant(statement, 5, now());
+                    statement.setString(6, id);
+                });
+    }
+
     private boolean finish(String id, String sql, Binder binder) {
         return update(sql, binder) == 1;
     }

@@ -58,6 +58,7 @@ class FaultSuiteTest {
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-faults"),
                 Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL,
+                        "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", "10",
                         "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "10", "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200",
                         "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20", "SWITCHBOARD_WORKER_CONCURRENCY", "8"));
     }

@@ -73,7 +73,9 @@ class RetriedCallWritesTest {
         Path home = RunningEngine.copyProject(Files.createTempDirectory("switchboard-retried-calls"));
         Files.writeString(home.resolve("config/call.yaml"), CALL_FILE);
         engine = RunningEngine.startIn(emulator, home,
-                Map.of("SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20", "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "50"));
+                // no in-route retries: a busy answer goes straight to the worker, whose whole-route retry is under test
+                Map.of("SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20", "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "50",
+                        "SWITCHBOARD_RETRY_IN_ROUTE_ATTEMPTS", "0"));
     }
 
     @AfterAll

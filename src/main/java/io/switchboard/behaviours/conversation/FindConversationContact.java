@@ -28,7 +28,7 @@ public final class FindConversationContact implements Processor {
     @Override
     public void process(Exchange exchange) {
         ConversationClosed.Customer customer = ConversationExchange.event(exchange).customer();
-        ContactOutcome found = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).contacts()
+        ContactOutcome found = steps.forConnection(exchange, ConversationExchange.CONNECTION).contacts()
                 .findOrCreate(customer.phone(), customer.name(), mapping.get().contactSearch());
         EventOutcome outcome = ConversationExchange.outcome(exchange);
         found.warnings().forEach(outcome::warn);

@@ -25,7 +25,7 @@ public final class FindConversationUsers implements Processor {
     @Override
     public void process(Exchange exchange) {
         ConversationClosed event = ConversationExchange.event(exchange);
-        ConnectionSteps.Steps connection = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION);
+        ConnectionSteps.Steps connection = steps.forConnection(exchange, ConversationExchange.CONNECTION);
         EventOutcome outcome = ConversationExchange.outcome(exchange);
         UserMatch agent = connection.usersByEmail().lookup(event.agent().email());
         agent.warnings().forEach(warning -> outcome.warn("Case owner: " + warning));

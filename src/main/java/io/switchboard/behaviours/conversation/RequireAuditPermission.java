@@ -33,7 +33,7 @@ public final class RequireAuditPermission implements Processor {
         if (!mapping.get().auditFields()) {
             return;
         }
-        SalesforceClient client = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).client();
+        SalesforceClient client = steps.forConnection(exchange, ConversationExchange.CONNECTION).client();
         Describes describes = steps.describes();
         SObjectDescription comment = describes.describe(client, "CaseComment")
                 .orElseThrow(() -> new MappingException("the org has no CaseComment object to write comments to"));

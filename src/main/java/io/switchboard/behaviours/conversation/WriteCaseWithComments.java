@@ -47,7 +47,7 @@ public final class WriteCaseWithComments implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        SalesforceClient client = steps.forConnection(exchange.getContext(), ConversationExchange.CONNECTION).client();
+        SalesforceClient client = steps.forConnection(exchange, ConversationExchange.CONNECTION).client();
         Subrequests subrequests = new Subrequests(client.connection().apiVersion());
         ObjectNode caseFields = caseFields(exchange);
         List<CaseChild> children = children(exchange);
