@@ -7,6 +7,7 @@ import io.switchboard.mapping.FindPersonByPhone;
 import io.switchboard.mapping.LookupUserByEmail;
 import io.switchboard.mapping.LookupUserByUsername;
 import io.switchboard.mapping.MappingException;
+import io.switchboard.mapping.RecentPersonMatches;
 import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
@@ -17,7 +18,7 @@ import org.apache.camel.CamelContext;
 
 /**
  * The mapping steps bound to each Salesforce connection, made on first use and kept for the engine's life, so that
- * their caches (users, describes) serve every event rather than one.
+ * their caches (users, describes, recent phone matches) serve every event rather than one.
  */
 public final class ConnectionSteps {
     private final SalesforceClients clients;
@@ -26,7 +27,7 @@ public final class ConnectionSteps {
     private final Map<String, Steps> byConnection = new ConcurrentHashMap<>();
 
     /** The steps of one connection. */
-    public record Steps(SalesforceClient client, FindPersonByPhone persons, CreatePerson creator,
+    public record Steps(SalesforceClient client, RecentPersonMatches persons, CreatePerson creator,
                         FindOrCreateContact contacts, LookupUserByEmail usersByEmail,
                         LookupUserByUsername usersByUsername) {
     }
@@ -44,7 +45,7 @@ public final class ConnectionSteps {
         return forConnection(context, connection).client();
     }
 
-    public FindPersonByPhone findPerson(SalesforceClient client) {
+    public RecentPersonMatches findPerson(SalesforceClient client) {
         return of(client).persons();
     }
 
@@ -72,7 +73,8 @@ public final class ConnectionSteps {
     }
 
     private Steps create(SalesforceClient client) {
-        FindPersonByPhone persons = new FindPersonByPhone(client);
+        RecentPersonMatches persons = new RecentPersonMatches(new FindPersonByPhone(client),
+                RecentPersonMatches.DEFAULT_TTL, clock);
         CreatePerson creator = new CreatePerson(client, clock);
         return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
                 new LookupUserByEmail(client, LookupUserByEmail.DEFAULT_TTL, clock),

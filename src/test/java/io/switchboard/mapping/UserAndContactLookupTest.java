@@ -41,7 +41,8 @@ class UserAndContactLookupTest {
         org.admin().reset();
         clock = new MutableClock();
         users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
-        contacts = new FindOrCreateContact(new FindPersonByPhone(org.client()), new CreatePerson(org.client(), clock));
+        contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
+                RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock));
     }
 
     @Test
