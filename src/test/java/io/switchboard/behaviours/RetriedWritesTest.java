@@ -168,6 +168,46 @@ class RetriedWritesTest {
     }
 
     @Test
+    void shouldSearchAgainWhenTheContactRememberedFromAnEarlierConversationNoLongerExists() throws Exception {
+        String phone = "+4420794611" + NUMBERS.incrementAndGet();
+        ObjectNode first = conversation(1);
+        first.putObject("customer").put("phone", phone).put("name", "Grace Hopper");
+        assertEquals("done", run(engine, "conversation-closed", first).path("status").asText());
+        // back to the seed: the Contact the engine created and remembers is gone
+        emulator.admin().reset();
+        ObjectNode second = conversation(1);
+        second.set("customer", first.path("customer"));
+
+        JsonNode status = run(engine, "conversation-closed", second);
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(2, status.path("attempts").asInt(), status.toString());
+        Map<String, Object> contact = only(emulator.admin().records("Contact"), "Phone", phone);
+        Map<String, Object> theCase = only(emulator.admin().records("Case"), "Subject",
+                phone + " [" + second.path("conversationId").asText() + "]");
+        assertEquals(contact.get("Id"), theCase.get("ContactId"));
+    }
+
+    @Test
+    void shouldSearchAgainWhenThePersonRememberedFromAnEarlierCallNoLongerExists() throws Exception {
+        String phone = "+4420794622" + NUMBERS.incrementAndGet();
+        String leadId = emulator.admin().insertRecord("Lead", Map.of("LastName", "Byron", "Company", "Analytical",
+                "Phone", phone));
+        JsonNode first = run(engine, "call", example("call-inbound-answered").put("callId", "gone-" + phone)
+                .put("callerNumber", phone));
+        assertRecord(first.path("records").path(0), "Lead", leadId, "linked");
+        emulator.admin().reset();
+
+        JsonNode status = run(engine, "call", example("call-inbound-answered").put("callId", "gone-again-" + phone)
+                .put("callerNumber", phone));
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(2, status.path("attempts").asInt(), status.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "gone-again-" + phone);
+        assertEquals(null, task.get("WhoId"), "nobody has the number any more");
+    }
+
+    @Test
     void shouldReportTheTaskTheFirstAttemptCreatedInsteadOfASecondOne() throws Exception {
         emulator.admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("POST", "/sobjects/Task"));
         String callId = "retry-call-" + NUMBERS.incrementAndGet();
