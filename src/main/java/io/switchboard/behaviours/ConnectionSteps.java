@@ -22,7 +22,7 @@ import org.apache.camel.CamelContext;
  */
 public final class ConnectionSteps {
     private final SalesforceClients clients;
-    private final Describes describes = new Describes();
+    private final Describes describes;
     private final Clock clock;
     private final Map<String, Steps> byConnection = new ConcurrentHashMap<>();
 
@@ -35,6 +35,7 @@ public final class ConnectionSteps {
     public ConnectionSteps(SalesforceClients clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
+        this.describes = new Describes(Describes.DEFAULT_TTL, clock);
     }
 
     public Steps forConnection(CamelContext context, String connection) {

@@ -118,6 +118,41 @@ class UserAndContactLookupTest {
         assertEquals(first.contact().id(), second.contact().id());
     }
 
+    @Test
+    void shouldAnswerARepeatedPhoneSearchFromMemoryWhateverTheFormattingUntilItExpires() {
+        org.admin().clearRequests();
+        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        ContactOutcome again = contacts.findOrCreate("+39 333 123 4567", "Maria C.", CONTACTS);
+        assertEquals(MARIA_CONTI_ID, again.contact().id());
+        assertEquals(1, org.calls("GET /search"));
+        clock.advance(Duration.ofMinutes(11));
+        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        assertEquals(2, org.calls("GET /search"));
+    }
+
+    @Test
+    void shouldSpendNoCallOnTheNextSearchForANumberItCreatedAContactFor() {
+        ContactOutcome created = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
+        org.admin().clearRequests();
+        ContactOutcome again = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
+        assertEquals(created.contact().id(), again.contact().id());
+        assertEquals(0, org.admin().requests().size(), org.admin().requests().toString());
+    }
+
+    @Test
+    void shouldSearchAgainForANumberThatMatchedNobodyAndForAPersonForgotten() {
+        RecentPersonMatches matches = new RecentPersonMatches(new FindPersonByPhone(org.client()),
+                RecentPersonMatches.DEFAULT_TTL, clock);
+        org.admin().clearRequests();
+        matches.find("+393205550188", List.of(CONTACTS));
+        matches.find("+393205550188", List.of(CONTACTS));
+        assertEquals(2, org.calls("GET /search"));
+        matches.find("+393331234567", List.of(CONTACTS));
+        matches.forget(MARIA_CONTI_ID);
+        matches.find("+393331234567", List.of(CONTACTS));
+        assertEquals(4, org.calls("GET /search"));
+    }
+
     private static Map<String, Object> contact(String id) {
         return org.admin().records("Contact").stream().filter(record -> id.equals(record.get("Id"))).findFirst()
                 .orElseThrow();
