@@ -56,7 +56,9 @@ final class CompositeAnswer {
                 ObjectNode shaped = JsonNodeFactory.instance.objectNode();
                 shaped.put("errorCode", error.path("statusCode").asText());
                 shaped.put("message", error.path("message").asText());
-                shaped.set("fields", error.path("fields"));
+                if (error.path("fields").isArray()) {
+                    shaped.set("fields", error.path("fields"));
+                }
                 if (!ROLLED_BACK.equals(error.path("statusCode").asText())) {
                     return shaped;
                 }

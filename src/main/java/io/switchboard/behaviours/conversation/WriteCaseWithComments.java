@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * Writes the Case with its comments and files in all-or-none {@code /composite} requests, each one API call: the
  * first creates the Case and as many children as fit (comments 200 to an sObject collection), referring to it as
- * {@code @{case.id}}; more children go in further requests with the Case's id. On a retry it first looks for the Case an earlier attempt wrote (whose answer may have been
- * lost) and writes only the children that are not under it yet, in order. Reports every record to the event's
+ * {@code @{case.id}}; more children go in further requests with the Case's id. On a retry it first looks for the
+ * Case an earlier attempt wrote (whose answer may have been lost) and writes only the children that are not under
+ * it yet, in order. Reports every record to the event's
  * outcome once all requests have succeeded.
  */
 public final class WriteCaseWithComments implements Processor {
