@@ -7,6 +7,7 @@ import io.switchboard.mapping.FindPersonByPhone;
 import io.switchboard.mapping.LookupUserByEmail;
 import io.switchboard.mapping.LookupUserByUsername;
 import io.switchboard.mapping.MappingException;
+import io.switchboard.mapping.RecentPersonMatches;
 import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
@@ -19,21 +20,21 @@ import org.apache.camel.Exchange;
 
 /**
  * The mapping steps bound to each Salesforce connection, made on first use and kept for the engine's life, so that
- * their caches (users, describes) serve every event rather than one. An event's first use of a connection asks the
- * connection to admit it, so that a connection paused for its API allowance holds events before their first call,
- * never half way through their route.
+ * their caches (users, describes, recent phone matches) serve every event rather than one. An event's first use of a
+ * connection asks the connection to admit it, so that a connection paused for its API allowance holds events before
+ * their first call, never half way through their route.
  */
 public final class ConnectionSteps {
     /** Exchange property: the connections that have admitted this event. */
     private static final String ADMITTED = "switchboardAdmittedConnections";
 
     private final SalesforceClients clients;
-    private final Describes describes = new Describes();
+    private final Describes describes;
     private final Clock clock;
     private final Map<String, Steps> byConnection = new ConcurrentHashMap<>();
 
     /** The steps of one connection. */
-    public record Steps(SalesforceClient client, FindPersonByPhone persons, CreatePerson creator,
+    public record Steps(SalesforceClient client, RecentPersonMatches persons, CreatePerson creator,
                         FindOrCreateContact contacts, LookupUserByEmail usersByEmail,
                         LookupUserByUsername usersByUsername) {
     }
@@ -41,6 +42,7 @@ public final class ConnectionSteps {
     public ConnectionSteps(SalesforceClients clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
+        this.describes = new Describes(Describes.DEFAULT_TTL, clock);
     }
 
     /** The steps of the connection an event uses; raises ConnectionPausedException while it may not start. */
@@ -68,7 +70,7 @@ public final class ConnectionSteps {
         }
     }
 
-    public FindPersonByPhone findPerson(SalesforceClient client) {
+    public RecentPersonMatches findPerson(SalesforceClient client) {
         return of(client).persons();
     }
 
@@ -96,7 +98,8 @@ public final class ConnectionSteps {
     }
 
     private Steps create(SalesforceClient client) {
-        FindPersonByPhone persons = new FindPersonByPhone(client);
+        RecentPersonMatches persons = new RecentPersonMatches(new FindPersonByPhone(client),
+                RecentPersonMatches.DEFAULT_TTL, clock);
         CreatePerson creator = new CreatePerson(client, clock);
         return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
                 new LookupUserByEmail(client, LookupUserByEmail.DEFAULT_TTL, clock),

@@ -7,9 +7,12 @@ import io.switchboard.mapping.FieldMapping;
 import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
+import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.mapping.TicketType;
 import io.switchboard.mapping.ValueSource;
+import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -22,6 +25,7 @@ import org.apache.camel.Processor;
  */
 public final class CreateCallTicket implements Processor {
     private static final ValueSource CALL_ID = ValueSource.variable("callId");
+    private static final List<String> PERSON_FIELDS = List.of("WhoId", "WhatId", "ContactId", "AccountId");
 
     private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
@@ -51,8 +55,19 @@ public final class CreateCallTicket implements Processor {
         String id = (attempt.retry()
                 ? findWrittenTicket.find(client, sobject, fields, callIdField(configuration), attempt)
                 : Optional.<String>empty())
-                .orElseGet(() -> client.create(sobject, fields).path("id").asText());
+                .orElseGet(() -> create(client, sobject, fields, plan));
         outcome.produced(sobject, id, "created");
+    }
+
+    /** A person remembered from an earlier call but gone since is forgotten, and the call retried. */
+    private String create(SalesforceClient client, String sobject, ObjectNode fields, CallPlan plan) {
+        try {
+            return client.create(sobject, fields).path("id").asText();
+        } catch (SalesforceApiException e) {
+            Optional<Person> person = plan.matchedPerson();
+            throw person.isEmpty() ? e
+                    : StalePersonMatch.check(e, person.get(), PERSON_FIELDS, steps.findPerson(client));
+        }
     }
 
     /** The field the configuration fills with the call's id, which tells its ticket from any other. */

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * The conversation rule for the customer's Contact: searched by phone on the configured Contact fields (the most
- * recently modified of several, with a warning); none found, one is created with the customer's name and number.
+ * recently modified of several, with a warning); none found, one is created with the customer's name and number,
+ * and remembered so that the customer's next conversation finds it without a search.
  */
 public final class FindOrCreateContact {
-    private final FindPersonByPhone finder;
+    private final RecentPersonMatches finder;
     private final CreatePerson creator;
 
-    public FindOrCreateContact(FindPersonByPhone finder, CreatePerson creator) {
+    public FindOrCreateContact(RecentPersonMatches finder, CreatePerson creator) {
         this.finder = finder;
         this.creator = creator;
     }
@@ -19,7 +20,12 @@ public final class FindOrCreateContact {
         PersonSearchResult search = finder.find(phone, List.of(contactSearch));
         return search.found()
                 .map(contact -> new ContactOutcome(contact, false, search.warnings()))
-                .orElseGet(() -> new ContactOutcome(creator.create(CreateModule.CONTACT, phone, name), true,
-                        search.warnings()));
+                .orElseGet(() -> new ContactOutcome(create(phone, name, contactSearch), true, search.warnings()));
+    }
+
+    private Person create(String phone, String name, SearchTarget contactSearch) {
+        Person created = creator.create(CreateModule.CONTACT, phone, name);
+        finder.remember(phone, List.of(contactSearch), created);
+        return created;
     }
 }

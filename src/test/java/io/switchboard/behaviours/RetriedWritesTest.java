@@ -80,9 +80,10 @@ class RetriedWritesTest {
 
     @Test
     void shouldCompleteTheCaseThatEarlierAttemptsWroteWhenTheirAnswersWereLost() throws Exception {
-        // the first request (Case and 23 comments) and the second (the other 12) are applied, their answers lost
+        // the first request (Case and 1,000 comments in five collections) and the second (the other 10) are
+        // applied, their answers lost
         emulator.admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 2).on("POST", "/composite"));
-        ObjectNode event = conversation(35);
+        ObjectNode event = conversation(1010);
 
         JsonNode status = run(engine, "conversation-closed", event);
 
@@ -91,8 +92,8 @@ class RetriedWritesTest {
         Map<String, Object> theCase = only(emulator.admin().records("Case"), "Subject",
                 "+393331234567 [" + event.path("conversationId").asText() + "]");
         List<Map<String, Object>> comments = commentsOf((String) theCase.get("Id"));
-        assertEquals(35, comments.size());
-        for (int i = 0; i < 35; i++) {
+        assertEquals(1010, comments.size());
+        for (int i = 0; i < 1010; i++) {
             JsonNode message = event.path("messages").path(i);
             assertEquals(message.path("text").asText(), comments.get(i).get("CommentBody"));
             assertEquals(Instant.parse(message.path("sentAt").asText()),
@@ -100,20 +101,24 @@ class RetriedWritesTest {
         }
         JsonNode records = status.path("records");
         assertRecord(records.path(0), "Case", (String) theCase.get("Id"), "created");
-        assertEquals(36, records.size(), records.toString());
-        for (int i = 0; i < 35; i++) {
+        assertEquals(1011, records.size());
+        for (int i = 0; i < 1010; i++) {
             assertRecord(records.path(i + 1), "CaseComment", (String) comments.get(i).get("Id"), "created");
         }
     }
 
     @Test
     void shouldWriteOnlyTheFileThatIsMissingWhenTheCaseAndItsCommentsExist() throws Exception {
-        // the first request holds the Case and the 24 comments; the file goes in the second, which never starts
+        // the first request holds the Case, the 24 comments and 11 files (two subrequests each); the twelfth file
+        // goes in the second, which never starts
         emulator.admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("POST", "/composite"));
         ObjectNode event = conversation(24);
-        ((ObjectNode) event.path("messages").path(23)).putArray("attachments").addObject()
-                .put("fileName", "receipt-" + event.path("conversationId").asText() + ".png")
-                .put("contentType", "image/png").put("dataBase64", "iVBORw0KGgo=");
+        String prefix = "receipt-" + event.path("conversationId").asText() + "-";
+        ArrayNode attachments = ((ObjectNode) event.path("messages").path(23)).putArray("attachments");
+        for (int file = 1; file <= 12; file++) {
+            attachments.addObject().put("fileName", prefix + file + ".png").put("contentType", "image/png")
+                    .put("dataBase64", "iVBORw0KGgo=");
+        }
 
         JsonNode status = run(engine, "conversation-closed", event);
 
@@ -122,13 +127,14 @@ class RetriedWritesTest {
         Map<String, Object> theCase = only(emulator.admin().records("Case"), "Subject",
                 "+393331234567 [" + event.path("conversationId").asText() + "]");
         assertEquals(24, commentsOf((String) theCase.get("Id")).size());
-        Map<String, Object> file = only(emulator.admin().records("ContentVersion"), "FirstPublishLocationId", theCase.get("Id"));
-        assertEquals("receipt-" + event.path("conversationId").asText() + ".png", file.get("Title"));
+        assertEquals(12, emulator.admin().records("ContentVersion").stream()
+                .filter(version -> theCase.get("Id").equals(version.get("FirstPublishLocationId"))).count());
+        Map<String, Object> last = only(emulator.admin().records("ContentVersion"), "Title", prefix + "12.png");
         JsonNode records = status.path("records");
-        assertEquals(27, records.size(), records.toString());
-        assertRecord(records.path(25), "ContentVersion", (String) file.get("Id"), "created");
-        assertRecord(records.path(26), "ContentDocument", (String) file.get("ContentDocumentId"), "linked");
-        assertEquals(2, emulator.admin().counters().get("POST /composite"), "the retry wrote the file alone");
+        assertEquals(49, records.size(), records.toString());
+        assertRecord(records.path(47), "ContentVersion", (String) last.get("Id"), "created");
+        assertRecord(records.path(48), "ContentDocument", (String) last.get("ContentDocumentId"), "linked");
+        assertEquals(2, emulator.admin().counters().get("POST /composite"), "the retry wrote the last file alone");
     }
 
     @Test
@@ -159,6 +165,46 @@ class RetriedWritesTest {
         Map<String, Object> theCase = only(emulator.admin().records("Case"), "Subject",
                 phone + " [" + event.path("conversationId").asText() + "]");
         assertEquals(contact.get("Id"), theCase.get("ContactId"));
+    }
+
+    @Test
+    void shouldSearchAgainWhenTheContactRememberedFromAnEarlierConversationNoLongerExists() throws Exception {
+        String phone = "+4420794611" + NUMBERS.incrementAndGet();
+        ObjectNode first = conversation(1);
+        first.putObject("customer").put("phone", phone).put("name", "Grace Hopper");
+        assertEquals("done", run(engine, "conversation-closed", first).path("status").asText());
+        // back to the seed: the Contact the engine created and remembers is gone
+        emulator.admin().reset();
+        ObjectNode second = conversation(1);
+        second.set("customer", first.path("customer"));
+
+        JsonNode status = run(engine, "conversation-closed", second);
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(2, status.path("attempts").asInt(), status.toString());
+        Map<String, Object> contact = only(emulator.admin().records("Contact"), "Phone", phone);
+        Map<String, Object> theCase = only(emulator.admin().records("Case"), "Subject",
+                phone + " [" + second.path("conversationId").asText() + "]");
+        assertEquals(contact.get("Id"), theCase.get("ContactId"));
+    }
+
+    @Test
+    void shouldSearchAgainWhenThePersonRememberedFromAnEarlierCallNoLongerExists() throws Exception {
+        String phone = "+4420794622" + NUMBERS.incrementAndGet();
+        String leadId = emulator.admin().insertRecord("Lead", Map.of("LastName", "Byron", "Company", "Analytical",
+                "Phone", phone));
+        JsonNode first = run(engine, "call", example("call-inbound-answered").put("callId", "gone-" + phone)
+                .put("callerNumber", phone));
+        assertRecord(first.path("records").path(0), "Lead", leadId, "linked");
+        emulator.admin().reset();
+
+        JsonNode status = run(engine, "call", example("call-inbound-answered").put("callId", "gone-again-" + phone)
+                .put("callerNumber", phone));
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        assertEquals(2, status.path("attempts").asInt(), status.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "gone-again-" + phone);
+        assertEquals(null, task.get("WhoId"), "nobody has the number any more");
     }
 
     @Test

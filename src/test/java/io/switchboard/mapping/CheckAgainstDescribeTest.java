@@ -6,6 +6,7 @@ import io.switchboard.salesforce.SalesforceClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,20 @@ class CheckAgainstDescribeTest {
         checkTask(FieldUse.of("Subject", 1, FieldUse.Purpose.CREATE));
         checkTask(FieldUse.of("Description", 1, FieldUse.Purpose.CREATE));
         assertEquals(1, org.calls("GET /sobjects/{type}/describe"));
+    }
+
+    @Test
+    void shouldDescribeAgainOnceTheDescriptionHasExpired() {
+        MutableClock clock = new MutableClock();
+        Describes describes = new Describes(Duration.ofHours(1), clock);
+        org.admin().clearRequests();
+        describes.describe(org.client(), "Task");
+        clock.advance(Duration.ofMinutes(59));
+        describes.describe(org.client(), "Task");
+        assertEquals(1, org.calls("GET /sobjects/{type}/describe"));
+        clock.advance(Duration.ofMinutes(2));
+        describes.describe(org.client(), "Task");
+        assertEquals(2, org.calls("GET /sobjects/{type}/describe"));
     }
 
     private List<MappingProblem> checkTask(FieldUse field) {

@@ -41,7 +41,8 @@ class UserAndContactLookupTest {
         org.admin().reset();
         clock = new MutableClock();
         users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
-        contacts = new FindOrCreateContact(new FindPersonByPhone(org.client()), new CreatePerson(org.client(), clock));
+        contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
+                RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock));
     }
 
     @Test
@@ -115,6 +116,41 @@ class UserAndContactLookupTest {
         ContactOutcome second = contacts.findOrCreate("+393205550199", "Anna Rossi", CONTACTS);
         assertFalse(second.created());
         assertEquals(first.contact().id(), second.contact().id());
+    }
+
+    @Test
+    void shouldAnswerARepeatedPhoneSearchFromMemoryWhateverTheFormattingUntilItExpires() {
+        org.admin().clearRequests();
+        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        ContactOutcome again = contacts.findOrCreate("+39 333 123 4567", "Maria C.", CONTACTS);
+        assertEquals(MARIA_CONTI_ID, again.contact().id());
+        assertEquals(1, org.calls("GET /search"));
+        clock.advance(Duration.ofMinutes(11));
+        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        assertEquals(2, org.calls("GET /search"));
+    }
+
+    @Test
+    void shouldSpendNoCallOnTheNextSearchForANumberItCreatedAContactFor() {
+        ContactOutcome created = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
+        org.admin().clearRequests();
+        ContactOutcome again = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
+        assertEquals(created.contact().id(), again.contact().id());
+        assertEquals(0, org.admin().requests().size(), org.admin().requests().toString());
+    }
+
+    @Test
+    void shouldSearchAgainForANumberThatMatchedNobodyAndForAPersonForgotten() {
+        RecentPersonMatches matches = new RecentPersonMatches(new FindPersonByPhone(org.client()),
+                RecentPersonMatches.DEFAULT_TTL, clock);
+        org.admin().clearRequests();
+        matches.find("+393205550188", List.of(CONTACTS));
+        matches.find("+393205550188", List.of(CONTACTS));
+        assertEquals(2, org.calls("GET /search"));
+        matches.find("+393331234567", List.of(CONTACTS));
+        matches.forget(MARIA_CONTI_ID);
+        matches.find("+393331234567", List.of(CONTACTS));
+        assertEquals(4, org.calls("GET /search"));
     }
 
     private static Map<String, Object> contact(String id) {

@@ -8,45 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What is written under the Case: its subrequests, which must share one composite request, and what they made. */
+/** What the event puts under the Case, one message's comment or one file, in the order they are written. */
 interface CaseChild {
-
-    /** @param caseId the Case's id, or {@code @{case.id}} in the composite request that creates it */
-    List<ObjectNode> subrequests(Subrequests subrequests, String caseId);
-
-    /** How many subrequests {@link #subrequests} makes. */
-    int subrequestCount();
-
-    /** The records made, read from the composite answer's bodies by referenceId. */
-    List<ProducedRecord> produced(Map<String, JsonNode> bodies);
 
     /** The records an earlier attempt made for this child, claimed so that no other child takes them; none: write it. */
     Optional<List<ProducedRecord>> claimWritten(WrittenChildren written);
 
-    /** A comment: one CaseComment. */
-    record Comment(CommentDraft draft, int number) implements CaseChild {
-        @Override
-        public List<ObjectNode> subrequests(Subrequests subrequests, String caseId) {
-            return List.of(subrequests.create("CaseComment", reference(), draft.fields(caseId)));
-        }
-
-        @Override
-        public int subrequestCount() {
-            return 1;
-        }
-
-        @Override
-        public List<ProducedRecord> produced(Map<String, JsonNode> bodies) {
-            return List.of(new ProducedRecord("CaseComment", bodies.get(reference()).path("id").asText(), "created"));
-        }
-
+    /** A comment: one CaseComment, written with others in a {@link CommentCollection}. */
+    record Comment(CommentDraft draft) implements CaseChild {
         @Override
         public Optional<List<ProducedRecord>> claimWritten(WrittenChildren written) {
             return written.claimComment(draft).map(id -> List.of(new ProducedRecord("CaseComment", id, "created")));
-        }
-
-        private String reference() {
-            return "comment" + number;
         }
     }
 
@@ -54,7 +26,7 @@ interface CaseChild {
      * A file: a ContentVersion published to the Case, which Salesforce turns into a ContentDocument linked to it,
      * then read back in the same request for that document's id.
      */
-    record File(LoadedFile file, int number) implements CaseChild {
+    record File(LoadedFile file, int number) implements CaseChild, CaseWrite {
         @Override
         public List<ObjectNode> subrequests(Subrequests subrequests, String caseId) {
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -69,6 +41,11 @@ interface CaseChild {
         @Override
         public int subrequestCount() {
             return 2;
+        }
+
+        @Override
+        public int collectionCount() {
+            return 0;
         }
 
         @Override

@@ -1,11 +1,16 @@
 package io.switchboard.behaviours.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
-/** Builds {@code /composite} subrequests for one API version: creating records and reading one back. */
+/**
+ * Builds {@code /composite} subrequests for one API version: creating records, one at a time or as an all-or-none
+ * sObject collection, and reading one back.
+ */
 final class Subrequests {
     private final String apiPath;
 
@@ -26,6 +31,20 @@ final class Subrequests {
 
     ObjectNode create(String sobject, String referenceId, JsonNode fields) {
         return create(sobject, referenceId, fields, Map.of());
+    }
+
+    /** Up to 200 records of one type in one subrequest; all are written or none. */
+    ObjectNode createAll(String sobject, String referenceId, List<ObjectNode> records) {
+        ObjectNode subrequest = subrequest("POST", "/composite/sobjects", referenceId);
+        ObjectNode body = subrequest.putObject("body");
+        body.put("allOrNone", true);
+        ArrayNode typed = body.putArray("records");
+        for (ObjectNode record : records) {
+            ObjectNode entry = typed.addObject();
+            entry.putObject("attributes").put("type", sobject);
+            entry.setAll(record);
+        }
+        return subrequest;
     }
 
     /** @param id a record id, or a reference to an earlier subrequest such as {@code @{file1.id}} */

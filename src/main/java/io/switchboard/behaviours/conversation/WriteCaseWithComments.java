@@ -11,6 +11,7 @@ import io.switchboard.events.ProducedRecord;
 import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.EventVariables;
 import io.switchboard.mapping.Person;
+import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
 import java.util.ArrayList;
@@ -24,10 +25,11 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
- * Writes the Case with its comments and files in all-or-none {@code /composite} requests: the first creates the
- * Case and as many children as fit, referring to it as {@code @{case.id}}; more children go in further requests
- * with the Case's id. On a retry it first looks for the Case an earlier attempt wrote (whose answer may have been
- * lost) and writes only the children that are not under it yet, in order. Reports every record to the event's
+ * Writes the Case with its comments and files in all-or-none {@code /composite} requests, each one API call: the
+ * first creates the Case and as many children as fit (comments 200 to an sObject collection), referring to it as
+ * {@code @{case.id}}; more children go in further requests with the Case's id. On a retry it first looks for the
+ * Case an earlier attempt wrote (whose answer may have been lost) and writes only the children that are not under
+ * it yet, in order. Reports every record to the event's
  * outcome once all requests have succeeded.
  */
 public final class WriteCaseWithComments implements Processor {
@@ -56,22 +58,28 @@ public final class WriteCaseWithComments implements Processor {
                 ? findWrittenCase.find(client, caseFields, attempt, children) : Optional.empty();
         List<ProducedRecord> produced = written.isPresent()
                 ? completeCase(client, subrequests, written.get(), children)
-                : writeCase(client, subrequests, caseFields, children);
+                : writeCase(client, subrequests, caseFields, children, contact(exchange));
         EventOutcome outcome = ConversationExchange.outcome(exchange);
         produced.forEach(record -> outcome.produced(record.sobject(), record.id(), record.action()));
     }
 
     private List<ProducedRecord> writeCase(SalesforceClient client, Subrequests subrequests, ObjectNode caseFields,
-                                           List<CaseChild> children) {
-        List<List<CaseChild>> batches = CompositeBatches.withCase(children);
+                                           List<CaseChild> children, Person contact) {
+        List<List<CaseWrite>> batches = CompositeBatches.withCase(children);
         List<ObjectNode> first = new ArrayList<>();
         first.add(subrequests.create("Case", CASE_REFERENCE, caseFields, KEEP_OWNER));
         first.addAll(CompositeBatches.subrequestsOf(batches.get(0), subrequests, "@{" + CASE_REFERENCE + ".id}"));
-        Map<String, JsonNode> bodies = send(client, first);
+        Map<String, JsonNode> bodies;
+        try {
+            bodies = send(client, first);
+        } catch (SalesforceApiException e) {
+            // the Contact may have been remembered from an earlier event and deleted or merged since
+            throw StalePersonMatch.check(e, contact, List.of("ContactId"), steps.findPerson(client));
+        }
         String caseId = bodies.get(CASE_REFERENCE).path("id").asText();
         List<ProducedRecord> produced = new ArrayList<>();
         produced.add(new ProducedRecord("Case", caseId, "created"));
-        batches.get(0).forEach(child -> produced.addAll(child.produced(bodies)));
+        batches.get(0).forEach(write -> produced.addAll(write.produced(bodies)));
         produced.addAll(writeUnder(client, subrequests, caseId, batches.subList(1, batches.size())));
         return produced;
     }
@@ -92,12 +100,12 @@ public final class WriteCaseWithComments implements Processor {
     }
 
     private List<ProducedRecord> writeUnder(SalesforceClient client, Subrequests subrequests, String caseId,
-                                            List<List<CaseChild>> batches) {
+                                            List<List<CaseWrite>> batches) {
         List<ProducedRecord> produced = new ArrayList<>();
-        for (List<CaseChild> batch : batches) {
+        for (List<CaseWrite> batch : batches) {
             try {
                 Map<String, JsonNode> bodies = send(client, CompositeBatches.subrequestsOf(batch, subrequests, caseId));
-                batch.forEach(child -> produced.addAll(child.produced(bodies)));
+                batch.forEach(write -> produced.addAll(write.produced(bodies)));
             } catch (SalesforceApiException e) {
                 if (!e.transientFailure()) {
                     deleteIncompleteCase(client, caseId, e);
@@ -110,14 +118,17 @@ public final class WriteCaseWithComments implements Processor {
 
     private ObjectNode caseFields(Exchange exchange) {
         ConversationClosed event = ConversationExchange.event(exchange);
-        Person contact = ConversationExchange.required(exchange, FindConversationContact.PROPERTY, Person.class,
-                "findConversationContact");
         ConversationUsers users = ConversationExchange.required(exchange, ConversationUsers.PROPERTY,
                 ConversationUsers.class, "findConversationUsers");
         ObjectNode fields = mapping.get().caseFields(EventVariables.of(event));
-        fields.put("ContactId", contact.id());
+        fields.put("ContactId", contact(exchange).id());
         fields.put("OwnerId", users.agentUserId());
         return fields;
+    }
+
+    private static Person contact(Exchange exchange) {
+        return ConversationExchange.required(exchange, FindConversationContact.PROPERTY, Person.class,
+                "findConversationContact");
     }
 
     private static List<CaseChild> children(Exchange exchange) {
@@ -127,7 +138,7 @@ public final class WriteCaseWithComments implements Processor {
                 ConversationFiles.class, "loadAttachments");
         List<CaseChild> children = new ArrayList<>();
         for (CommentDraft comment : comments.comments()) {
-            children.add(new CaseChild.Comment(comment, children.size() + 1));
+            children.add(new CaseChild.Comment(comment));
         }
         for (LoadedFile file : files.files()) {
             children.add(new CaseChild.File(file, children.size() + 1));

@@ -243,4 +243,22 @@ class CompositeRequestTest {
         assertEquals(json("[" + HALTED + "]"), answer.at("/compositeResponse/1/body"));
         assertEquals(0, org.size());
     }
+
+    @Test
+    void shouldResolveReferencesInsideTheRecordsOfACollectionSubrequestAndKeepTheirOrder() {
+        JsonNode answer = composite("{'allOrNone':true,'compositeRequest':["
+                + "{'method':'POST','url':'/services/data/v60.0/sobjects/Account','referenceId':'refAccount',"
+                + "'body':{'Name':'Acme'}},"
+                + "{'method':'POST','url':'/services/data/v60.0/composite/sobjects','referenceId':'contacts',"
+                + "'body':{'allOrNone':true,'records':["
+                + "{'attributes':{'type':'Contact'},'LastName':'First','AccountId':'@{refAccount.id}'},"
+                + "{'attributes':{'type':'Contact'},'LastName':'Second','AccountId':'@{refAccount.id}'}]}}]}");
+
+        String accountId = org.recordsOf("Account").get(0).get("Id").asText();
+        assertEquals(200, answer.at("/compositeResponse/1/httpStatusCode").asInt());
+        assertEquals(org.recordsOf("Contact").get(0).get("Id").asText(), answer.at("/compositeResponse/1/body/0/id").asText());
+        assertEquals("First", org.recordsOf("Contact").get(0).get("LastName").asText());
+        assertEquals("Second", org.recordsOf("Contact").get(1).get("LastName").asText());
+        org.recordsOf("Contact").forEach(contact -> assertEquals(accountId, contact.get("AccountId").asText()));
+    }
 }

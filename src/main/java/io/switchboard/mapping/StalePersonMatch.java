@@ -1,0 +1,40 @@
+package io.switchboard.mapping;
+
+import io.switchboard.salesforce.SalesforceApiException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Salesforce refused a write because the person it links to no longer exists (deleted or merged since the number
+ * was last searched). The person is forgotten, so the event is worth retrying: the retry searches the number again.
+ */
+public final class StalePersonMatch extends SalesforceApiException {
+    private static final Set<String> GONE = Set.of("INVALID_CROSS_REFERENCE_KEY", "ENTITY_IS_DELETED");
+
+    private StalePersonMatch(SalesforceApiException refusal, Person person) {
+        super(refusal.status(), refusal.errorCode(), person.sobject() + " " + person.id()
+                + " that the number led to no longer exists; it will be searched again: " + refusal.getMessage(),
+                refusal.fields(), refusal);
+    }
+
+    /**
+     * The refusal as it should travel: a {@link StalePersonMatch} when it names the person's field as gone, after
+     * forgetting the person; otherwise the refusal itself.
+     *
+     * @param linkFields the fields of the refused record that held the person's id
+     */
+    public static SalesforceApiException check(SalesforceApiException refusal, Person person, List<String> linkFields,
+                                               RecentPersonMatches matches) {
+        boolean gone = GONE.contains(refusal.errorCode()) && refusal.fields().stream().anyMatch(linkFields::contains);
+        if (!gone) {
+            return refusal;
+        }
+        matches.forget(person.id());
+        return new StalePersonMatch(refusal, person);
+    }
+
+    @Override
+    public boolean transientFailure() {
+        return true;
+    }
+}
