@@ -12,9 +12,9 @@ final class CallReader implements EventReader<Call> {
         String callId = root.requiredId("callId");
         String direction = root.requiredOneOf("direction", DIRECTIONS);
         String status = root.requiredId("status");
-        String callerNumber = "inbound".equals(direction) ? root.requiredText("callerNumber") : root.optionalText("callerNumber");
+        String callerNumber = "inbound".equals(direction) ? root.requiredPhone("callerNumber") : root.optionalPhone("callerNumber");
         String destinationNumber = "outbound".equals(direction)
-                ? root.requiredText("destinationNumber") : root.optionalText("destinationNumber");
+                ? root.requiredPhone("destinationNumber") : root.optionalPhone("destinationNumber");
         FieldReader agent = root.optionalObject("agent");
         return new Call(source, callId, direction, status, root.optionalText("queue"), callerNumber,
                 root.optionalText("callerName"), destinationNumber, agent.optionalEmail("email"),

@@ -13,7 +13,7 @@ final class CaseAcknowledgedReader implements EventReader<CaseAcknowledged> {
         String caseId = root.requiredId("caseId");
         FieldReader client = root.optionalObject("client");
         Client theClient = new Client(client.optionalText("firstName"), client.optionalText("lastName"),
-                client.optionalText("phone"), client.optionalEmail("email"));
+                client.optionalPhone("phone"), client.optionalEmail("email"));
         return new CaseAcknowledged(source, caseId, root.optionalText("referenceNumber"), root.optionalText("status"),
                 root.optionalText("sendingFirm"), root.optionalText("caseType"), root.optionalDate("incidentDate"),
                 theClient, root.optionalText("description"), root.requiredTimestamp("acknowledgedAt"));

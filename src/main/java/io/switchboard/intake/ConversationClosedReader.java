@@ -19,7 +19,7 @@ final class ConversationClosedReader implements EventReader<ConversationClosed> 
         FieldReader agent = root.requiredObject("agent");
         Agent theAgent = new Agent(agent.requiredEmail("email"), agent.optionalText("name"));
         FieldReader customer = root.requiredObject("customer");
-        Customer theCustomer = new Customer(customer.requiredText("phone"), customer.optionalText("name"));
+        Customer theCustomer = new Customer(customer.requiredPhone("phone"), customer.optionalText("name"));
         List<Message> messages = root.requiredNonEmptyArray("messages").stream().map(this::message).toList();
         return new ConversationClosed(source, conversationId, channel, closedAt, theAgent, theCustomer, messages);
     }

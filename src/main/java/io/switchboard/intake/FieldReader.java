@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class FieldReader {
     static final int MAX_ID_LENGTH = 200;
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final String TIMESTAMP_EXPECTED = "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
     private static final String DATE_EXPECTED = "must be a date as yyyy-MM-dd, e.g. 2026-10-02";
@@ -168,6 +169,26 @@ final class FieldReader {
             return null;
         }
         return value.asInt();
+    }
+
+    String requiredPhone(String name) {
+        return phone(name, requiredText(name));
+    }
+
+    String optionalPhone(String name) {
+        return phone(name, optionalText(name));
+    }
+
+    /**
+     * Phone numbers are searched in Salesforce; refusing anything but the characters numbers are written with keeps
+     * query syntax out of them at the edge (the search steps escape them as well).
+     */
+    private String phone(String name, String text) {
+        if (text != null && (!PHONE.matcher(text).matches() || text.chars().filter(Character::isDigit).count() < 3)) {
+            problem(name, "must be a phone number: digits, spaces and + ( ) - . / only, e.g. +39 333 123 4567");
+            return null;
+        }
+        return text;
     }
 
     String requiredEmail(String name) {
