@@ -52,7 +52,7 @@ final class BenchRig implements AutoCloseable {
             Engine engine = processEvents
                     ? Engine.start(configuration, new NaiveIntegration(defaultComponent(configuration), concurrency, naive))
                     : Engine.startIntakeOnly(configuration);
-            BenchRig rig = new BenchRig(emulator, engine, dataDir, naive, new OpenLoopLoad("http://127.0.0.1:" + port, token));
+            BenchRig rig = new BenchRig(emulator, engine, dataDir, naive, new OpenLoopLoad(port, token));
             rig.resetOrg(0);
             return rig;
         } catch (Exception | Error e) {
@@ -117,6 +117,7 @@ final class BenchRig implements AutoCloseable {
     @Override
     public void close() {
         try {
+            load.close();
             engine.close();
         } finally {
             emulator.close();

@@ -56,7 +56,7 @@ final class CountCalls {
 
         rig.emulator().admin().clearRequests();
         rig.naive().clear();
-        OpenLoopLoad.Result naive = rig.load().drive(NaiveIntegration.PATH, RATE, EVENTS, n -> make.apply(first + 1 + n));
+        OpenLoopLoad.LoadResult naive = rig.load().drive(NaiveIntegration.PATH, RATE, EVENTS, n -> make.apply(first + 1 + n));
         AwaitFinished.naive(rig.naive(), naive.accepted(), PATIENCE);
         long naiveCalls = ApiCalls.total(rig.emulator().admin().counters());
 

@@ -19,7 +19,7 @@ final class MeasureIntake {
         rig.load().drive("/events/", rate, WARM_UP_EVENTS, n -> events.next(mix.typeOf(n), WARM_UP_OFFSET + n));
         long before = rig.engine().store().count();
         try (MemorySampler memory = MemorySampler.start()) {
-            OpenLoopLoad.Result sent = rig.load().drive("/events/", rate, (long) rate * options.duration().toSeconds(),
+            OpenLoopLoad.LoadResult sent = rig.load().drive("/events/", rate, (long) rate * options.duration().toSeconds(),
                     n -> events.next(mix.typeOf(n), n));
             long stored = rig.engine().store().count() - before;
             Optional<String> problem = sent.firstRefusal().or(() -> stored == sent.accepted() ? Optional.empty()

@@ -44,7 +44,7 @@ final class SteadyLoad {
         rig.emulator().admin().clearRequests();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
-            OpenLoopLoad.Result sent = rig.load().drive("/events/", rate, count, this::event);
+            OpenLoopLoad.LoadResult sent = rig.load().drive("/events/", rate, count, this::event);
             boolean finished = AwaitFinished.engine(store, patience);
             List<StoredEvent> measured = store.list(Optional.empty(), Integer.MAX_VALUE).stream()
                     .filter(event -> !event.receivedAt().isBefore(start.minusMillis(1))).toList();
@@ -65,14 +65,14 @@ final class SteadyLoad {
         NaiveLedger ledger = rig.naive();
         rig.resetOrg(latencyMillis);
         ledger.clear();
-        OpenLoopLoad.Result warmUp = rig.load().drive(NaiveIntegration.PATH, Math.min(rate, WARM_UP_EVENTS),
+        OpenLoopLoad.LoadResult warmUp = rig.load().drive(NaiveIntegration.PATH, Math.min(rate, WARM_UP_EVENTS),
                 WARM_UP_EVENTS, n -> event(WARM_UP_OFFSET + n));
         AwaitFinished.naive(ledger, warmUp.accepted(), patience);
         rig.emulator().admin().clearRequests();
         ledger.clear();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
-            OpenLoopLoad.Result sent = rig.load().drive(NaiveIntegration.PATH, rate, count, this::event);
+            OpenLoopLoad.LoadResult sent = rig.load().drive(NaiveIntegration.PATH, rate, count, this::event);
             boolean finished = AwaitFinished.naive(ledger, sent.accepted(), patience);
             List<NaiveLedger.Entry> ended = ledger.entries();
             long[] acceptToDone = ended.stream()
@@ -98,7 +98,7 @@ final class SteadyLoad {
         return (ends.size() - 1) / Math.max(0.001, Duration.between(first, last).toNanos() / 1e9);
     }
 
-    private PhaseFigures figures(OpenLoopLoad.Result sent, long ended, long failed, long unfinished,
+    private PhaseFigures figures(OpenLoopLoad.LoadResult sent, long ended, long failed, long unfinished,
                                  double completedPerSecond, LatencySummary acceptToDone, MemorySampler memory,
                                  Optional<String> problem) {
         long calls = ApiCalls.total(rig.emulator().admin().counters());
