@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 final class SteadyLoad {
     private static final int WARM_UP_EVENTS = 100;
+    private static final int WARM_UP_MIN_RATE = 50;
     private static final long WARM_UP_OFFSET = 10_000_000L;
     private static final Duration MIN_PATIENCE = Duration.ofSeconds(60);
 
@@ -39,7 +40,7 @@ final class SteadyLoad {
     PhaseFigures throughEngine() throws InterruptedException {
         EventStore store = rig.engine().store();
         rig.resetOrg(latencyMillis);
-        rig.load().drive("/events/", Math.min(rate, WARM_UP_EVENTS), WARM_UP_EVENTS, n -> event(WARM_UP_OFFSET + n));
+        warmUp("/events/");
         AwaitFinished.engine(store, patience);
         rig.emulator().admin().clearRequests();
         Instant start = Instant.now();
@@ -65,9 +66,7 @@ final class SteadyLoad {
         NaiveLedger ledger = rig.naive();
         rig.resetOrg(latencyMillis);
         ledger.clear();
-        OpenLoopLoad.LoadResult warmUp = rig.load().drive(NaiveIntegration.PATH, Math.min(rate, WARM_UP_EVENTS),
-                WARM_UP_EVENTS, n -> event(WARM_UP_OFFSET + n));
-        AwaitFinished.naive(ledger, warmUp.accepted(), patience);
+        AwaitFinished.naive(ledger, warmUp(NaiveIntegration.PATH).accepted(), patience);
         rig.emulator().admin().clearRequests();
         ledger.clear();
         Instant start = Instant.now();
@@ -105,6 +104,12 @@ final class SteadyLoad {
         return new PhaseFigures(sent.accepted(), sent.acceptedPerSecond(), ended, failed, unfinished,
                 completedPerSecond, acceptToDone,
                 ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), problem);
+    }
+
+    /** A few events first, so that neither system is measured while its caches, connections and JIT are cold. */
+    private OpenLoopLoad.LoadResult warmUp(String pathPrefix) throws InterruptedException {
+        return rig.load().drive(pathPrefix, Math.max(rate, WARM_UP_MIN_RATE), Math.min(WARM_UP_EVENTS, 2L * rate),
+                n -> event(WARM_UP_OFFSET + n));
     }
 
     private BenchEvent event(long n) {
