@@ -14,6 +14,11 @@ final class BenchReport {
     private static final int HEAP_TARGET_MB = 512;
     private static final int LATENCY_TARGET = 50;
     private static final int INTAKE_TARGET = 1500;
+    /**
+     * A system that keeps up ends events at the offered rate, measured within the load's own timing jitter; half a
+     * percent below the target still counts as sustaining it.
+     */
+    private static final double RATE_TOLERANCE = 0.995;
 
     private final PrintStream out;
     private final BenchOptions options;
@@ -112,7 +117,7 @@ final class BenchReport {
             double p99 = median(engine, figures -> figures.acceptToDone().p99());
             double heap = median(engine, PhaseFigures::peakHeapMb);
             out.printf("  targets: >= %d events/s %s; p99 < %d ms %s; heap < %d MB %s%n", THROUGHPUT_TARGET,
-                    verdict(perSecond >= THROUGHPUT_TARGET * 0.995, String.format("by %.1f/s", THROUGHPUT_TARGET - perSecond)),
+                    verdict(perSecond >= THROUGHPUT_TARGET * RATE_TOLERANCE, String.format("by %.1f/s", THROUGHPUT_TARGET - perSecond)),
                     P99_TARGET_MILLIS, verdict(p99 < P99_TARGET_MILLIS, String.format("by %.0f ms", p99 - P99_TARGET_MILLIS)),
                     HEAP_TARGET_MB, verdict(heap < HEAP_TARGET_MB, String.format("by %.0f MB", heap - HEAP_TARGET_MB)));
         } else {

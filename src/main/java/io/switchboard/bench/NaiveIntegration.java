@@ -31,7 +31,7 @@ final class NaiveIntegration extends RouteBuilder {
     private ExecutorService writers() {
         return getContext().getExecutorServiceManager().newThreadPool(this, "naive-writer",
                 new ThreadPoolProfileBuilder("naive-writer").poolSize(concurrency).maxPoolSize(concurrency)
-                        .maxQueueSize(-1).build());
+                        .maxQueueSize(Integer.MAX_VALUE).build());
     }
 
     @Override

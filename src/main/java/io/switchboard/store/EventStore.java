@@ -160,7 +160,10 @@ public final class EventStore implements AutoCloseable {
     public List<ClaimedEvent> claimDue(int max, String node) {
         Instant now = now();
         List<String> candidates = queryList(
-                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, received_at LIMIT ?",
+                // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
+                // limit; otherwise every claim sorts the whole backlog of pending events
+                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
+                        + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
                 statement -> {
                     setInstant(statement, 1, now);
                     statement.setInt(2, max);
