@@ -1,5 +1,6 @@
 package io.switchboard.cli;
 
+import io.switchboard.bench.BenchmarkCommand;
 import io.switchboard.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class CommandLine {
 
     public static CommandLine withStandardCommands(Console console) {
         return new CommandLine(console, List.of(new RunCommand(), new DemoCommand(), new EmulatorCommand(),
-                new CheckConnectionCommand(), new ValidateCommand(), new ReplayCommand()));
+                new CheckConnectionCommand(), new ValidateCommand(), new ReplayCommand(), new BenchmarkCommand()));
     }
 
     public int run(String... args) {

@@ -6,11 +6,11 @@ import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /** Keeps one-shot commands readable: their report is the output, Camel's start-up chatter is not. */
-final class Logging {
+public final class Logging {
     private Logging() {
     }
 
-    static void quiet() {
+    public static void quiet() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }

@@ -70,13 +70,28 @@ public final class Engine implements AutoCloseable {
      * run beside the YAML ones from the start, before the worker hands out the first event (for embedding).
      */
     public static Engine start(Configuration configuration, RoutesBuilder... javaRoutes) throws Exception {
+        return start(configuration, true, javaRoutes);
+    }
+
+    /**
+     * Starts the intake, APIs and routes without the worker: events are accepted and stored but not processed.
+     * For measuring what the intake and the store sustain on their own.
+     */
+    public static Engine startIntakeOnly(Configuration configuration) throws Exception {
+        return start(configuration, false);
+    }
+
+    private static Engine start(Configuration configuration, boolean processEvents, RoutesBuilder... javaRoutes)
+            throws Exception {
         Engine engine = new Engine(configuration);
         for (RoutesBuilder routes : javaRoutes) {
             engine.main.configure().addRoutesBuilder(routes);
         }
         try {
             engine.main.start();
-            engine.startWorker();
+            if (processEvents) {
+                engine.startWorker();
+            }
         } catch (Exception | Error e) {
             engine.close();
             throw e;

@@ -16,9 +16,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,11 +42,16 @@ public final class EventStore implements AutoCloseable {
     private static final String SUMMARY_COLUMNS = "id, event_type, source, status, attempts, received_at, updated_at, "
             + "next_attempt_at, error_code, error_message, produced_records, warnings";
 
+    private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, payload, "
+            + "status, attempts, received_at, updated_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+
     private final HikariDataSource dataSource;
     private final List<Runnable> newWorkListeners = new CopyOnWriteArrayList<>();
+    private final GroupCommit groupCommit;
 
     private EventStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.groupCommit = new GroupCommit(this::storeAll);
     }
 
     /** Opens the store the settings point at (SWITCHBOARD_DB_URL, else H2 under the data folder) and migrates it. */
@@ -62,22 +70,61 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Stores the event unless one with the same idempotency key exists. The insert is committed when this returns,
-     * so the caller may answer 202.
+     * so the caller may answer 202. Concurrent callers share commits ({@link GroupCommit}).
      */
     public Acceptance accept(NewEvent event) {
+        return groupCommit.accept(event);
+    }
+
+    /** Inserts a batch in one transaction; when any row is refused (a repeated key), each is inserted on its own. */
+    private void storeAll(List<GroupCommit.Waiting> batch) {
         Instant now = now();
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+                for (GroupCommit.Waiting waiting : batch) {
+                    String id = UUID.randomUUID().toString();
+                    bindInsert(insert, id, waiting.event(), now);
+                    insert.addBatch();
+                    ids.add(id);
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                insertOneByOne(batch);
+                return;
+            }
+        } catch (SQLException e) {
+            throw failure("store the events", e);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).acceptance().complete(new Acceptance(ids.get(i), false));
+        }
+        announceNewWork();
+    }
+
+    private void insertOneByOne(List<GroupCommit.Waiting> batch) {
+        boolean anyNew = false;
+        for (GroupCommit.Waiting waiting : batch) {
+            try {
+                Acceptance acceptance = insertAlone(waiting.event());
+                anyNew |= !acceptance.duplicate();
+                waiting.acceptance().complete(acceptance);
+            } catch (RuntimeException e) {
+                waiting.acceptance().completeExceptionally(e);
+            }
+        }
+        if (anyNew) {
+            announceNewWork();
+        }
+    }
+
+    private Acceptance insertAlone(NewEvent event) {
         String id = UUID.randomUUID().toString();
-        String sql = "INSERT INTO events (id, event_type, source, idempotency_key, payload, status, attempts, received_at, "
-                + "updated_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, id);
-            insert.setString(2, event.type().path());
-            insert.setString(3, event.source());
-            insert.setString(4, event.idempotencyKey());
-            insert.setString(5, event.payload());
-            setInstant(insert, 6, now);
-            setInstant(insert, 7, now);
-            setInstant(insert, 8, now);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            bindInsert(insert, id, event, now());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -85,8 +132,18 @@ public final class EventStore implements AutoCloseable {
             }
             throw failure("store the event", e);
         }
-        announceNewWork();
         return new Acceptance(id, false);
+    }
+
+    private static void bindInsert(PreparedStatement insert, String id, NewEvent event, Instant now) throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, event.type().path());
+        insert.setString(3, event.source());
+        insert.setString(4, event.idempotencyKey());
+        insert.setString(5, event.payload());
+        setInstant(insert, 6, now);
+        setInstant(insert, 7, now);
+        setInstant(insert, 8, now);
     }
 
     private String idForKey(String idempotencyKey) {
@@ -97,34 +154,47 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Claims up to {@code max} pending events that are due, oldest due first, marking them processing by
-     * {@code node} and counting the attempt. Each claim is a conditional update, so two engines never claim the
-     * same event.
+     * {@code node} and counting the attempt. The claim is one conditional update of them all, so two engines never
+     * claim the same event; what this node won is read back by its name.
      */
     public List<ClaimedEvent> claimDue(int max, String node) {
         Instant now = now();
         List<String> candidates = queryList(
-                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, received_at LIMIT ?",
+                // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
+                // limit; otherwise every claim sorts the whole backlog of pending events
+                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
+                        + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
                 statement -> {
                     setInstant(statement, 1, now);
                     statement.setInt(2, max);
                 }, rows -> rows.getString(1));
-        List<ClaimedEvent> claimed = new ArrayList<>();
-        for (String id : candidates) {
-            int won = update("UPDATE events SET status = 'processing', attempts = attempts + 1, claimed_by = ?, updated_at = ? "
-                    + "WHERE id = ? AND status = 'pending'", statement -> {
-                statement.setString(1, node);
-                setInstant(statement, 2, now);
-                statement.setString(3, id);
-            });
-            if (won == 1) {
-                queryOne("SELECT id, event_type, payload, attempts, received_at FROM events WHERE id = ?",
-                        statement -> statement.setString(1, id),
-                        rows -> new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)), rows.getString(3),
-                                rows.getInt(4), instant(rows, "received_at")))
-                        .ifPresent(claimed::add);
-            }
+        if (candidates.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+        int won = update("UPDATE events SET status = 'processing', attempts = attempts + 1, claimed_by = ?, updated_at = ? "
+                + "WHERE status = 'pending' AND id IN (" + ids + ")", statement -> {
+            statement.setString(1, node);
+            setInstant(statement, 2, now);
+            bindAll(statement, 3, candidates);
+        });
+        if (won == 0) {
+            return List.of();
+        }
+        Map<String, ClaimedEvent> claimed = new HashMap<>();
+        queryList("SELECT id, event_type, payload, attempts, received_at FROM events "
+                + "WHERE status = 'processing' AND claimed_by = ? AND id IN (" + ids + ")", statement -> {
+            statement.setString(1, node);
+            bindAll(statement, 2, candidates);
+        }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)),
+                rows.getString(3), rows.getInt(4), instant(rows, "received_at"))));
+        return candidates.stream().map(claimed::get).filter(Objects::nonNull).toList();
+    }
+
+    private static void bindAll(PreparedStatement statement, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(first + i, values.get(i));
+        }
     }
 
     /** The route wrote what it had to: keeps the records it produced and its warnings. */
@@ -298,6 +368,7 @@ public final class EventStore implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 

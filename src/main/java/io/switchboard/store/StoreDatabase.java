@@ -9,8 +9,8 @@ import org.flywaydb.core.Flyway;
 /** Opens the store's database: a HikariCP pool on its JDBC URL, with the schema brought up to date by Flyway. */
 final class StoreDatabase {
     /**
-     * WRITE_DELAY=0: H2 otherwise writes commits to the file up to half a second later, so a killed process would
-     * lose events it had already answered 202 for.
+     * WRITE_DELAY=0 writes every commit to the file before the commit returns. H2's default (500 ms) keeps commits
+     * in memory that long, and a crash then loses events already answered 202.
      */
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     private static final int POOL_SIZE = 16;

@@ -1,0 +1,158 @@
+package io.switchboard.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Prints the benchmark as it goes: each run's figures, then per scenario the medians and the targets. */
+final class BenchReport {
+    private static final int THROUGHPUT_TARGET = 300;
+    private static final int P99_TARGET_MILLIS = 250;
+    private static final int HEAP_TARGET_MB = 512;
+    private static final int LATENCY_TARGET = 50;
+    private static final int INTAKE_TARGET = 1500;
+    /**
+     * A system that keeps up ends events at the offered rate, measured within the load's own timing jitter; half a
+     * percent below the target still counts as sustaining it.
+     */
+    private static final double RATE_TOLERANCE = 0.995;
+
+    private final PrintStream out;
+    private final BenchOptions options;
+
+    BenchReport(PrintStream out, BenchOptions options) {
+        this.out = out;
+        this.options = options;
+    }
+
+    void header() {
+        out.printf("Switchboard benchmark: %d cores, Java %s, max heap %d MB, worker concurrency %d, %d run(s) per "
+                        + "scenario, %d s per load%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), MemorySampler.maxHeapMb(), options.concurrency(), options.runs(),
+                options.duration().toSeconds());
+        out.println("Heap and RSS are this whole process: engine, emulator, baseline and load together.");
+    }
+
+    void scenarioStarts(Scenario scenario) {
+        out.println();
+        switch (scenario) {
+            case CALLS -> out.println("== calls: Salesforce API calls per event, each type alone, caches warm");
+            case INTAKE -> out.printf("== intake: %d/s offered, %s, worker off: accepted = durably stored%n",
+                    options.rateOf(scenario), options.mixOf(scenario));
+            case THROUGHPUT, LATENCY -> out.printf("== %s: %d/s offered, emulator latency %d ms, mix %s%n",
+                    scenario.label(), options.rateOf(scenario), options.latencyOf(scenario), options.mixOf(scenario));
+        }
+        out.flush();
+    }
+
+    void calls(List<Map<String, CallCount>> runs) {
+        out.printf("  %-36s %8s %8s %8s %8s  (median of %d runs)%n", "event", "engine", "naive", "ratio", "target",
+                runs.size());
+        for (String kind : runs.get(0).keySet()) {
+            List<CallCount> counts = runs.stream().map(run -> run.get(kind)).toList();
+            double engine = median(counts, CallCount::engine);
+            double naive = median(counts, CallCount::naive);
+            out.printf("  %-36s %8.1f %8.1f %7.1fx %8s  %s%n", kind, engine, naive, engine == 0 ? 0 : naive / engine,
+                    "<= " + format(counts.get(0).target()), verdict(engine <= counts.get(0).target(),
+                            "by " + format(engine - counts.get(0).target()) + " call(s)"));
+            out.printf("  %-36s engine's calls: %s%n", "", endpoints(counts));
+            long failed = counts.stream().mapToLong(CallCount::failed).sum();
+            if (failed > 0) {
+                out.printf("  %-36s %d event(s) failed: the counts are not to be trusted%n", "", failed);
+            }
+        }
+    }
+
+    private static String endpoints(List<CallCount> counts) {
+        Map<String, List<Double>> byEndpoint = new LinkedHashMap<>();
+        counts.forEach(count -> count.engineEndpoints().forEach((endpoint, calls) ->
+                byEndpoint.computeIfAbsent(endpoint, key -> new ArrayList<>()).add(calls)));
+        List<String> parts = new ArrayList<>();
+        byEndpoint.forEach((endpoint, calls) -> parts.add(endpoint + " " + format(median(calls, Double::doubleValue))));
+        return String.join(", ", parts);
+    }
+
+    void intakeRun(int run, IntakeFigures figures) {
+        out.printf("  run %d: %,.0f accepted/s, answers p50 %d ms, p99 %d ms, %,d stored of %,d accepted, peak heap %d MB%s%n",
+                run, figures.acceptedPerSecond(), figures.answerTimes().p50(), figures.answerTimes().p99(),
+                figures.stored(), figures.accepted(), figures.peakHeapMb(),
+                figures.problem().map(problem -> "; PROBLEM: " + problem).orElse(""));
+        out.flush();
+    }
+
+    void intake(List<IntakeFigures> runs) {
+        double accepted = median(runs, IntakeFigures::acceptedPerSecond);
+        out.printf("  median: %,.0f accepted/s, answers p99 %s ms; target >= %,d/s: %s%n", accepted,
+                format(median(runs, figures -> figures.answerTimes().p99())), INTAKE_TARGET,
+                verdict(accepted >= INTAKE_TARGET, String.format("by %,.0f/s", INTAKE_TARGET - accepted)));
+    }
+
+    void steadyRun(int run, SideBySide figures) {
+        line("run " + run + " engine", figures.engine());
+        line("run " + run + " naive", figures.naive());
+        out.flush();
+    }
+
+    private void line(String label, PhaseFigures figures) {
+        out.printf("  %-13s %7.1f ended/s, accept-to-done p50 %d p95 %d p99 %d ms, %.1f calls/event, "
+                        + "peak heap %d MB (after GC %d MB), %d failed, %d unfinished%s%n", label,
+                figures.completedPerSecond(), figures.acceptToDone().p50(), figures.acceptToDone().p95(),
+                figures.acceptToDone().p99(), figures.callsPerEvent(), figures.peakHeapMb(), figures.peakLiveHeapMb(),
+                figures.failed(), figures.unfinished(), figures.problem().map(problem -> "; first problem: " + problem).orElse(""));
+    }
+
+    void steady(Scenario scenario, List<SideBySide> runs) {
+        out.printf("  %-8s %10s %8s %8s %8s %12s %14s  (median of %d runs)%n", "median", "events/s", "p50 ms", "p95 ms",
+                "p99 ms", "calls/event", "peak heap MB", runs.size());
+        medianLine("engine", runs.stream().map(SideBySide::engine).toList());
+        medianLine("naive", runs.stream().map(SideBySide::naive).toList());
+        out.printf("  engine/naive: throughput %.1fx, API calls %.1fx fewer%n", median(runs, SideBySide::throughputRatio),
+                median(runs, SideBySide::callRatio));
+        List<PhaseFigures> engine = runs.stream().map(SideBySide::engine).toList();
+        double perSecond = median(engine, PhaseFigures::completedPerSecond);
+        if (scenario == Scenario.THROUGHPUT) {
+            double p99 = median(engine, figures -> figures.acceptToDone().p99());
+            double heap = median(engine, PhaseFigures::peakHeapMb);
+            out.printf("  targets: >= %d events/s %s; p99 < %d ms %s; heap < %d MB %s%n", THROUGHPUT_TARGET,
+                    verdict(perSecond >= THROUGHPUT_TARGET * RATE_TOLERANCE, String.format("by %.1f/s", THROUGHPUT_TARGET - perSecond)),
+                    P99_TARGET_MILLIS, verdict(p99 < P99_TARGET_MILLIS, String.format("by %.0f ms", p99 - P99_TARGET_MILLIS)),
+                    HEAP_TARGET_MB, verdict(heap < HEAP_TARGET_MB, String.format("by %.0f MB", heap - HEAP_TARGET_MB)));
+        } else {
+            out.printf("  target: >= %d conversation events/s %s%n", LATENCY_TARGET,
+                    verdict(perSecond >= LATENCY_TARGET, String.format("by %.1f/s", LATENCY_TARGET - perSecond)));
+        }
+    }
+
+    private void medianLine(String label, List<PhaseFigures> figures) {
+        out.printf("  %-8s %10.1f %8s %8s %8s %12.1f %14s%n", label, median(figures, PhaseFigures::completedPerSecond),
+                format(median(figures, f -> f.acceptToDone().p50())), format(median(figures, f -> f.acceptToDone().p95())),
+                format(median(figures, f -> f.acceptToDone().p99())), median(figures, PhaseFigures::callsPerEvent),
+                format(median(figures, PhaseFigures::peakHeapMb)));
+    }
+
+    void footer() {
+        out.println();
+        out.println("Peak RSS of the process (VmHWM): " + MemorySampler.peakRssMb().stream()
+                .mapToObj(mb -> mb + " MB").findFirst().orElse("not available on this system"));
+    }
+
+    private static String verdict(boolean met, String missedBy) {
+        return met ? "met" : "MISSED " + missedBy;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.1f", value);
+    }
+
+    static <T> double median(List<T> values, ToDoubleFunction<T> figure) {
+        double[] sorted = values.stream().mapToDouble(figure).sorted().toArray();
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

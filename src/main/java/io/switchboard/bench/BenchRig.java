@@ -1,0 +1,135 @@
+package io.switchboard.bench;
+
+import io.switchboard.config.Configuration;
+import io.switchboard.emulator.EmulatorSettings;
+import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.engine.Engine;
+import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.salesforce.Connections;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark's systems, in this process: a fresh emulator, an engine on it with the project's routes and config
+ * and a fresh embedded store in a temporary folder, the naive baseline beside it, and the HTTP load that drives both.
+ */
+final class BenchRig implements AutoCloseable {
+    /** Enough for any benchmark: the emulator's default daily allowance would stop a long run part way. */
+    private static final long API_ALLOWANCE = 1_000_000_000L;
+
+    private final SalesforceEmulator emulator;
+    private final Engine engine;
+    private final Path dataDir;
+    private final NaiveLedger naive;
+    private final OpenLoopLoad load;
+
+    private BenchRig(SalesforceEmulator emulator, Engine engine, Path dataDir, NaiveLedger naive, OpenLoopLoad load) {
+        this.emulator = emulator;
+        this.engine = engine;
+        this.dataDir = dataDir;
+        this.naive = naive;
+        this.load = load;
+    }
+
+    /** @param processEvents false for an engine that only accepts and stores events (its worker off) */
+    static BenchRig start(Path home, int concurrency, boolean processEvents) throws Exception {
+        SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
+        Path dataDir = Files.createTempDirectory("switchboard-bench");
+        try {
+            int port = freePort();
+            String token = UUID.randomUUID().toString();
+            Configuration configuration = Configuration.load(home.resolve("config"),
+                    environment(emulator, port, dataDir, token, concurrency)::get);
+            NaiveLedger naive = new NaiveLedger();
+            Engine engine = processEvents
+                    ? Engine.start(configuration, new NaiveIntegration(defaultComponent(configuration), concurrency, naive))
+                    : Engine.startIntakeOnly(configuration);
+            BenchRig rig = new BenchRig(emulator, engine, dataDir, naive, new OpenLoopLoad(port, token));
+            rig.resetOrg(0);
+            return rig;
+        } catch (Exception | Error e) {
+            emulator.close();
+            deleteTree(dataDir);
+            throw e;
+        }
+    }
+
+    /** The baseline writes through the engine's own camel-salesforce component for the default connection. */
+    private static String defaultComponent(Configuration configuration) {
+        return Connections.load(configuration).get(ConnectionOptions.DEFAULT).componentName();
+    }
+
+    private static Map<String, String> environment(SalesforceEmulator emulator, int port, Path dataDir, String token,
+                                                   int concurrency) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SF_LOGIN_URL", emulator.baseUrl());
+        environment.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
+        environment.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
+        environment.put("SF_USERNAME", SeededOrg.USERNAME);
+        environment.put("SF_PASSWORD", SeededOrg.PASSWORD);
+        environment.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        environment.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
+        environment.put("SWITCHBOARD_PORT", String.valueOf(port));
+        environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        environment.put("SWITCHBOARD_DB_URL", "");
+        environment.put("SWITCHBOARD_API_TOKEN", token);
+        environment.put("SWITCHBOARD_WORKER_CONCURRENCY", String.valueOf(concurrency));
+        return environment;
+    }
+
+    /** Back to the seeded org with the given latency, a log and counters from zero, and room for any number of calls. */
+    void resetOrg(int latencyMillis) {
+        emulator.admin().reset();
+        emulator.admin().apiLimit(API_ALLOWANCE, 0);
+        emulator.admin().latency(latencyMillis);
+    }
+
+    SalesforceEmulator emulator() {
+        return emulator;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    NaiveLedger naive() {
+        return naive;
+    }
+
+    OpenLoopLoad load() {
+        return load;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            load.close();
+            engine.close();
+        } finally {
+            emulator.close();
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

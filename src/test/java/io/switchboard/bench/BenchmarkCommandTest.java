@@ -1,0 +1,64 @@
+package io.switchboard.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.cli.CommandLine;
+import io.switchboard.cli.Console;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A smoke run of the benchmark command; the real measurements are run by hand (README, Benchmarks). */
+class BenchmarkCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get, Path.of(""));
+        return CommandLine.withStandardCommands(console).run(args);
+    }
+
+    @Test
+    void shouldReportTheEngineBesideTheNaiveBaselineForAShortLowLoad() {
+        assertEquals(0, run("benchmark", "--scenario", "throughput", "--duration", "1", "--rate", "10", "--runs", "1"),
+                err.toString(StandardCharsets.UTF_8));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("== throughput: 10/s offered, emulator latency 0 ms"), report);
+        assertTrue(report.matches("(?s).*run 1 engine +\\d+\\.\\d ended/s.*, 0 failed, 0 unfinished\\R.*"), report);
+        assertTrue(report.matches("(?s).*run 1 naive +\\d+\\.\\d ended/s.*, 0 failed, 0 unfinished\\R.*"), report);
+        assertTrue(report.contains("engine/naive: throughput"), report);
+        assertTrue(report.contains("Peak RSS of the process (VmHWM): "), report);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownScenarioNamingTheChoicesWithExitCodeTwo() {
+        assertEquals(2, run("benchmark", "--scenario", "fastest"));
+        assertEquals("switchboard benchmark: --scenario must be one of all, intake, throughput, latency, calls, "
+                + "got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRefuseARateThatIsNotAWholeNumberWithExitCodeTwo() {
+        assertEquals(2, run("benchmark", "--rate", "fast"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "switchboard benchmark: --rate must be a whole number from 1 to 100000, got 'fast'"), err.toString());
+    }
+
+    @Test
+    void shouldRefuseAMixWithAnUnknownEventType() {
+        assertEquals(2, run("benchmark", "--mix", "call=2,chat=1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--mix names an unknown event type 'chat'"),
+                err.toString());
+    }
+
+    @Test
+    void shouldPrintItsUsage() {
+        assertEquals(0, run("benchmark", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: java -jar target/switchboard.jar benchmark"));
+    }
+}
