@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -69,13 +68,7 @@ final class BenchRig implements AutoCloseable {
 
     private static Map<String, String> environment(SalesforceEmulator emulator, int port, Path dataDir, String token,
                                                    int concurrency) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SF_LOGIN_URL", emulator.baseUrl());
-        environment.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
-        environment.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
-        environment.put("SF_USERNAME", SeededOrg.USERNAME);
-        environment.put("SF_PASSWORD", SeededOrg.PASSWORD);
-        environment.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        Map<String, String> environment = SeededOrg.connectionVariables(emulator.baseUrl());
         environment.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
         environment.put("SWITCHBOARD_PORT", String.valueOf(port));
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());

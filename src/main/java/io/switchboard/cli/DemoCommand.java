@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,13 +100,7 @@ final class DemoCommand implements Command {
      */
     private static UnaryOperator<String> demoEnvironment(SalesforceEmulator emulator, int port, Path dataDir,
                                                          String token, UnaryOperator<String> environment) {
-        Map<String, String> demo = new HashMap<>();
-        demo.put("SF_LOGIN_URL", emulator.baseUrl());
-        demo.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
-        demo.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
-        demo.put("SF_USERNAME", SeededOrg.USERNAME);
-        demo.put("SF_PASSWORD", SeededOrg.PASSWORD);
-        demo.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        Map<String, String> demo = SeededOrg.connectionVariables(emulator.baseUrl());
         demo.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
         demo.put("SWITCHBOARD_PORT", String.valueOf(port));
         demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
@@ -81,13 +80,7 @@ public final class RunningEngine implements AutoCloseable {
     public static RunningEngine start(SalesforceEmulator emulator, Path configDir, Path dataDir,
                                       Map<String, String> overrides, RoutesBuilder... testRoutes) throws Exception {
         int port = freePort();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SF_LOGIN_URL", emulator.baseUrl());
-        environment.put("SF_CLIENT_ID", SeededOrg.CLIENT_ID);
-        environment.put("SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
-        environment.put("SF_USERNAME", SeededOrg.USERNAME);
-        environment.put("SF_PASSWORD", SeededOrg.PASSWORD);
-        environment.put("SF_SECURITY_TOKEN", SeededOrg.SECURITY_TOKEN);
+        Map<String, String> environment = SeededOrg.connectionVariables(emulator.baseUrl());
         environment.put("SWITCHBOARD_PORT", String.valueOf(port));
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         environment.put("SWITCHBOARD_API_TOKEN", TOKEN);

@@ -1,6 +1,8 @@
 package io.switchboard.emulator.seed;
 
 import io.switchboard.emulator.records.Ids;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The credentials and well-known records of the org the emulator starts with, for clients and tests. */
 public final class SeededOrg {
@@ -37,5 +39,20 @@ public final class SeededOrg {
     public static final String REFERRAL_CX_ID = "CX-1001";
 
     private SeededOrg() {
+    }
+
+    /**
+     * The engine's {@code SF_*} variables for a username-password login to this org at {@code loginUrl}: what the
+     * demo, the benchmark and the tests point the engine's default connection at.
+     */
+    public static Map<String, String> connectionVariables(String loginUrl) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("SF_LOGIN_URL", loginUrl);
+        variables.put("SF_CLIENT_ID", CLIENT_ID);
+        variables.put("SF_CLIENT_SECRET", CLIENT_SECRET);
+        variables.put("SF_USERNAME", USERNAME);
+        variables.put("SF_PASSWORD", PASSWORD);
+        variables.put("SF_SECURITY_TOKEN", SECURITY_TOKEN);
+        return variables;
     }
 }
