@@ -1,5 +1,8 @@
 package io.switchboard.mapping;
 
+import io.switchboard.testing.MutableClock;
+import java.time.Instant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.salesforce.SalesforceClient;
@@ -109,7 +112,7 @@ class CheckAgainstDescribeTest {
 
     @Test
     void shouldDescribeAgainOnceTheDescriptionHasExpired() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         Describes describes = new Describes(Duration.ofHours(1), clock);
         org.admin().clearRequests();
         describes.describe(org.client(), "Task");

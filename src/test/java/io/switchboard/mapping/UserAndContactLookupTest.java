@@ -1,5 +1,8 @@
 package io.switchboard.mapping;
 
+import io.switchboard.testing.MutableClock;
+import java.time.Instant;
+
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INACTIVE_EMAIL;
@@ -39,7 +42,7 @@ class UserAndContactLookupTest {
     @BeforeEach
     void reset() {
         org.admin().reset();
-        clock = new MutableClock();
+        clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
         contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
                 RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock));

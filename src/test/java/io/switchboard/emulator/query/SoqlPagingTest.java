@@ -1,15 +1,13 @@
 package io.switchboard.emulator.query;
 
+import io.switchboard.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SoqlPagingTest {
     private static final String LOCATOR = "/services/data/v60\\.0/query/(01g[0-9A-Za-z]{15}-\\d+)";
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(TestOrg.NOW);
     private InMemoryRecords records;
     private QueryService service;
 
@@ -171,29 +169,5 @@ class SoqlPagingTest {
 
     private static String locator(String nextRecordsUrl) {
         return nextRecordsUrl.replaceFirst(LOCATOR, "$1");
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = TestOrg.NOW;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

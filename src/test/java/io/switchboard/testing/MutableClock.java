@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand, to cross a cache's expiry without waiting. */
-final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-20T10:00:00Z");
+/** A clock tests move forward by hand, to cross an expiry (a cache's, a query cursor's) without waiting. */
+public final class MutableClock extends Clock {
+    private Instant now;
 
-    void advance(Duration duration) {
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
