@@ -1,6 +1,6 @@
 package io.switchboard.processing;
 
-import io.switchboard.salesforce.ConnectionPausedException;
+import io.switchboard.events.EventHold;
 import io.switchboard.salesforce.SalesforceApiException;
 import java.io.IOException;
 
@@ -9,8 +9,8 @@ import java.io.IOException;
  * ({@code routes/salesforce-errors.camel.yaml}) and the worker.
  */
 public enum FailureKind {
-    /** The connection is paused for its API allowance: not a failure; the event waits, pending, for the probe. */
-    PAUSED,
+    /** Not a failure ({@link EventHold}): the event waits, pending, until it is due again, e.g. for a paused connection. */
+    HELD,
     /** Salesforce answered that it is busy (5xx, UNABLE_TO_LOCK_ROW): the write was not applied, retry as is. */
     TRANSIENT_ANSWERED,
     /** No answer (timeout, reset, refused connection) or an unreadable download: worth retrying, outcome unknown. */
@@ -19,8 +19,8 @@ public enum FailureKind {
     PERMANENT;
 
     public static FailureKind of(Throwable failure) {
-        if (find(failure, ConnectionPausedException.class) != null) {
-            return PAUSED;
+        if (find(failure, EventHold.class) != null) {
+            return HELD;
         }
         SalesforceApiException salesforce = find(failure, SalesforceApiException.class);
         if (salesforce != null) {
@@ -45,7 +45,7 @@ public enum FailureKind {
         return this == TRANSIENT_ANSWERED;
     }
 
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    static <T> T find(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -3,7 +3,7 @@ package io.switchboard.processing;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
-import io.switchboard.salesforce.ConnectionPausedException;
+import io.switchboard.events.EventHold;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventError;
@@ -77,12 +77,15 @@ final class RouteEvent {
 
     private void recordFailure(ClaimedEvent event, Exception failure, EventOutcome outcome) {
         FailureKind kind = FailureKind.of(failure);
+        if (kind == FailureKind.HELD) {
+            EventHold hold = FailureKind.find(failure, EventHold.class);
+            LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
+            store.holdUntil(event.id(), hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
+                    !hold.heldBeforeFirstCall());
+            return;
+        }
         EventError error = errorOf(event, failure);
-        if (kind == FailureKind.PAUSED) {
-            ConnectionPausedException paused = FailureKind.find(failure, ConnectionPausedException.class);
-            LOG.debug("Event {} ({}) waits for its connection: {}", event.id(), event.type().path(), error.message());
-            store.holdUntil(event.id(), paused.resumeCheckAt(), error, !paused.heldBeforeFirstCall());
-        } else if (kind.isTransient()) {
+        if (kind.isTransient()) {
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
                     event.attempts(), error.code(), error.message());
             store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);

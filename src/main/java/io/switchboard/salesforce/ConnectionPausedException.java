@@ -1,12 +1,13 @@
 package io.switchboard.salesforce;
 
+import io.switchboard.events.EventHold;
 import java.time.Instant;
 
 /**
  * A connection's traffic is paused for its org's daily API allowance: the event is not failed but waits, pending,
  * until {@link #resumeCheckAt()}, when the connection is probed again.
  */
-public final class ConnectionPausedException extends SalesforceApiException {
+public final class ConnectionPausedException extends SalesforceApiException implements EventHold {
     /** The code an event held by a pause shows; a refusal by Salesforce keeps Salesforce's own code. */
     public static final String HELD = "API_PAUSED";
 
@@ -37,9 +38,24 @@ public final class ConnectionPausedException extends SalesforceApiException {
         return resumeCheckAt;
     }
 
-    /** True when the event made no call in this run, so the run wrote nothing and need not count as an attempt. */
+    @Override
+    public Instant dueAt() {
+        return resumeCheckAt;
+    }
+
+    @Override
     public boolean heldBeforeFirstCall() {
         return heldBeforeFirstCall;
+    }
+
+    @Override
+    public String holdCode() {
+        return errorCode();
+    }
+
+    @Override
+    public String holdReason() {
+        return getMessage();
     }
 
     @Override
