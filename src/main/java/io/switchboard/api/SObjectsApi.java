@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.salesforce.SalesforceApiException;
+import io.switchboard.salesforce.ConnectionOptions;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class SObjectsApi {
     public void update(Exchange exchange) {
         answer(exchange, () -> {
             String sobject = name(exchange, "sobject");
-            String id = exchange.getMessage().getHeader("id", String.class);
+            String id = HttpRequestParts.path(exchange, "id");
             client(exchange).update(sobject, id, jsonObjectBody(exchange));
             return new Answer(204, null);
         });
@@ -87,7 +88,7 @@ public final class SObjectsApi {
         answer(exchange, () -> {
             String sobject = name(exchange, "sobject");
             String field = name(exchange, "field");
-            String value = exchange.getMessage().getHeader("value", String.class);
+            String value = HttpRequestParts.path(exchange, "value");
             List<String> fields = requestedFields(exchange);
             SalesforceClient client = client(exchange);
             JsonNode describedField = findField(client.describe(sobject), field);
@@ -127,7 +128,7 @@ public final class SObjectsApi {
     }
 
     private static List<String> requestedFields(Exchange exchange) {
-        String fields = exchange.getMessage().getHeader("fields", String.class);
+        String fields = HttpRequestParts.query(exchange, "fields").orElse(null);
         List<String> names = new ArrayList<>(List.of("Id"));
         if (fields != null && !fields.isBlank()) {
             for (String field : Arrays.stream(fields.split(",")).map(String::strip).toList()) {
@@ -147,7 +148,7 @@ public final class SObjectsApi {
     }
 
     private SalesforceClient client(Exchange exchange) {
-        String connection = exchange.getMessage().getHeader("connection", "default", String.class);
+        String connection = HttpRequestParts.query(exchange, "connection").orElse(ConnectionOptions.DEFAULT);
         try {
             return clients.forConnection(exchange.getContext(), connection.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -156,7 +157,7 @@ public final class SObjectsApi {
     }
 
     private static String name(Exchange exchange, String parameter) {
-        String value = exchange.getMessage().getHeader(parameter, String.class);
+        String value = HttpRequestParts.path(exchange, parameter);
         if (value == null || !NAME.matcher(value).matches()) {
             throw new BadRequest(parameter + ": expected an API name such as Case or Referral__c, got '" + value + "'");
         }

@@ -2,6 +2,7 @@ package io.switchboard.engine;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.api.RequestHeadersStayOut;
 import io.switchboard.api.SObjectsApi;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
@@ -130,6 +131,9 @@ public final class Engine implements AutoCloseable {
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
         main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
+        // headers, query parameters and form fields stay out of the message headers: see HttpRequestParts
+        main.bind("requestHeadersStayOut", new RequestHeadersStayOut());
+        main.addInitialProperty("camel.component.platform-http.header-filter-strategy", "#bean:requestHeadersStayOut");
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }

@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.api.JsonAnswers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /** Answers {@code GET /events?status=failed&limit=50}: a page of events, newest first, of one status or all. */
@@ -27,10 +27,9 @@ public final class ListEvents implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<EventStatus> status = status(message.getHeader("status", String.class), problems);
-        int limit = limit(message.getHeader("limit", String.class), problems);
+        Optional<EventStatus> status = status(HttpRequestParts.query(exchange, "status").orElse(null), problems);
+        int limit = limit(HttpRequestParts.query(exchange, "limit").orElse(null), problems);
         if (!problems.isEmpty()) {
             throw ApiRefusal.problems("invalid_request", problems);
         }

@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.events.EventType;
 import io.switchboard.store.NewEvent;
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ public final class ReadEvent implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        EventType type = EventType.fromPath(message.getHeader("type", String.class))
+        EventType type = EventType.fromPath(HttpRequestParts.path(exchange, "type"))
                 .orElseThrow(() -> ApiRefusal.of(404, "unknown_event_type", "event types are " + KNOWN_TYPES));
-        requireJson(message.getHeader(Exchange.CONTENT_TYPE, String.class));
-        String givenKey = message.getHeader(IDEMPOTENCY_KEY, String.class);
+        requireJson(HttpRequestParts.header(exchange, "Content-Type"));
+        String givenKey = HttpRequestParts.header(exchange, IDEMPOTENCY_KEY);
         List<FieldProblem> problems = new ArrayList<>();
         if (givenKey != null && !USABLE_KEY.matcher(givenKey).matches()) {
             problems.add(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters"));

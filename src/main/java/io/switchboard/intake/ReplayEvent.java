@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.api.JsonAnswers;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +18,7 @@ public final class ReplayEvent implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("eventId", String.class);
+        String id = HttpRequestParts.path(exchange, "eventId");
         switch (store.replay(id)) {
             case REQUEUED -> JsonAnswers.write(exchange, 202,
                     JsonNodeFactory.instance.objectNode().put("eventId", id).put("status", "pending"));

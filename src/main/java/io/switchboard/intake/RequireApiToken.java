@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +25,7 @@ public final class RequireApiToken implements Processor {
         if (expectedDigest == null) {
             return;
         }
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        String authorization = HttpRequestParts.header(exchange, "Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
         String given = bearer ? authorization.substring(BEARER.length()).strip() : "";
         // digests have equal lengths, so the constant-time comparison does not leak the token's length either

@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.api.JsonAnswers;
 
 import io.switchboard.store.EventStore;
@@ -16,7 +17,7 @@ public final class ShowEvent implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("eventId", String.class);
+        String id = HttpRequestParts.path(exchange, "eventId");
         JsonAnswers.write(exchange, 200, store.find(id).map(EventJson::of).orElseThrow(ShowEvent::notFound));
     }
 

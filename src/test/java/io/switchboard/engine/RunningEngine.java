@@ -27,10 +27,12 @@ public final class RunningEngine implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Engine engine;
+    private final int port;
     private final String baseUrl;
 
     private RunningEngine(Engine engine, int port) {
         this.engine = engine;
+        this.port = port;
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
@@ -108,6 +110,11 @@ public final class RunningEngine implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The port the engine's HTTP server listens on at 127.0.0.1. */
+    public int port() {
+        return port;
     }
 
     public EventStore store() {
