@@ -9,7 +9,6 @@ import io.switchboard.intake.InvalidEventException;
 import io.switchboard.intake.ParsedEvent;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.EventStore;
-import io.switchboard.store.NewEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,8 +51,12 @@ public final class StoreReferralChanges implements Processor {
             try {
                 ParsedEvent parsed = EventParser.parse(EventType.REFERRAL_STATUS_CHANGED,
                         changes.get(index).toString().getBytes(StandardCharsets.UTF_8));
-                Acceptance acceptance = store.accept(new NewEvent(parsed.type(), parsed.source(), parsed.derivedKey(),
-                        parsed.json()));
+                Acceptance acceptance = store.accept(parsed.toStore(null));
+                if (acceptance.keyReused()) {
+                    LOG.warn("Case Xchange poll: change [{}] left out: a change of this referral with the same status "
+                            + "and changedAt but other content was stored before", index);
+                    continue;
+                }
                 accepted += acceptance.duplicate() ? 0 : 1;
                 duplicates += acceptance.duplicate() ? 1 : 0;
                 Instant changedAt = ((ReferralStatusChanged) parsed.event()).changedAt();

@@ -5,6 +5,7 @@ import io.switchboard.events.ConversationClosed.Agent;
 import io.switchboard.events.ConversationClosed.Attachment;
 import io.switchboard.events.ConversationClosed.Customer;
 import io.switchboard.events.ConversationClosed.Message;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a closed chat conversation: who, on which channel, and every message with its attachments. */
@@ -35,6 +36,20 @@ final class ConversationClosedReader implements EventReader<ConversationClosed> 
         attachment.requireOneOf("url", "dataBase64");
         return new Attachment(attachment.requiredText("fileName"), attachment.optionalText("contentType"),
                 attachment.optionalUrl("url"), attachment.optionalBase64("dataBase64"));
+    }
+
+    /** A message sent after the conversation closed: a clock or export problem on the source's side. */
+    @Override
+    public List<String> warnings(ConversationClosed event) {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < event.messages().size(); i++) {
+            Message message = event.messages().get(i);
+            if (message.sentAt().isAfter(event.closedAt())) {
+                warnings.add("messages[" + i + "].sentAt " + message.sentAt() + " is later than closedAt "
+                        + event.closedAt() + "; the comment keeps the message's own time");
+            }
+        }
+        return warnings;
     }
 
     @Override

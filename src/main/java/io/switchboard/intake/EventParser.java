@@ -1,6 +1,9 @@
 package io.switchboard.intake;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,10 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.events.EventType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -21,7 +21,9 @@ import java.util.List;
 public final class EventParser {
     static final String BODY = "body";
     private static final int MAX_READABLE_KEY = 512;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** A field given twice is refused rather than letting the last one silently win. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper KEY_WRITER = new ObjectMapper();
 
     private EventParser() {
@@ -38,20 +40,40 @@ public final class EventParser {
         return read(type, tree);
     }
 
-    /** The record of a stored event, whose JSON was checked when it was accepted. */
-    public static Record read(EventType type, String storedJson) throws InvalidEventException {
-        return parse(type, storedJson.getBytes(StandardCharsets.UTF_8)).event();
+    /** A stored event, whose JSON was checked when it was accepted. */
+    public static ParsedEvent read(EventType type, String storedJson) throws InvalidEventException {
+        return parse(type, storedJson.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode readTree(byte[] body) throws InvalidEventException {
         try {
             return JSON.readTree(body);
+        } catch (JsonParseException e) {
+            if (e.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidEventException(List.of(new FieldProblem(fieldPath(e.getProcessor().getParsingContext()),
+                        "is given twice; send each field once")));
+            }
+            throw new InvalidEventException(List.of(new FieldProblem(BODY, "is not valid JSON: " + e.getOriginalMessage()
+                    + where(e.getLocation()))));
         } catch (JsonProcessingException e) {
             throw new InvalidEventException(List.of(new FieldProblem(BODY, "is not valid JSON: " + e.getOriginalMessage()
                     + where(e.getLocation()))));
         } catch (IOException e) {
             throw new InvalidEventException(List.of(new FieldProblem(BODY, "cannot be read: " + e.getMessage())));
         }
+    }
+
+    /** The path of the field being read, as problems name fields: {@code messages[2].sentAt}. */
+    private static String fieldPath(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                path.insert(0, "[" + Math.max(0, at.getCurrentIndex()) + "]");
+            } else if (at.getCurrentName() != null) {
+                path.insert(0, (path.length() == 0 || path.charAt(0) == '[' ? "" : ".")).insert(0, at.getCurrentName());
+            }
+        }
+        return path.length() == 0 ? BODY : path.toString();
     }
 
     private static String where(JsonLocation location) {
@@ -74,7 +96,8 @@ public final class EventParser {
         if (!problems.isEmpty()) {
             throw new InvalidEventException(problems);
         }
-        return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString());
+        return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString(),
+                CanonicalJson.digest(tree), reader.warnings(event));
     }
 
     /**
@@ -91,14 +114,6 @@ public final class EventParser {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings is always writable as JSON", e);
         }
-        return json.length() <= MAX_READABLE_KEY ? json : "sha256:" + sha256(json);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return json.length() <= MAX_READABLE_KEY ? json : "sha256:" + CanonicalJson.sha256(json);
     }
 }

@@ -10,6 +10,11 @@ interface EventReader<T extends Record> {
 
     String source(T event);
 
-    /** The values that make two deliveries the same event (contract section 3), source first. */
+    /** The values that make two deliveries the same event, source first. */
     List<String> keyParts(T event);
+
+    /** What is odd about a valid event but not wrong enough to refuse it; shown on the event. */
+    default List<String> warnings(T event) {
+        return List.of();
+    }
 }

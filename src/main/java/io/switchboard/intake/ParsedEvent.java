@@ -1,10 +1,24 @@
 package io.switchboard.intake;
 
 import io.switchboard.events.EventType;
+import io.switchboard.store.IdempotencyKey;
+import io.switchboard.store.NewEvent;
+import java.util.List;
 
 /**
  * A valid event: its record from {@code io.switchboard.events}, its source, the idempotency key derived from it,
- * and its JSON re-serialised as UTF-8 for the store (unknown fields kept).
+ * its JSON re-serialised as UTF-8 for the store (unknown fields kept), the digest of its canonical body, and the
+ * warnings reading it gave.
  */
-public record ParsedEvent(EventType type, Record event, String source, String derivedKey, String json) {
+public record ParsedEvent(EventType type, Record event, String source, String derivedKey, String json,
+                          String bodyDigest, List<String> warnings) {
+    public ParsedEvent {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The event to store, under the client's key when one was given, else the derived one. */
+    public NewEvent toStore(String clientKey) {
+        IdempotencyKey key = clientKey != null ? IdempotencyKey.client(clientKey) : IdempotencyKey.derived(derivedKey);
+        return new NewEvent(type, source, key, json, bodyDigest, warnings);
+    }
 }

@@ -44,7 +44,7 @@ public final class ReadEvent implements Processor {
         if (!problems.isEmpty()) {
             throw ApiRefusal.problems("invalid_event", problems);
         }
-        message.setBody(new NewEvent(type, parsed.source(), givenKey != null ? givenKey : parsed.derivedKey(), parsed.json()));
+        message.setBody(parsed.toStore(givenKey));
     }
 
     private static void requireJson(String contentType) {

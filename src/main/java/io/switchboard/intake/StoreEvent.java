@@ -9,7 +9,10 @@ import io.switchboard.store.NewEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Stores the event read by {@link ReadEvent} and answers 202 once it is committed, or 200 for a duplicate. */
+/**
+ * Stores the event read by {@link ReadEvent} and answers 202 once it is committed, 200 for a duplicate (same key and
+ * body), or 409 when its key came before with another body.
+ */
 public final class StoreEvent implements Processor {
     private final EventStore store;
 
@@ -20,6 +23,10 @@ public final class StoreEvent implements Processor {
     @Override
     public void process(Exchange exchange) {
         Acceptance acceptance = store.accept(exchange.getMessage().getBody(NewEvent.class));
+        if (acceptance.keyReused()) {
+            throw ApiRefusal.of(409, "idempotency_key_reused", "an event of this type with this idempotency key and "
+                    + "a different body was accepted before; nothing was stored");
+        }
         JsonAnswers.write(exchange, acceptance.duplicate() ? 200 : 202, JsonNodeFactory.instance.objectNode()
                 .put("eventId", acceptance.eventId())
                 .put("status", acceptance.duplicate() ? "duplicate" : "accepted"));

@@ -3,6 +3,7 @@ package io.switchboard.processing;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
+import io.switchboard.intake.ParsedEvent;
 import io.switchboard.events.EventHold;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.store.ClaimedEvent;
@@ -43,16 +44,18 @@ final class RouteEvent {
     }
 
     void process(ClaimedEvent event) {
-        Record record;
+        ParsedEvent parsed;
         try {
-            record = EventParser.read(event.type(), event.payload());
+            parsed = EventParser.read(event.type(), event.payload());
         } catch (InvalidEventException e) {
             store.markFailed(event.id(), new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
             return;
         }
+        // the warnings found at intake stay on the event beside those its route adds
         EventOutcome outcome = new EventOutcome();
+        parsed.warnings().forEach(outcome::warn);
         Exchange exchange = ExchangeBuilder.anExchange(context)
-                .withBody(record)
+                .withBody(parsed.event())
                 .withHeader(EventWorker.EVENT_ID_HEADER, event.id())
                 .withHeader(EventWorker.ATTEMPT_HEADER, event.attempts())
                 .withHeader(EventWorker.RECEIVED_AT_HEADER, event.receivedAt())

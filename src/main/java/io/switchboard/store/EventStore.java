@@ -42,8 +42,9 @@ public final class EventStore implements AutoCloseable {
     private static final String SUMMARY_COLUMNS = "id, event_type, source, status, attempts, received_at, updated_at, "
             + "next_attempt_at, error_code, error_message, produced_records, warnings";
 
-    private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, payload, "
-            + "status, attempts, received_at, updated_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, key_origin, "
+            + "body_digest, payload, warnings, status, attempts, received_at, updated_at, next_attempt_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
 
     private final HikariDataSource dataSource;
     private final List<Runnable> newWorkListeners = new CopyOnWriteArrayList<>();
@@ -69,8 +70,9 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Stores the event unless one with the same idempotency key exists. The insert is committed when this returns,
-     * so the caller may answer 202. Concurrent callers share commits ({@link GroupCommit}).
+     * Stores the event unless one of its type with the same idempotency key exists: then it is a duplicate when its
+     * body is the same and refused ({@link Acceptance.Outcome#KEY_REUSED}) when it differs. The insert is committed
+     * when this returns, so the caller may answer 202. Concurrent callers share commits ({@link GroupCommit}).
      */
     public Acceptance accept(NewEvent event) {
         return groupCommit.accept(event);
@@ -100,7 +102,7 @@ public final class EventStore implements AutoCloseable {
             throw failure("store the events", e);
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).acceptance().complete(new Acceptance(ids.get(i), false));
+            batch.get(i).acceptance().complete(Acceptance.accepted(ids.get(i)));
         }
         announceNewWork();
     }
@@ -110,7 +112,7 @@ public final class EventStore implements AutoCloseable {
         for (GroupCommit.Waiting waiting : batch) {
             try {
                 Acceptance acceptance = insertAlone(waiting.event());
-                anyNew |= !acceptance.duplicate();
+                anyNew |= acceptance.outcome() == Acceptance.Outcome.ACCEPTED;
                 waiting.acceptance().complete(acceptance);
             } catch (RuntimeException e) {
                 waiting.acceptance().completeExceptionally(e);
@@ -128,27 +130,43 @@ public final class EventStore implements AutoCloseable {
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return new Acceptance(idForKey(event.idempotencyKey()), true);
+                return repeatOf(event);
             }
             throw failure("store the event", e);
         }
-        return new Acceptance(id, false);
+        return Acceptance.accepted(id);
     }
 
     private static void bindInsert(PreparedStatement insert, String id, NewEvent event, Instant now) throws SQLException {
         insert.setString(1, id);
         insert.setString(2, event.type().path());
         insert.setString(3, event.source());
-        insert.setString(4, event.idempotencyKey());
-        insert.setString(5, event.payload());
-        setInstant(insert, 6, now);
-        setInstant(insert, 7, now);
-        setInstant(insert, 8, now);
+        insert.setString(4, event.key().value());
+        insert.setString(5, event.key().origin().column());
+        insert.setString(6, event.bodyDigest());
+        insert.setString(7, event.payload());
+        insert.setString(8, event.warnings().isEmpty() ? null : toJson(event.warnings()));
+        setInstant(insert, 9, now);
+        setInstant(insert, 10, now);
+        setInstant(insert, 11, now);
     }
 
-    private String idForKey(String idempotencyKey) {
-        return queryOne("SELECT id FROM events WHERE idempotency_key = ?", statement -> statement.setString(1, idempotencyKey),
-                rows -> rows.getString(1))
+    /**
+     * The event already stored under this event's key: a duplicate when the bodies agree, a reused key when they
+     * differ. Events stored before bodies were digested have none and count as duplicates.
+     */
+    private Acceptance repeatOf(NewEvent event) {
+        return queryOne("SELECT id, body_digest FROM events WHERE event_type = ? AND key_origin = ? AND idempotency_key = ?",
+                statement -> {
+                    statement.setString(1, event.type().path());
+                    statement.setString(2, event.key().origin().column());
+                    statement.setString(3, event.key().value());
+                }, rows -> {
+                    String storedDigest = rows.getString(2);
+                    boolean sameBody = storedDigest == null || storedDigest.equals(event.bodyDigest());
+                    return sameBody ? new Acceptance(rows.getString(1), Acceptance.Outcome.DUPLICATE)
+                            : new Acceptance(null, Acceptance.Outcome.KEY_REUSED);
+                })
                 .orElseThrow(() -> new StoreException("the event with this idempotency key vanished while being read"));
     }
 

@@ -8,6 +8,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.store.EventError;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.IdempotencyKey;
 import io.switchboard.store.NewEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,7 +41,8 @@ class ReplayCommandTest {
     }
 
     private String storeEvent(EventStore store, String key, boolean fail) {
-        String id = store.accept(new NewEvent(EventType.CALL, "xcally", key, "{}")).eventId();
+        String id = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client(key), "{}", "digest",
+                List.of())).eventId();
         if (fail) {
             store.claimDue(10, "test-node");
             store.markFailed(id, new EventError("INVALID_FIELD", "No such column"), List.of(), List.of());

@@ -93,15 +93,18 @@ class EventIntakeTest {
     }
 
     @Test
-    void shouldDeriveTheKeyFromTheFieldsTheContractNames() throws Exception {
+    void shouldDeriveTheKeyFromSourceCallIdAndStatus() throws Exception {
         ObjectNode call = example("call-inbound-answered").put("callId", "derived-1");
         String first = body(engine.postEvent("call", call.toString())).path("eventId").asText();
-        call.put("queue", "Support").put("durationSeconds", 5);
         assertEquals(first, body(engine.postEvent("call", call.toString())).path("eventId").asText(),
-                "same source, callId and status: the same call");
+                "same source, callId and status, same body: the same call");
+        call.put("queue", "Support").put("durationSeconds", 5);
+        HttpResponse<String> changed = engine.postEvent("call", call.toString());
+        assertEquals(409, changed.statusCode(), "same key, another body: " + changed.body());
         call.put("status", "hangup");
-        assertNotEquals(first, body(engine.postEvent("call", call.toString())).path("eventId").asText(),
-                "a new status is a new event");
+        HttpResponse<String> newStatus = engine.postEvent("call", call.toString());
+        assertEquals(202, newStatus.statusCode(), newStatus.body());
+        assertNotEquals(first, body(newStatus).path("eventId").asText(), "a new status is a new event");
     }
 
     @Test
@@ -120,11 +123,96 @@ class EventIntakeTest {
     void shouldUseTheIdempotencyKeyHeaderWhenGiven() throws Exception {
         ObjectNode event = example("case-acknowledged").put("caseId", "CX-header-1");
         HttpResponse<String> first = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
-        event.put("caseId", "CX-header-2");
         HttpResponse<String> second = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
         assertEquals(202, first.statusCode(), first.body());
         assertEquals(200, second.statusCode(), second.body());
         assertEquals(body(first).path("eventId"), body(second).path("eventId"));
+        event.put("caseId", "CX-header-2");
+        HttpResponse<String> otherCase = engine.postEvent("case-acknowledged", event.toString());
+        assertEquals(202, otherCase.statusCode(), "without the header the key is derived from caseId: " + otherCase.body());
+    }
+
+    // issue 9: keys were global and blind to the body
+    @Test
+    void shouldRefuseAKeyReusedWithAnotherBodyAndStoreNothing() throws Exception {
+        ObjectNode event = example("case-acknowledged").put("caseId", "CX-reused-1");
+        assertEquals(202, engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "reused-1"))
+                .statusCode());
+        storedBefore = engine.store().count();
+        event.put("caseId", "CX-reused-2");
+        HttpResponse<String> reused = engine.send(jsonPost("case-acknowledged", event.toString())
+                .header("Idempotency-Key", "reused-1"));
+        assertEquals(409, reused.statusCode(), reused.body());
+        assertEquals("idempotency_key_reused", body(reused).path("error").asText());
+        assertFalse(body(reused).has("eventId"), "the other event's id is not given away: " + reused.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldAnswerDuplicateForTheSameBodyWrittenInAnotherOrderOrSpacing() throws Exception {
+        ObjectNode event = example("case-acknowledged").put("caseId", "CX-canonical-1");
+        HttpResponse<String> first = engine.postEvent("case-acknowledged", event.toString());
+        ObjectNode reordered = JSON.createObjectNode();
+        List<String> names = new ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(name -> reordered.set(name, event.get(name)));
+        HttpResponse<String> again = engine.postEvent("case-acknowledged", reordered.toPrettyString());
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(body(first).path("eventId"), body(again).path("eventId"));
+    }
+
+    @Test
+    void shouldKeepAClientKeyOfOneTypeFromAnsweringForAnotherType() throws Exception {
+        ObjectNode call = example("call-inbound-answered").put("callId", "cross-type-1");
+        ObjectNode conversation = example("conversation-closed").put("conversationId", "cross-type-1");
+        HttpResponse<String> callAnswer = engine.send(jsonPost("call", call.toString()).header("Idempotency-Key", "shared-key"));
+        HttpResponse<String> conversationAnswer = engine.send(jsonPost("conversation-closed", conversation.toString())
+                .header("Idempotency-Key", "shared-key"));
+        assertEquals(202, callAnswer.statusCode(), callAnswer.body());
+        assertEquals(202, conversationAnswer.statusCode(), conversationAnswer.body());
+        assertNotEquals(body(callAnswer).path("eventId"), body(conversationAnswer).path("eventId"));
+    }
+
+    @Test
+    void shouldKeepAClientKeyShapedLikeADerivedKeyFromSilencingTheRealEvent() throws Exception {
+        ObjectNode conversation = example("conversation-closed").put("conversationId", "shaped-1");
+        String derivedShape = "[\"conversation-closed\",\"witiop\",\"shaped-1\"]";
+        HttpResponse<String> impostor = engine.send(jsonPost("conversation-closed",
+                example("conversation-closed").put("conversationId", "impostor").toString())
+                .header("Idempotency-Key", derivedShape));
+        HttpResponse<String> real = engine.postEvent("conversation-closed", conversation.toString());
+        assertEquals(202, impostor.statusCode(), impostor.body());
+        assertEquals(202, real.statusCode(), "the real conversation must not answer duplicate: " + real.body());
+        assertEquals("accepted", body(real).path("status").asText());
+    }
+
+    @Test
+    void shouldRefuseAFieldGivenTwiceNamingIt() throws Exception {
+        String call = example("call-inbound-answered").toString();
+        String twiceAtTop = call.replaceFirst("\\{", "{\"callId\":\"first\",");
+        HttpResponse<String> top = engine.postEvent("call", twiceAtTop);
+        assertEquals(400, top.statusCode(), top.body());
+        assertEquals("callId", body(top).path("problems").path(0).path("field").asText(), top.body());
+        assertEquals("is given twice; send each field once", body(top).path("problems").path(0).path("message").asText());
+        String twiceNested = example("conversation-closed").toString()
+                .replace("\"phone\":\"+393331234567\"", "\"phone\":\"+393331234567\",\"phone\":\"+390000000000\"");
+        HttpResponse<String> nested = engine.postEvent("conversation-closed", twiceNested);
+        assertEquals(400, nested.statusCode(), nested.body());
+        assertEquals("customer.phone", body(nested).path("problems").path(0).path("field").asText(), nested.body());
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldWarnOnAMessageSentAfterTheConversationClosed() throws Exception {
+        ObjectNode conversation = example("conversation-closed").put("conversationId", "late-message-1")
+                .put("closedAt", "2026-11-20T10:10:00Z");
+        HttpResponse<String> accepted = engine.postEvent("conversation-closed", conversation.toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode status = body(engine.get("/events/" + body(accepted).path("eventId").asText()));
+        assertEquals(List.of("messages[3].sentAt 2026-11-20T10:14:55Z is later than closedAt 2026-11-20T10:10:00Z; "
+                + "the comment keeps the message's own time"), JSON.convertValue(status.path("warnings"), List.class));
     }
 
     private static HttpRequest.Builder jsonPost(String type, String json) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,12 @@ abstract class EventStoreBehaviour {
     }
 
     private static NewEvent call(String key) {
-        return new NewEvent(EventType.CALL, "xcally", key, "{\"callId\":\"" + key + "\"}");
+        return event(EventType.CALL, IdempotencyKey.client(key), "same body");
+    }
+
+    private static NewEvent event(EventType type, IdempotencyKey key, String body) {
+        return new NewEvent(type, "xcally", key, "{\"callId\":\"" + key.value() + "\"}", "digest of " + body,
+                List.of());
     }
 
     private String acceptNew(String key) {
@@ -245,5 +254,84 @@ abstract class EventStoreBehaviour {
         }
         assertEquals(20, ids.size());
         assertNotEquals(ids.iterator().next(), acceptNew("another"));
+    }
+
+    @Test
+    void shouldScopeIdempotencyKeysByEventTypeAndByWhoMadeThem() {
+        // issue 9: a call's client key equal to a conversation's key, or shaped like a derived key, took its place
+        String derived = "[\"conversation-closed\",\"witiop\",\"1793\"]";
+        Acceptance conversation = store.accept(event(EventType.CONVERSATION_CLOSED, IdempotencyKey.derived(derived), "a"));
+        Acceptance callWithThatKey = store.accept(event(EventType.CALL, IdempotencyKey.client(derived), "b"));
+        Acceptance clientKeyLikeDerived = store.accept(event(EventType.CONVERSATION_CLOSED, IdempotencyKey.client(derived), "c"));
+        Acceptance sameClientKeyOtherType = store.accept(event(EventType.CASE_ACKNOWLEDGED, IdempotencyKey.client(derived), "d"));
+        for (Acceptance acceptance : List.of(conversation, callWithThatKey, clientKeyLikeDerived, sameClientKeyOtherType)) {
+            assertEquals(Acceptance.Outcome.ACCEPTED, acceptance.outcome());
+        }
+        assertEquals(4, store.count());
+        assertEquals(4, Set.of(conversation.eventId(), callWithThatKey.eventId(), clientKeyLikeDerived.eventId(),
+                sameClientKeyOtherType.eventId()).size());
+    }
+
+    @Test
+    void shouldRefuseAKeyReusedForAnotherBodyAndStoreNothing() {
+        String first = acceptNew("k1");
+        Acceptance sameBody = store.accept(event(EventType.CALL, IdempotencyKey.client("k1"), "same body"));
+        Acceptance otherBody = store.accept(event(EventType.CALL, IdempotencyKey.client("k1"), "another body"));
+        assertEquals(new Acceptance(first, Acceptance.Outcome.DUPLICATE), sameBody);
+        assertEquals(new Acceptance(null, Acceptance.Outcome.KEY_REUSED), otherBody);
+        assertEquals(1, store.count());
+    }
+
+    @Test
+    void shouldTellDuplicatesFromReusedKeysWithinOneGroupCommit() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Acceptance>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = i % 2 == 0 ? "even" : "odd";
+                answers.add(callers.submit(() -> store.accept(event(EventType.CALL, IdempotencyKey.client("shared"), body))));
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            int reused = 0;
+            for (Future<Acceptance> answer : answers) {
+                switch (answer.get().outcome()) {
+                    case ACCEPTED -> accepted++;
+                    case DUPLICATE -> duplicates++;
+                    case KEY_REUSED -> reused++;
+                }
+            }
+            assertEquals(1, accepted);
+            assertEquals(7, duplicates);
+            assertEquals(8, reused);
+            assertEquals(1, store.count());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldKeepTheKeysStoredBeforeKeysWereScoped() throws Exception {
+        String oldUrl = freshJdbcUrl();
+        Flyway.configure().dataSource(oldUrl, null, null).locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(oldUrl);
+             Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO events (id, event_type, source, idempotency_key, payload, status, attempts, "
+                    + "received_at, updated_at, next_attempt_at) VALUES "
+                    + "('old-derived', 'call', 'xcally', '[\"call\",\"xcally\",\"c-1\",\"answered\"]', '{}', 'done', 1, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
+                    + "('old-client', 'call', 'xcally', 'delivery-7', '{}', 'done', 1, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        try (EventStore migrated = EventStore.open(oldUrl)) {
+            Acceptance derived = migrated.accept(event(EventType.CALL,
+                    IdempotencyKey.derived("[\"call\",\"xcally\",\"c-1\",\"answered\"]"), "any"));
+            Acceptance client = migrated.accept(event(EventType.CALL, IdempotencyKey.client("delivery-7"), "any"));
+            Acceptance sameKeyOtherOrigin = migrated.accept(event(EventType.CALL, IdempotencyKey.derived("delivery-7"), "any"));
+            assertEquals(new Acceptance("old-derived", Acceptance.Outcome.DUPLICATE), derived);
+            assertEquals(new Acceptance("old-client", Acceptance.Outcome.DUPLICATE), client);
+            assertEquals(Acceptance.Outcome.ACCEPTED, sameKeyOtherOrigin.outcome());
+        }
     }
 }
