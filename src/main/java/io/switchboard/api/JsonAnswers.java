@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,8 @@ import org.apache.camel.Message;
  * a form field Camel turned into a header) is ever echoed back.
  */
 public final class JsonAnswers {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Also reads request bodies: a field given twice is refused rather than letting the last one win. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonAnswers() {
     }

@@ -170,5 +170,10 @@ class SObjectsApiTest {
         Answer badBody = call("POST", "/api/sobjects/Account", "[1,2]");
         assertEquals(400, badBody.status());
         assertEquals("body: expected a JSON object of Salesforce fields", badBody.json().path("message").asText());
+        int accounts = emulator.admin().records("Account").size();
+        Answer twice = call("POST", "/api/sobjects/Account", "{\"Name\":\"First\",\"Name\":\"Second\"}");
+        assertEquals(400, twice.status());
+        assertTrue(twice.json().path("message").asText().contains("Duplicate field 'Name'"), twice.json().toString());
+        assertEquals(accounts, emulator.admin().records("Account").size());
     }
 }
