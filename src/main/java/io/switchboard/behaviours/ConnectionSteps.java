@@ -100,7 +100,7 @@ public final class ConnectionSteps {
     private Steps create(SalesforceClient client) {
         RecentPersonMatches persons = new RecentPersonMatches(new FindPersonByPhone(client),
                 RecentPersonMatches.DEFAULT_TTL, clock);
-        CreatePerson creator = new CreatePerson(client, clock);
+        CreatePerson creator = new CreatePerson(client, clock, describes);
         return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
                 new LookupUserByEmail(client, LookupUserByEmail.DEFAULT_TTL, clock),
                 new LookupUserByUsername(client, LookupUserByEmail.DEFAULT_TTL, clock));

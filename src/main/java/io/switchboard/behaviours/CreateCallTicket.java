@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.mapping.CallConfiguration;
 import io.switchboard.mapping.FieldMapping;
+import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
+import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.mapping.TicketType;
 import io.switchboard.mapping.ValueSource;
@@ -30,6 +32,7 @@ public final class CreateCallTicket implements Processor {
     private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
     private final MapFields mapFields = new MapFields();
+    private final FitToFieldLengths fitToFieldLengths = new FitToFieldLengths();
     private final FindWrittenTicket findWrittenTicket = new FindWrittenTicket();
 
     public CreateCallTicket(ConnectionSteps steps) {
@@ -43,12 +46,15 @@ public final class CreateCallTicket implements Processor {
         CallConfiguration configuration = plan.configuration();
         String sobject = configuration.ticketType().sobject();
         SalesforceClient client = steps.client(exchange, plan.connection());
-        ObjectNode fields = mapFields.map(configuration.fields(), plan.variables(), steps.describe(client, sobject));
+        SObjectDescription ticket = steps.describe(client, sobject);
+        ObjectNode fields = mapFields.map(configuration.fields(), plan.variables(), ticket);
         fields.put("Subject", renderTemplate.render(configuration.subject(), plan.variables()));
         String description = renderTemplate.render(configuration.description(), plan.variables());
         if (!description.isEmpty()) {
             fields.put("Description", description);
         }
+        // before the retry's look-up, which finds the ticket by the Subject as written
+        fitToFieldLengths.fit(ticket, fields, outcome::warn);
         fields.put("OwnerId", plan.ownerId());
         plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
         EventAttempt attempt = EventAttempt.of(exchange);

@@ -46,7 +46,7 @@ public final class FindCallPerson implements Processor {
             return Optional.empty();
         }
         String name = "inbound".equals(plan.call().direction()) ? plan.call().callerName() : null;
-        Person created = steps.createPerson(client).create(module, number, name);
+        Person created = steps.createPerson(client).create(module, number, name, outcome::warn);
         steps.findPerson(client).remember(number, plan.configuration().searchTargets(), created);
         outcome.produced(created.sobject(), created.id(), "created");
         return Optional.of(created);

@@ -1,9 +1,12 @@
 package io.switchboard.behaviours;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.ReferralStatusChanged;
+import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.ReferralMapping;
 import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import java.util.function.Supplier;
@@ -15,6 +18,7 @@ import java.util.function.Supplier;
 public final class WriteBackReferralStatus implements Processor {
     private final Supplier<Mappings> mappings;
     private final ConnectionSteps steps;
+    private final FitToFieldLengths fitToFieldLengths = new FitToFieldLengths();
 
     public WriteBackReferralStatus(Supplier<Mappings> mappings, ConnectionSteps steps) {
         this.mappings = mappings;
@@ -26,8 +30,10 @@ public final class WriteBackReferralStatus implements Processor {
         ReferralStatusChanged change = exchange.getMessage().getBody(ReferralStatusChanged.class);
         ReferralMapping mapping = mappings.get().referral();
         String recordId = change.salesforceRecordId().strip();
-        steps.client(exchange, ConnectionOptions.DEFAULT)
-                .update(mapping.object(), recordId, mapping.fields(change));
+        SalesforceClient client = steps.client(exchange, ConnectionOptions.DEFAULT);
+        ObjectNode fields = fitToFieldLengths.fit(steps.describe(client, mapping.object()), mapping.fields(change),
+                Outcomes.of(exchange)::warn);
+        client.update(mapping.object(), recordId, fields);
         Outcomes.of(exchange).produced(mapping.object(), recordId, "updated");
     }
 }

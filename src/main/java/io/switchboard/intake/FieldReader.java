@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class FieldReader {
     static final int MAX_ID_LENGTH = 200;
+    /** Salesforce's email fields hold 80 characters; a longer address cut short would be another address. */
+    static final int MAX_EMAIL_LENGTH = 80;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final String TIMESTAMP_EXPECTED = "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
@@ -202,6 +204,10 @@ final class FieldReader {
     private String email(String name, String text) {
         if (text != null && !EMAIL.matcher(text).matches()) {
             problem(name, "must be an email address, e.g. agent@example.com");
+            return null;
+        }
+        if (text != null && text.length() > MAX_EMAIL_LENGTH) {
+            problem(name, "must be at most " + MAX_EMAIL_LENGTH + " characters, as Salesforce's email fields are");
             return null;
         }
         return text;

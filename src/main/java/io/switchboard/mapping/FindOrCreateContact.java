@@ -1,6 +1,8 @@
 package io.switchboard.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The conversation rule for the customer's Contact: searched by phone on the configured Contact fields (the most
@@ -18,13 +20,15 @@ public final class FindOrCreateContact {
 
     public ContactOutcome findOrCreate(String phone, String name, SearchTarget contactSearch) {
         PersonSearchResult search = finder.find(phone, List.of(contactSearch));
-        return search.found()
-                .map(contact -> new ContactOutcome(contact, false, search.warnings()))
-                .orElseGet(() -> new ContactOutcome(create(phone, name, contactSearch), true, search.warnings()));
+        if (search.found().isPresent()) {
+            return new ContactOutcome(search.found().get(), false, search.warnings());
+        }
+        List<String> warnings = new ArrayList<>(search.warnings());
+        return new ContactOutcome(create(phone, name, contactSearch, warnings::add), true, warnings);
     }
 
-    private Person create(String phone, String name, SearchTarget contactSearch) {
-        Person created = creator.create(CreateModule.CONTACT, phone, name);
+    private Person create(String phone, String name, SearchTarget contactSearch, Consumer<String> warn) {
+        Person created = creator.create(CreateModule.CONTACT, phone, name, warn);
         finder.remember(phone, List.of(contactSearch), created);
         return created;
     }

@@ -26,7 +26,7 @@ public record SObjectDescription(String name, Map<String, FieldDescription> fiel
                 }
             }
             String name = field.path("name").asText();
-            fields.put(name, new FieldDescription(name, field.path("type").asText(),
+            fields.put(name, new FieldDescription(name, field.path("type").asText(), field.path("length").asInt(0),
                     field.path("createable").asBoolean(false), field.path("updateable").asBoolean(false),
                     field.path("externalId").asBoolean(false), field.path("idLookup").asBoolean(false), active));
         }

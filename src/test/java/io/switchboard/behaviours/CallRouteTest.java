@@ -66,6 +66,19 @@ class CallRouteTest {
         assertNull(task.get("WhatId"));
     }
 
+    // issue 9: values longer than their field failed the event after it was accepted
+    @Test
+    void shouldCutASubjectLongerThanTheTaskSubjectWithAWarning() throws Exception {
+        ObjectNode call = example("call-inbound-answered").put("callId", "long-queue-1").put("queue", "Q".repeat(300));
+        JsonNode event = run(engine, "call", call);
+
+        assertEquals("done", event.path("status").asText(), event.toString());
+        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "long-queue-1");
+        assertEquals(("[xCALLY Ticket] " + "Q".repeat(300)).substring(0, 255), task.get("Subject"));
+        assertEquals("Task.Subject was cut to 255 characters, the field's length (the value had 330)",
+                event.path("warnings").path(0).asText(), event.toString());
+    }
+
     @Test
     void shouldWriteAnOutboundAnsweredCallWithTheDialledNumberAndNoPersonWhenNobodyMatches() throws Exception {
         int contacts = emulator.admin().records("Contact").size();

@@ -205,6 +205,18 @@ class EventIntakeTest {
     }
 
     @Test
+    void shouldRefuseAnEmailLongerThanSalesforceHolds() throws Exception {
+        ObjectNode conversation = example("conversation-closed").put("conversationId", "long-email-1");
+        conversation.putObject("agent").put("email", "a".repeat(69) + "@example.com");
+        HttpResponse<String> refused = engine.postEvent("conversation-closed", conversation.toString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("agent.email", body(refused).path("problems").path(0).path("field").asText());
+        assertEquals("must be at most 80 characters, as Salesforce's email fields are",
+                body(refused).path("problems").path(0).path("message").asText());
+        assertNothingStored();
+    }
+
+    @Test
     void shouldWarnOnAMessageSentAfterTheConversationClosed() throws Exception {
         ObjectNode conversation = example("conversation-closed").put("conversationId", "late-message-1")
                 .put("closedAt", "2026-11-20T10:10:00Z");

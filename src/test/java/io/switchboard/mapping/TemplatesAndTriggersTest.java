@@ -114,6 +114,6 @@ class TemplatesAndTriggersTest {
     }
 
     private static FieldDescription field(String name, String type) {
-        return new FieldDescription(name, type, true, true, false, false, List.of());
+        return new FieldDescription(name, type, 0, true, true, false, false, List.of());
     }
 }

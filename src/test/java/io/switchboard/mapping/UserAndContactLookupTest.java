@@ -45,7 +45,7 @@ class UserAndContactLookupTest {
         clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
         contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
-                RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock));
+                RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock, new Describes(Describes.DEFAULT_TTL, clock)));
     }
 
     @Test

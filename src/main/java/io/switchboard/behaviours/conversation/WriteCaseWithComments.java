@@ -10,6 +10,7 @@ import io.switchboard.events.EventOutcome;
 import io.switchboard.events.ProducedRecord;
 import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.EventVariables;
+import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.salesforce.SalesforceApiException;
@@ -41,6 +42,7 @@ public final class WriteCaseWithComments implements Processor {
     private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
     private final FindWrittenCase findWrittenCase = new FindWrittenCase();
+    private final FitToFieldLengths fitToFieldLengths = new FitToFieldLengths();
 
     public WriteCaseWithComments(Supplier<ConversationClosedMapping> mapping, ConnectionSteps steps) {
         this.mapping = mapping;
@@ -51,7 +53,7 @@ public final class WriteCaseWithComments implements Processor {
     public void process(Exchange exchange) {
         SalesforceClient client = steps.forConnection(exchange, ConversationExchange.CONNECTION).client();
         Subrequests subrequests = new Subrequests(client.connection().apiVersion());
-        ObjectNode caseFields = caseFields(exchange);
+        ObjectNode caseFields = caseFields(exchange, client);
         List<CaseChild> children = children(exchange);
         EventAttempt attempt = EventAttempt.of(exchange);
         Optional<WrittenCase> written = attempt.retry()
@@ -116,11 +118,13 @@ public final class WriteCaseWithComments implements Processor {
         return produced;
     }
 
-    private ObjectNode caseFields(Exchange exchange) {
+    /** The Case's fields, its Subject cut to the field's length: a retry finds the Case by the same Subject. */
+    private ObjectNode caseFields(Exchange exchange, SalesforceClient client) {
         ConversationClosed event = ConversationExchange.event(exchange);
         ConversationUsers users = ConversationExchange.required(exchange, ConversationUsers.PROPERTY,
                 ConversationUsers.class, "findConversationUsers");
         ObjectNode fields = mapping.get().caseFields(EventVariables.of(event));
+        fitToFieldLengths.fit(steps.describe(client, "Case"), fields, ConversationExchange.outcome(exchange)::warn);
         fields.put("ContactId", contact(exchange).id());
         fields.put("OwnerId", users.agentUserId());
         return fields;

@@ -125,6 +125,25 @@ class ConversationClosedRouteTest {
         assertEquals(contacts.get(0).get("Id"), theCase.get("ContactId"));
     }
 
+    // issue 9: a 300-character name was accepted, then failed STRING_TOO_LONG on FirstName/LastName for good
+    @Test
+    void shouldCutALongCustomerNameToTheContactsFieldsWithWarnings() throws Exception {
+        String first = "A".repeat(150);
+        String last = "B".repeat(149);
+        ObjectNode event = example();
+        event.putObject("customer").put("phone", "+447700900789").put("name", first + " " + last);
+        JsonNode status = events.process(event);
+
+        assertEquals("done", status.path("status").asText(), status.toString());
+        List<Map<String, Object>> contacts = events.records("Contact", "Phone", "+447700900789");
+        assertEquals(1, contacts.size(), contacts.toString());
+        assertEquals("A".repeat(40), contacts.get(0).get("FirstName"));
+        assertEquals("B".repeat(80), contacts.get(0).get("LastName"));
+        assertEquals(List.of("Contact.FirstName was cut to 40 characters, the field's length (the value had 150)",
+                "Contact.LastName was cut to 80 characters, the field's length (the value had 149)"),
+                ConversationEvents.texts(status.path("warnings")));
+    }
+
     @Test
     void shouldCreateAContactNamedByTheNumberWhenTheCustomerHasNoName() throws Exception {
         ObjectNode event = example();
