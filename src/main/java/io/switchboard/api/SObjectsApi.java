@@ -22,6 +22,8 @@ import org.apache.camel.Exchange;
  */
 public final class SObjectsApi {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** A field or a relationship path to one, such as {@code Owner.Name}: nothing else reaches the SOQL. */
+    private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*){0,4}");
     private final SalesforceClients clients;
 
     public SObjectsApi(SalesforceClients clients) {
@@ -132,8 +134,9 @@ public final class SObjectsApi {
         List<String> names = new ArrayList<>(List.of("Id"));
         if (fields != null && !fields.isBlank()) {
             for (String field : Arrays.stream(fields.split(",")).map(String::strip).toList()) {
-                if (!NAME.matcher(field).matches() && !field.contains(".")) {
-                    throw new BadRequest("fields: '" + field + "' is not a field name");
+                if (!FIELD_PATH.matcher(field).matches()) {
+                    throw new BadRequest("fields: '" + field + "' is not a field name or a relationship path "
+                            + "such as Owner.Name");
                 }
                 if (!names.stream().anyMatch(existing -> existing.equalsIgnoreCase(field))) {
                     names.add(field);

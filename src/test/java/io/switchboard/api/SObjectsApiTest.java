@@ -127,6 +127,19 @@ class SObjectsApiTest {
     }
 
     @Test
+    void shouldAcceptRelationshipPathsButNothingElseWithADotInFields() throws Exception {
+        Answer path = call("GET", "/api/sobjects/Case/CaseNumber/" + SeededOrg.SEEDED_CASE_NUMBER + "?fields=Owner.Name", null);
+        assertEquals(200, path.status(), String.valueOf(path.json()));
+        for (String injected : List.of("Id%20FROM%20User%20WHERE%20Name%20!%3D%20'x'%20OR%20Owner.Name", "Owner.Name)", "a.b.",
+                "Owner..Name", ".Name")) {
+            Answer refused = call("GET", "/api/sobjects/Case/CaseNumber/" + SeededOrg.SEEDED_CASE_NUMBER
+                    + "?fields=" + injected, null);
+            assertEquals(400, refused.status(), injected + ": " + refused.json());
+            assertTrue(refused.json().path("message").asText().startsWith("fields: '"), refused.json().toString());
+        }
+    }
+
+    @Test
     void shouldRefuseALookupByAFieldThatIsNotUnique() throws Exception {
         Answer answer = call("GET", "/api/sobjects/Contact/LastName/Conti", null);
         assertEquals(400, answer.status());
