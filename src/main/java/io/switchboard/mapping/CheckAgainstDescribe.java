@@ -14,11 +14,14 @@ import java.util.Set;
  * Each problem names the config file and line, the field, and what would be accepted.
  */
 public final class CheckAgainstDescribe {
-    /** The field types a mapping may fill; references and ids are set by the routes themselves. */
-    public static final Set<String> ALLOWED_TYPES = Set.of("string", "int", "double", "picklist", "boolean", "email",
-            "textarea", "phone", "date", "datetime");
+    /**
+     * The field types a mapping may fill; references and ids are set by the routes themselves. A combobox (such as
+     * Task.Subject) is a text field with suggested values, so it takes whatever a string field takes.
+     */
+    public static final Set<String> ALLOWED_TYPES = Set.of("string", "combobox", "int", "double", "picklist", "boolean",
+            "email", "textarea", "phone", "date", "datetime");
     private static final String ALLOWED_LIST =
-            "string, int, double, picklist, boolean, email, textarea, phone, date, datetime";
+            "string (or combobox), int, double, picklist, boolean, email, textarea, phone, date, datetime";
 
     private final Describes describes;
 

@@ -60,8 +60,14 @@ class CheckAgainstDescribeTest {
     @Test
     void shouldRefuseAFieldOfATypeAMappingMayNotFill() {
         assertEquals(List.of(new MappingProblem(FILE, 8, "Task.WhoId: is a reference field; a mapping may fill only "
-                        + "string, int, double, picklist, boolean, email, textarea, phone, date, datetime fields")),
+                        + "string (or combobox), int, double, picklist, boolean, email, textarea, phone, date, datetime fields")),
                 checkTask(new FieldUse("WhoId", 8, FieldUse.Purpose.CREATE, List.of())));
+    }
+
+    // found by an independent check: check-connection called config/call.yaml NOT usable against a real describe
+    @Test
+    void shouldAcceptAComboboxSubjectWithAnyTextAsAStringField() {
+        assertEquals(List.of(), checkTask(new FieldUse("Subject", 8, FieldUse.Purpose.CREATE, List.of("[xCALLY Ticket]"))));
     }
 
     @Test

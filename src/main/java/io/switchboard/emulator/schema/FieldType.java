@@ -6,6 +6,8 @@ public enum FieldType {
     STRING("string"),
     TEXTAREA("textarea"),
     PICKLIST("picklist"),
+    /** A picklist that also takes free text, as Task.Subject and Event.Subject are in every org. */
+    COMBOBOX("combobox"),
     MULTIPICKLIST("multipicklist"),
     BOOLEAN("boolean"),
     INT("int"),
@@ -32,7 +34,7 @@ public enum FieldType {
     }
 
     public boolean isText() {
-        return this == STRING || this == TEXTAREA || this == PICKLIST || this == MULTIPICKLIST
+        return this == STRING || this == TEXTAREA || this == PICKLIST || this == COMBOBOX || this == MULTIPICKLIST
                 || this == EMAIL || this == PHONE || this == URL;
     }
 

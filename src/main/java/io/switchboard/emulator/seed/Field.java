@@ -56,6 +56,13 @@ final class Field {
         return field;
     }
 
+    /** Suggested values that never restrict: any text up to the length is accepted. */
+    static Field combobox(String name, String label, int length, String... values) {
+        Field field = new Field(name, label, FieldType.COMBOBOX, length);
+        field.picklistValues = List.of(values);
+        return field;
+    }
+
     static Field checkbox(String name, String label) {
         Field field = new Field(name, label, FieldType.BOOLEAN, 0);
         field.nillable = false;

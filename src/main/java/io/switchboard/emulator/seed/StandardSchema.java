@@ -1,6 +1,7 @@
 package io.switchboard.emulator.seed;
 
 import static io.switchboard.emulator.seed.Field.checkbox;
+import static io.switchboard.emulator.seed.Field.combobox;
 import static io.switchboard.emulator.seed.Field.email;
 import static io.switchboard.emulator.seed.Field.phone;
 import static io.switchboard.emulator.seed.Field.picklist;
@@ -146,7 +147,7 @@ public final class StandardSchema {
 
     private static SObjectSchema task() {
         return object("Task", "Task", "Tasks", "00T", false, true,
-                text("Subject", "Subject", 255),
+                combobox("Subject", "Subject", 255, "Call", "Send Letter", "Send Quote", "Other"),
                 picklist("Status", "Status", "Not Started", "In Progress", "Completed", "Waiting on someone else",
                         "Deferred").restricted().defaulted(),
                 picklist("Priority", "Priority", "High", "Normal", "Low").restricted().defaulted(),

@@ -92,6 +92,23 @@ class SObjectRestTest extends EmulatorFixture {
         assertTrue(field(describe, "Origin").toString().contains("\"value\":\"WhatsApp\""));
     }
 
+    // found by an independent check: real orgs describe Task.Subject as a combobox, not a string
+    @Test
+    void shouldDescribeTaskSubjectAsAComboboxThatTakesFreeText() {
+        JsonNode subject = field(client.get("/sobjects/Task/describe").json(), "Subject");
+        assertEquals("combobox", subject.get("type").asText());
+        assertEquals(255, subject.get("length").asInt());
+        assertFalse(subject.get("restrictedPicklist").asBoolean());
+        assertEquals(List.of("Call", "Send Letter", "Send Quote", "Other"), StreamSupport.stream(
+                subject.get("picklistValues").spliterator(), false).map(value -> value.get("value").asText()).toList());
+
+        Answer created = client.post("/sobjects/Task", "{\"Subject\":\"[xCALLY Ticket] Sales +393331234567\"}");
+        assertEquals(201, created.status(), created.response().body());
+        Answer tooLong = client.post("/sobjects/Task", "{\"Subject\":\"" + "x".repeat(256) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.response().body());
+        assertEquals("STRING_TOO_LONG", tooLong.errorCode());
+    }
+
     @Test
     void shouldShowAuditFieldsCreateableOnlyToPermittedUsers() {
         assertTrue(field(client.get("/sobjects/CaseComment/describe").json(), "CreatedDate")
