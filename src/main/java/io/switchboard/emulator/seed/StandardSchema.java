@@ -32,7 +32,7 @@ public final class StandardSchema {
 
     public static OrgModel model() {
         OrgSchema schema = new OrgSchema(List.of(user(), account(), contact(), lead(), caseObject(), caseComment(),
-                task(), contentVersion(), contentDocument(), contentDocumentLink(), referral(), cxIntake()));
+                task(), event(), contentVersion(), contentDocument(), contentDocumentLink(), referral(), cxIntake()));
         Map<String, Object> defaults = Map.of(
                 "Case.Status", "New",
                 "Case.Priority", "Medium",
@@ -161,6 +161,25 @@ public final class StandardSchema {
                 text("CallDisposition", "Call Result", 255),
                 textArea("Description", "Description", 32000),
                 checkbox("IsClosed", "Closed").readOnly(),
+                owner());
+    }
+
+    /**
+     * A calendar event, for its describe (Subject is a combobox as on Task). Salesforce's rule that an event needs
+     * either DurationInMinutes or EndDateTime is not enforced here.
+     */
+    private static SObjectSchema event() {
+        return object("Event", "Event", "Events", "00U", false, true,
+                combobox("Subject", "Subject", 255, "Call", "Email", "Meeting", "Send Letter/Quote", "Other"),
+                Field.of("ActivityDateTime", "Due Date Time", FieldType.DATETIME),
+                Field.of("StartDateTime", "Start", FieldType.DATETIME),
+                Field.of("EndDateTime", "End", FieldType.DATETIME),
+                Field.of("DurationInMinutes", "Duration", FieldType.INT),
+                checkbox("IsAllDayEvent", "All-Day Event"),
+                reference("WhoId", "Name ID", "Who", "Contact", "Lead"),
+                reference("WhatId", "Related To ID", "What", "Account", "Case", REFERRAL, CX_INTAKE),
+                text("Location", "Location", 255),
+                textArea("Description", "Description", 32000),
                 owner());
     }
 

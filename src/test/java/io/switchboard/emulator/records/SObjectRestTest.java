@@ -107,6 +107,9 @@ class SObjectRestTest extends EmulatorFixture {
         Answer tooLong = client.post("/sobjects/Task", "{\"Subject\":\"" + "x".repeat(256) + "\"}");
         assertEquals(400, tooLong.status(), tooLong.response().body());
         assertEquals("STRING_TOO_LONG", tooLong.errorCode());
+        JsonNode eventSubject = field(client.get("/sobjects/Event/describe").json(), "Subject");
+        assertEquals("combobox", eventSubject.get("type").asText());
+        assertEquals(255, eventSubject.get("length").asInt());
     }
 
     @Test
