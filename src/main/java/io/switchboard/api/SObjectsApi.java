@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.salesforce.SalesforceApiException;
-import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.SObjectDescription;
-import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -5,7 +5,7 @@ import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.Engine;
-import io.switchboard.salesforce.ConnectionOptions;
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -74,8 +74,39 @@ public final class Configuration {
     }
 
     /** The option's value: its environment variable if set, else the files, else its default (may be null). */
-    public String value(Option option) {
+    public String value(Option<?> option) {
         return value(option.key(), option.envName()).orElse(option.defaultValue());
+    }
+
+    /** Every option whose value is not one it allows, located in its file and line, or at its variable. */
+    public List<ConfigException> problems(List<Option<?>> options) {
+        List<ConfigException> problems = new ArrayList<>();
+        for (Option<?> option : options) {
+            option.problem(value(option)).ifPresent(message -> problems.add(locate(option, message)));
+        }
+        return problems;
+    }
+
+    private ConfigException locate(Option<?> option, String message) {
+        String fromEnvironment = option.envName() == null ? null : environment.apply(option.envName());
+        if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+            for (ConfigFile file : files) {
+                ConfigFile.Entry entry = file.entries().get(option.key());
+                if (entry != null) {
+                    return new ConfigException(file.path(), entry.line(), option.key() + " " + message);
+                }
+            }
+        }
+        return new ConfigException(option.name() + " " + message);
+    }
+
+    /** The options' values as one printable line, secrets masked: the effective configuration. */
+    public String effective(List<Option<?>> options) {
+        List<String> shown = new ArrayList<>();
+        for (Option<?> option : options) {
+            shown.add((option.key() != null ? option.key() : option.envName()) + "=" + option.show(value(option)));
+        }
+        return String.join(", ", shown);
     }
 
     public Optional<String> value(String key, String envName) {

@@ -1,21 +1,68 @@
 package io.switchboard.config;
 
+import java.time.Duration;
 import java.util.List;
 
-/** The engine-wide options, each with its environment variable, default and meaning (contract section 2). */
+/**
+ * Every engine-wide setting, each declared once with its variable, default, allowed values and meaning, grouped as
+ * {@code config/application.properties} groups them. The settings records ({@code EngineSettings},
+ * {@code WorkerSettings}, ...) read their values from here; {@link #ALL} feeds validation, the effective
+ * configuration line and the README's settings table.
+ */
 public final class EngineOptions {
-    public static final Option PORT = Option.of("switchboard.port", "SWITCHBOARD_PORT", "8080",
+    // ---- Engine
+    public static final Option<Integer> PORT = Option.integer("switchboard.port", "SWITCHBOARD_PORT", 8080, 0, 65535,
             "HTTP port for intake, API and health");
-    public static final Option DATA_DIR = Option.of("switchboard.data-dir", "SWITCHBOARD_DATA_DIR", "./data",
+    public static final Option<String> DATA_DIR = Option.text("switchboard.data-dir", "SWITCHBOARD_DATA_DIR", "./data",
             "where the embedded event store lives");
-    public static final Option DB_URL = Option.of("switchboard.db-url", "SWITCHBOARD_DB_URL", null,
-            "JDBC URL of the event store; empty means an embedded H2 file under the data dir");
-    public static final Option API_TOKEN = Option.secret("switchboard.api-token", "SWITCHBOARD_API_TOKEN",
-            "bearer token required on every /events and /api call");
-    public static final Option INSECURE = Option.of("switchboard.insecure", "SWITCHBOARD_INSECURE", "false",
-            "true lets the engine start without an API token (local experiments only)");
+    public static final Option<String> DB_URL = Option.text("switchboard.db-url", "SWITCHBOARD_DB_URL", null,
+            "JDBC URL of the event store: empty for an H2 file under the data dir, "
+                    + "`jdbc:postgresql://host:5432/db?user=..&password=..` for PostgreSQL (several engines may share it)");
+    public static final Option<Secret> API_TOKEN = Option.secret("switchboard.api-token", "SWITCHBOARD_API_TOKEN",
+            "bearer token for `/events` and `/api`; the engine refuses to start without it");
+    public static final Option<Boolean> INSECURE = Option.flag("switchboard.insecure", "SWITCHBOARD_INSECURE", false,
+            "`true` starts without a token (local experiments only)");
+    public static final Option<Integer> MAX_BODY_BYTES = Option.integer("switchboard.max-body-bytes",
+            "SWITCHBOARD_MAX_BODY_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE,
+            "largest request body in bytes; larger ones get 413");
 
-    public static final List<Option> ALL = List.of(PORT, DATA_DIR, DB_URL, API_TOKEN, INSECURE);
+    // ---- Event worker
+    public static final Option<Integer> WORKER_CONCURRENCY = Option.integer("switchboard.worker.concurrency",
+            "SWITCHBOARD_WORKER_CONCURRENCY", 8, 1, 256, "events processed at the same time");
+    public static final Option<Duration> WORKER_POLL_INTERVAL = Option.millis("switchboard.worker.poll-interval-ms",
+            "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", 1000, 10, 3_600_000,
+            "how often the worker looks for retries that have come due; new events wake it at once");
+    public static final Option<Duration> RETRY_INITIAL_DELAY = Option.millis("switchboard.retry.initial-delay-ms",
+            "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", 1000, 1, 3_600_000,
+            "wait before retrying a transient Salesforce failure; doubles per attempt, with jitter");
+    public static final Option<Duration> RETRY_MAX_DELAY = Option.millis("switchboard.retry.max-delay-ms",
+            "SWITCHBOARD_RETRY_MAX_DELAY_MS", 300_000, 1, 86_400_000, "longest wait between retries");
+    public static final Option<Integer> RETRY_IN_ROUTE_ATTEMPTS = Option.integer("switchboard.retry.in-route-attempts",
+            "SWITCHBOARD_RETRY_IN_ROUTE_ATTEMPTS", 3, 0, 10, "times a step that Salesforce answered as busy is tried "
+                    + "again within its route before the event goes back to the worker (0: never)");
+    public static final Option<Duration> RETRY_IN_ROUTE_DELAY = Option.millis("switchboard.retry.in-route-delay-ms",
+            "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", 500, 1, 60_000,
+            "wait before the first in-route retry; doubles per retry, with jitter");
+    public static final Option<String> NODE_ID = Option.text("switchboard.node-id", "SWITCHBOARD_NODE_ID", null,
+            "this engine's name among several sharing PostgreSQL (empty: the host name); at start-up it re-queues only "
+                    + "the events it was itself processing");
+
+    // ---- Daily API allowance
+    public static final Option<Double> API_PAUSE_SHARE = Option.share("switchboard.api-pause-share",
+            "SWITCHBOARD_API_PAUSE_SHARE", 0.95, "of the allowance", "share of an org's daily API allowance above which its events wait");
+    public static final Option<Duration> API_PAUSE_PROBE = Option.millis("switchboard.api-pause-probe-ms",
+            "SWITCHBOARD_API_PAUSE_PROBE_MS", 60_000, 10, 86_400_000,
+            "how often a paused connection asks Salesforce for its usage (one `GET /limits` call)");
+
+    // ---- Read by Camel and by logging, declared here so that they are checked and documented with the rest
+    public static final Option<Integer> SHUTDOWN_TIMEOUT = Option.integer("camel.main.shutdown-timeout", null, 30, 1, 3600,
+            "seconds events in flight get to finish when the engine stops");
+    public static final Option<String> LOG_LEVEL = Option.choice(null, "SWITCHBOARD_LOG_LEVEL", "INFO", "root log level",
+            "TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    public static final List<Option<?>> ALL = List.of(PORT, DATA_DIR, DB_URL, API_TOKEN, INSECURE, MAX_BODY_BYTES,
+            WORKER_CONCURRENCY, WORKER_POLL_INTERVAL, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_IN_ROUTE_ATTEMPTS,
+            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, SHUTDOWN_TIMEOUT, LOG_LEVEL);
 
     private EngineOptions() {
     }

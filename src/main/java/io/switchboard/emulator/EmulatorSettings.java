@@ -1,5 +1,6 @@
 package io.switchboard.emulator;
 
+import io.switchboard.config.EmulatorOptions;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,7 +12,7 @@ import java.util.function.UnaryOperator;
  * @param jwtCertificatePem the certificate (or RSA public key) verifying JWT bearer assertions; null for none
  */
 public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimit, String jwtCertificatePem) {
-    public static final int DEFAULT_PORT = 8443;
+    public static final int DEFAULT_PORT = EmulatorOptions.PORT.valueOf(null);
     public static final long DEFAULT_DAILY_API_LIMIT = 100_000;
 
     /** Port 8443, no search lag, a 100,000-request daily allowance, no JWT certificate. */
@@ -22,8 +23,8 @@ public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimi
     /** Port from {@code SF_EMULATOR_PORT} (8443), search lag from {@code SF_EMULATOR_SEARCH_LAG_MS} (0). */
     public static EmulatorSettings fromEnvironment(UnaryOperator<String> environment) {
         return new EmulatorSettings(
-                (int) number(environment, "SF_EMULATOR_PORT", DEFAULT_PORT),
-                number(environment, "SF_EMULATOR_SEARCH_LAG_MS", 0),
+                EmulatorOptions.PORT.valueOf(environment.apply(EmulatorOptions.PORT.envName())),
+                EmulatorOptions.SEARCH_LAG.valueOf(environment.apply(EmulatorOptions.SEARCH_LAG.envName())).toMillis(),
                 DEFAULT_DAILY_API_LIMIT,
                 null);
     }
@@ -42,17 +43,5 @@ public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimi
 
     public EmulatorSettings withJwtCertificatePem(String jwtCertificatePem) {
         return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
-    }
-
-    private static long number(UnaryOperator<String> environment, String name, long fallback) {
-        String value = environment.apply(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was: " + value, e);
-        }
     }
 }

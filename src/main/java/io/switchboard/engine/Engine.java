@@ -1,6 +1,7 @@
 package io.switchboard.engine;
 
 import io.switchboard.config.Configuration;
+import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.api.RequestHeadersStayOut;
 import io.switchboard.api.SObjectsApi;
@@ -63,7 +64,7 @@ public final class Engine implements AutoCloseable {
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
-        logEffectiveConfiguration();
+        logEffectiveConfiguration(configuration);
     }
 
     /**
@@ -165,11 +166,8 @@ public final class Engine implements AutoCloseable {
         main.addInitialProperty("camel.main.routes-reload-remove-all-routes", "false");
     }
 
-    private void logEffectiveConfiguration() {
-        LOG.info("Engine settings: {}", String.join(", ", settings.describe()));
-        LOG.info("Intake and worker settings: {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
-                String.join(", ", workerSettings.describe()), String.join(", ", inRouteRetry.describe()),
-                String.join(", ", pauseSettings.describe()));
+    private void logEffectiveConfiguration(Configuration configuration) {
+        LOG.info("Settings: {}; node id {}", configuration.effective(EngineOptions.ALL), workerSettings.nodeId());
         for (ConnectionSettings connection : connections.values()) {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));

@@ -1,5 +1,6 @@
 package io.switchboard.salesforce;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.Secret;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,13 +1,11 @@
 package io.switchboard.salesforce;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.Option;
-import io.switchboard.config.Secret;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -19,7 +17,6 @@ import org.apache.camel.component.salesforce.AuthenticationType;
  */
 public final class Connections {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern API_VERSION = Pattern.compile("\\d{2}\\.0");
 
     private Connections() {
     }
@@ -41,46 +38,46 @@ public final class Connections {
     }
 
     static ConnectionSettings read(Configuration configuration, String name) {
-        for (Option option : ConnectionOptions.ALL) {
+        for (Option<?> option : ConnectionOptions.ALL) {
             if (option.secret()) {
-                configuration.requireIndirect(ConnectionOptions.key(name, option));
+                configuration.requireIndirect(ConnectionOptions.of(name, option).key());
             }
-        }
-        String apiVersion = text(configuration, name, ConnectionOptions.API_VERSION);
-        if (!API_VERSION.matcher(apiVersion).matches()) {
-            throw new ConfigException("connection '" + name + "': api-version must look like 62.0, got '" + apiVersion + "'");
         }
         ConnectionSettings unresolved = new ConnectionSettings(
                 name,
-                stripTrailingSlash(text(configuration, name, ConnectionOptions.LOGIN_URL)),
-                text(configuration, name, ConnectionOptions.CLIENT_ID),
-                secret(configuration, name, ConnectionOptions.CLIENT_SECRET),
-                text(configuration, name, ConnectionOptions.USERNAME),
-                secret(configuration, name, ConnectionOptions.PASSWORD),
-                secret(configuration, name, ConnectionOptions.SECURITY_TOKEN),
-                secret(configuration, name, ConnectionOptions.REFRESH_TOKEN),
-                text(configuration, name, ConnectionOptions.JWT_KEYSTORE),
-                secret(configuration, name, ConnectionOptions.JWT_KEYSTORE_PASSWORD),
-                text(configuration, name, ConnectionOptions.JWT_AUDIENCE),
+                stripTrailingSlash(read(configuration, name, ConnectionOptions.LOGIN_URL)),
+                read(configuration, name, ConnectionOptions.CLIENT_ID),
+                read(configuration, name, ConnectionOptions.CLIENT_SECRET),
+                read(configuration, name, ConnectionOptions.USERNAME),
+                read(configuration, name, ConnectionOptions.PASSWORD),
+                read(configuration, name, ConnectionOptions.SECURITY_TOKEN),
+                read(configuration, name, ConnectionOptions.REFRESH_TOKEN),
+                read(configuration, name, ConnectionOptions.JWT_KEYSTORE),
+                read(configuration, name, ConnectionOptions.JWT_KEYSTORE_PASSWORD),
+                read(configuration, name, ConnectionOptions.JWT_AUDIENCE),
                 null,
-                apiVersion,
-                text(configuration, name, ConnectionOptions.CUSTOMER_COMMENT_USERNAME));
-        AuthenticationType authType = authType(name, text(configuration, name, ConnectionOptions.AUTH_TYPE), unresolved);
+                read(configuration, name, ConnectionOptions.API_VERSION),
+                read(configuration, name, ConnectionOptions.CUSTOMER_COMMENT_USERNAME));
+        AuthenticationType authType = authType(read(configuration, name, ConnectionOptions.AUTH_TYPE), unresolved);
         return withAuthType(unresolved, authType);
+    }
+
+    /** A connection's option; a bad value is refused naming the connection. */
+    private static <T> T read(Configuration configuration, String name, Option<T> option) {
+        try {
+            return ConnectionOptions.of(name, option).read(configuration);
+        } catch (ConfigException e) {
+            throw new ConfigException("connection '" + name + "': " + e.getMessage());
+        }
     }
 
     /**
      * The flow named in the configuration, or the one the given credentials imply. Detection prefers the
      * flows that need no password: JWT, then refresh token, then username-password, then client credentials.
      */
-    static AuthenticationType authType(String name, String configured, ConnectionSettings settings) {
-        if (configured != null && !configured.isBlank()) {
-            try {
-                return AuthenticationType.valueOf(configured.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("connection '" + name + "': auth-type '" + configured
-                        + "' is not one of USERNAME_PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, JWT");
-            }
+    static AuthenticationType authType(String configured, ConnectionSettings settings) {
+        if (configured != null) {
+            return AuthenticationType.valueOf(configured);
         }
         if (settings.jwtKeystore() != null) {
             return AuthenticationType.JWT;
@@ -98,20 +95,6 @@ public final class Connections {
         return new ConnectionSettings(s.name(), s.loginUrl(), s.clientId(), s.clientSecret(), s.username(),
                 s.password(), s.securityToken(), s.refreshToken(), s.jwtKeystore(), s.jwtKeystorePassword(),
                 s.jwtAudience(), authType, s.apiVersion(), s.customerCommentUsername());
-    }
-
-    private static String text(Configuration configuration, String name, Option option) {
-        Optional<String> value = configuration.value(ConnectionOptions.key(name, option), envName(name, option));
-        return value.filter(v -> !v.isBlank()).map(String::strip).orElse(option.defaultValue());
-    }
-
-    private static Secret secret(Configuration configuration, String name, Option option) {
-        return Secret.ofNullable(configuration.value(ConnectionOptions.key(name, option), envName(name, option)).orElse(null));
-    }
-
-    /** Only the default connection listens to the contract's SF_* variables. */
-    private static String envName(String name, Option option) {
-        return ConnectionOptions.DEFAULT.equals(name) ? option.envName() : null;
     }
 
     private static String stripTrailingSlash(String url) {

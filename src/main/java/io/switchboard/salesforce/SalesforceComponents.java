@@ -1,5 +1,6 @@
 package io.switchboard.salesforce;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;

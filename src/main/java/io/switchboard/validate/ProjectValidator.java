@@ -2,6 +2,9 @@ package io.switchboard.validate;
 
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
+import io.switchboard.config.ConnectionOptions;
+import io.switchboard.config.EngineOptions;
+import io.switchboard.config.Option;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,12 +65,27 @@ public final class ProjectValidator {
     private Set<String> validateConfiguration(List<Problem> problems) {
         try {
             Configuration configuration = Configuration.load(home.resolve("config"), environment);
+            List<ConfigException> invalid = new ArrayList<>(configuration.problems(EngineOptions.ALL));
+            Set<String> names = new TreeSet<>(configuration.namesUnder(ConnectionOptions.PREFIX));
+            names.add(ConnectionOptions.DEFAULT);
+            for (String name : names) {
+                invalid.addAll(configuration.problems(ConnectionOptions.ALL.stream()
+                        .<Option<?>>map(option -> ConnectionOptions.of(name, option)).toList()));
+            }
+            invalid.forEach(e -> problems.add(problemOf(e)));
+            if (!invalid.isEmpty()) {
+                return names;
+            }
             EngineSettings.from(configuration);
             return Connections.load(configuration).keySet();
         } catch (ConfigException e) {
-            problems.add(new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage()));
-            return Set.of("default");
+            problems.add(problemOf(e));
+            return Set.of(ConnectionOptions.DEFAULT);
         }
+    }
+
+    private Problem problemOf(ConfigException e) {
+        return new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage());
     }
 
     private void validateMappingFiles(Set<String> connections, List<Problem> problems) {

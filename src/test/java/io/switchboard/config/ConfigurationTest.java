@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,13 +94,29 @@ class ConfigurationTest {
     }
 
     @Test
-    void shouldMaskTheTokenAndDatabasePasswordWhenDescribed() throws Exception {
-        EngineSettings settings = EngineSettings.from(load("", Map.of("SWITCHBOARD_API_TOKEN", "tok-123456",
-                "SWITCHBOARD_DB_URL", "jdbc:postgresql://db/sb?user=sb&password=hunter2")));
-        String described = String.join(",", settings.describe());
+    void shouldMaskTheTokenAndDatabasePasswordInTheEffectiveConfiguration() throws Exception {
+        Configuration configuration = load("", Map.of("SWITCHBOARD_API_TOKEN", "tok-123456",
+                "SWITCHBOARD_DB_URL", "jdbc:postgresql://db/sb?user=sb&password=hunter2"));
+        String described = configuration.effective(EngineOptions.ALL);
         assertFalse(described.contains("tok-123456"), described);
         assertFalse(described.contains("hunter2"), described);
-        assertTrue(described.contains("api-token=****"), described);
+        assertTrue(described.contains("switchboard.api-token=****"), described);
+        assertTrue(described.contains("switchboard.db-url=jdbc:postgresql://db/sb?user=sb&password=****"), described);
+        assertTrue(described.contains("switchboard.worker.concurrency=8"), described);
+    }
+
+    @Test
+    void shouldLocateAnInvalidValueAtItsFileAndLineOrAtItsVariable() throws Exception {
+        Configuration fromFile = load("switchboard.port = 8080\nswitchboard.worker.concurrency = eight\n", Map.of());
+        List<ConfigException> problems = fromFile.problems(EngineOptions.ALL);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(2, problems.get(0).line());
+        assertEquals("switchboard.worker.concurrency must be a whole number from 1 to 256, got 'eight'",
+                problems.get(0).getMessage());
+        Configuration fromEnvironment = load("", Map.of("SWITCHBOARD_API_PAUSE_SHARE", "1.5"));
+        assertEquals(List.of("SWITCHBOARD_API_PAUSE_SHARE (switchboard.api-pause-share) must be a share of the allowance "
+                + "above 0 and at most 1, such as 0.95, got '1.5'"), fromEnvironment.problems(EngineOptions.ALL).stream()
+                .map(ConfigException::getMessage).toList());
     }
 
     @Test

@@ -41,6 +41,33 @@ class ProjectValidatorTest {
         assertEquals(List.of(), problems);
     }
 
+    // a setting with a bad value passed validate and failed only at start-up
+    @Test
+    void shouldReportEverySettingWithABadValueAtItsLine() throws Exception {
+        Files.writeString(home.resolve("config/application.properties"), """
+                switchboard.port = 8080
+                switchboard.worker.concurrency = eight
+                switchboard.api-pause-share = 2
+                switchboard.connection.emea.api-version = latest
+                """);
+        Path file = home.resolve("config/application.properties");
+        assertEquals(List.of(
+                new Problem(file, 2, "switchboard.worker.concurrency must be a whole number from 1 to 256, got 'eight'"),
+                new Problem(file, 3, "switchboard.api-pause-share must be a share of the allowance above 0 and at most "
+                        + "1, such as 0.95, got '2'"),
+                new Problem(file, 4, "switchboard.connection.emea.api-version must be an API version such as 62.0, "
+                        + "got 'latest'")), validate());
+    }
+
+    @Test
+    void shouldReportABadValueGivenByItsVariable() {
+        List<Problem> problems = new ProjectValidator(home, Map.of("SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "soon")::get)
+                .validate();
+        assertEquals(List.of(new Problem(home.resolve("config"), 0, "SWITCHBOARD_WORKER_POLL_INTERVAL_MS "
+                + "(switchboard.worker.poll-interval-ms) must be a whole number of milliseconds from 10 to 3600000, "
+                + "got 'soon'")), problems);
+    }
+
     @Test
     void shouldAcceptAValidRouteNamedAfterItsFile() throws Exception {
         route("ping.camel.yaml", """
