@@ -1,6 +1,5 @@
 package io.switchboard.bench;
 
-import io.switchboard.cli.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,13 +10,14 @@ import java.util.OptionalInt;
  * The benchmark command's options. Rate, latency and mix are optional: given, they apply to every scenario run;
  * left out, each scenario uses its own default (see {@link Scenario}).
  */
-record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duration, OptionalInt latencyMillis,
+public record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duration, OptionalInt latencyMillis,
                     EventMix mix, int runs, int concurrency) {
     static final int DEFAULT_DURATION_SECONDS = 60;
     static final int DEFAULT_RUNS = 3;
     static final int DEFAULT_CONCURRENCY = 32;
 
-    static BenchOptions parse(List<String> args) {
+    /** @throws IllegalArgumentException naming the option and what it takes */
+    public static BenchOptions parse(List<String> args) {
         List<Scenario> scenarios = Scenario.named("all").orElseThrow();
         OptionalInt rate = OptionalInt.empty();
         OptionalInt latency = OptionalInt.empty();
@@ -31,7 +31,7 @@ record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duratio
             switch (option) {
                 case "--scenario" -> {
                     String value = value(option, rest);
-                    scenarios = Scenario.named(value).orElseThrow(() -> new UsageException(
+                    scenarios = Scenario.named(value).orElseThrow(() -> new IllegalArgumentException(
                             "--scenario must be one of " + Scenario.labels() + ", got '" + value + "'"));
                 }
                 case "--rate" -> rate = OptionalInt.of(number(option, value(option, rest), 1, 100_000));
@@ -40,7 +40,7 @@ record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duratio
                 case "--mix" -> mix = EventMix.parse(value(option, rest));
                 case "--runs" -> runs = number(option, value(option, rest), 1, 100);
                 case "--concurrency" -> concurrency = number(option, value(option, rest), 1, 256);
-                default -> throw new UsageException((option.startsWith("-") ? "unknown option '" : "unexpected argument '")
+                default -> throw new IllegalArgumentException((option.startsWith("-") ? "unknown option '" : "unexpected argument '")
                         + option + "'");
             }
         }
@@ -61,7 +61,7 @@ record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duratio
 
     private static String value(String option, Iterator<String> rest) {
         if (!rest.hasNext()) {
-            throw new UsageException(option + " needs a value");
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return rest.next();
     }
@@ -75,6 +75,6 @@ record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duratio
         } catch (NumberFormatException e) {
             // reported below with the allowed range
         }
-        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+        throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.bench;
 
-import io.switchboard.cli.UsageException;
 import io.switchboard.events.EventType;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,12 +22,12 @@ record EventMix(Map<EventType, Integer> weights) {
         Map<EventType, Integer> weights = new EnumMap<>(EventType.class);
         for (String part : text.split(",")) {
             String[] pair = part.strip().split("=", 2);
-            EventType type = EventType.fromPath(pair[0].strip()).orElseThrow(() -> new UsageException(
+            EventType type = EventType.fromPath(pair[0].strip()).orElseThrow(() -> new IllegalArgumentException(
                     "--mix names an unknown event type '" + pair[0].strip() + "'; expected " + typeNames()));
             weights.put(type, pair.length == 1 ? 1 : weight(pair[1].strip(), type));
         }
         if (weights.values().stream().allMatch(weight -> weight == 0)) {
-            throw new UsageException("--mix must give at least one event type a weight above 0");
+            throw new IllegalArgumentException("--mix must give at least one event type a weight above 0");
         }
         return new EventMix(weights);
     }
@@ -42,7 +41,7 @@ record EventMix(Map<EventType, Integer> weights) {
         } catch (NumberFormatException e) {
             // reported below, naming the type
         }
-        throw new UsageException("--mix weight of " + type.path() + " must be a whole number 0 or more, got '" + value + "'");
+        throw new IllegalArgumentException("--mix weight of " + type.path() + " must be a whole number 0 or more, got '" + value + "'");
     }
 
     private static String typeNames() {

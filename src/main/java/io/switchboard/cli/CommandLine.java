@@ -1,6 +1,5 @@
 package io.switchboard.cli;
 
-import io.switchboard.bench.BenchmarkCommand;
 import io.switchboard.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -40,7 +40,7 @@ final class MappingUseCheck {
         lines.add(String.format("mappings        %d object use(s), %d field(s) checked against describe: %s",
                 objects, fields, problems.isEmpty() ? "all exist and fit" : problems.size() + " problem(s)"));
         for (MappingProblem problem : problems) {
-            lines.add("problem         " + problem.toProblem());
+            lines.add("problem         " + problem);
         }
         return new Result(lines, problems);
     }

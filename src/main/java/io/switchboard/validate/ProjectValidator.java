@@ -89,7 +89,7 @@ public final class ProjectValidator {
     }
 
     private void validateMappingFiles(Set<String> connections, List<Problem> problems) {
-        MappingFiles.validate(home.resolve("config"), connections).forEach(problem -> problems.add(problem.toProblem()));
+        MappingFiles.validate(home.resolve("config"), connections).forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
     }
 
     private void validateOtherYamlConfigFiles(List<Problem> problems) {

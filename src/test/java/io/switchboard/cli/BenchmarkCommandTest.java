@@ -1,10 +1,8 @@
-package io.switchboard.bench;
+package io.switchboard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.cli.CommandLine;
-import io.switchboard.cli.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
