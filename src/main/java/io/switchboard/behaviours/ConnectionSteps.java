@@ -4,8 +4,7 @@ import io.switchboard.mapping.CreatePerson;
 import io.switchboard.mapping.Describes;
 import io.switchboard.mapping.FindOrCreateContact;
 import io.switchboard.mapping.FindPersonByPhone;
-import io.switchboard.mapping.LookupUserByEmail;
-import io.switchboard.mapping.LookupUserByUsername;
+import io.switchboard.mapping.LookupUser;
 import io.switchboard.mapping.MappingException;
 import io.switchboard.mapping.RecentPersonMatches;
 import io.switchboard.mapping.SObjectDescription;
@@ -35,8 +34,7 @@ public final class ConnectionSteps {
 
     /** The steps of one connection. */
     public record Steps(SalesforceClient client, RecentPersonMatches persons, CreatePerson creator,
-                        FindOrCreateContact contacts, LookupUserByEmail usersByEmail,
-                        LookupUserByUsername usersByUsername) {
+                        FindOrCreateContact contacts, LookupUser usersByEmail, LookupUser usersByUsername) {
     }
 
     public ConnectionSteps(SalesforceClients clients, Clock clock) {
@@ -78,7 +76,7 @@ public final class ConnectionSteps {
         return of(client).creator();
     }
 
-    public LookupUserByEmail lookupUser(SalesforceClient client) {
+    public LookupUser lookupUser(SalesforceClient client) {
         return of(client).usersByEmail();
     }
 
@@ -102,7 +100,7 @@ public final class ConnectionSteps {
                 RecentPersonMatches.DEFAULT_TTL, clock);
         CreatePerson creator = new CreatePerson(client, clock, describes);
         return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
-                new LookupUserByEmail(client, LookupUserByEmail.DEFAULT_TTL, clock),
-                new LookupUserByUsername(client, LookupUserByEmail.DEFAULT_TTL, clock));
+                new LookupUser(client, LookupUser.By.EMAIL, LookupUser.DEFAULT_TTL, clock),
+                new LookupUser(client, LookupUser.By.USERNAME, LookupUser.DEFAULT_TTL, clock));
     }
 }

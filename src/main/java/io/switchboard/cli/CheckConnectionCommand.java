@@ -1,6 +1,7 @@
 package io.switchboard.cli;
 
 import io.switchboard.config.Configuration;
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.salesforce.ConnectionCheck;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
@@ -48,7 +49,7 @@ final class CheckConnectionCommand implements Command {
         Map<String, ConnectionSettings> connections =
                 Connections.load(Configuration.load(console.configDir(), console.environment()));
         Mappings mappings = MappingFiles.load(console.configDir(), connections.keySet());
-        String name = args.isEmpty() ? "default" : args.get(0);
+        String name = args.isEmpty() ? ConnectionOptions.DEFAULT : args.get(0);
         ConnectionSettings settings = connections.get(name);
         if (settings == null) {
             throw new UsageException("unknown connection '" + name + "'; configured: " + String.join(", ", connections.keySet()));

@@ -2,6 +2,7 @@ package io.switchboard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.Configuration;
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
@@ -67,7 +68,7 @@ final class DemoCommand implements Command {
                 out.println("== 2. Engine");
                 out.println("   HTTP on port " + port + ", " + engine.camelContext().getRoutes().size()
                         + " route(s) loaded from routes/, connections: " + String.join(", ", engine.connections().keySet()));
-                ConnectionSettings connection = engine.connections().get("default");
+                ConnectionSettings connection = engine.connections().get(ConnectionOptions.DEFAULT);
                 out.println("== 3. Connection 'default', checked through camel-salesforce");
                 boolean usable = CheckConnectionCommand.report(engine.camelContext(), connection,
                         MappingFiles.load(console.configDir(), engine.connections().keySet()),

@@ -33,14 +33,6 @@ public record EmulatorSettings(int port, long searchLagMillis, long dailyApiLimi
         return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
     }
 
-    public EmulatorSettings withSearchLagMillis(long searchLagMillis) {
-        return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
-    }
-
-    public EmulatorSettings withDailyApiLimit(long dailyApiLimit) {
-        return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
-    }
-
     public EmulatorSettings withJwtCertificatePem(String jwtCertificatePem) {
         return new EmulatorSettings(port, searchLagMillis, dailyApiLimit, jwtCertificatePem);
     }

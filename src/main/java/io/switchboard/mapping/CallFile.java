@@ -1,5 +1,6 @@
 package io.switchboard.mapping;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class CallFile {
         node.allowOnly(List.of("name", "active", "when", "connection", "configuration"));
         Optional<String> name = node.requiredText("name", "a name for the trigger");
         Optional<Boolean> active = READER.onOff(node, "active", true);
-        String connection = node.optionalText("connection").orElse("default");
+        String connection = node.optionalText("connection").orElse(ConnectionOptions.DEFAULT);
         Optional<String> configuration = node.requiredText("configuration", "the name of one of the configurations");
         configuration.filter(c -> !configurationNames.contains(c)).ifPresent(c -> node.get("configuration").get()
                 .problem("no configuration named '" + c + "'; configurations are " + String.join(", ", configurationNames)));

@@ -26,10 +26,4 @@ public record CallMapping(Path file, List<Trigger> triggers, Map<String, CallCon
         return configurations.get(trigger.configuration());
     }
 
-    /** Why no trigger took the call, for an event that ends as skipped. */
-    public String noTriggerReason() {
-        long active = triggers.stream().filter(Trigger::active).count();
-        return active == 0 ? "no active call trigger in " + file
-                : "no active call trigger in " + file + " matches the call (" + active + " checked)";
-    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.mapping;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class CaseAcknowledgedFile {
             uses.add(new FieldUse(field.field(), field.line(), FieldUse.Purpose.UPSERT,
                     fixed ? List.of(field.source().value()) : List.of()));
         }
-        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), "default",
+        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), ConnectionOptions.DEFAULT,
                 object.get(), uses);
         return Optional.of(new CaseAcknowledgedMapping(root.file(), object.get(), externalIdField.get(), fields,
                 List.of(use)));

@@ -1,5 +1,6 @@
 package io.switchboard.mapping;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ final class ConversationClosedFile {
             return Optional.empty();
         }
         List<ObjectUse> uses = List.of(
-                new ObjectUse(root.file(), contact.line(), "default", "Contact", contactUses(contact, searchFields)),
-                new ObjectUse(root.file(), caseNode.line(), "default", "Case", caseUses(caseNode, status.get(), origin)));
+                new ObjectUse(root.file(), contact.line(), ConnectionOptions.DEFAULT, "Contact", contactUses(contact, searchFields)),
+                new ObjectUse(root.file(), caseNode.line(), ConnectionOptions.DEFAULT, "Case", caseUses(caseNode, status.get(), origin)));
         return Optional.of(new ConversationClosedMapping(root.file(), searchFields, subject.get(), status.get(), origin,
                 auditFields.get(), attachments.get(), commentUser, uses));
     }

@@ -1,5 +1,6 @@
 package io.switchboard.mapping;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.net.URI;
@@ -44,7 +45,7 @@ final class ReferralFile {
         addUpdate(uses, root, "receivingFirmField", receivingFirmField);
         addUpdate(uses, root, "cxIdField", cxIdField);
         addUpdate(uses, root, "referenceNumberField", referenceNumberField);
-        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), "default",
+        ObjectUse use = new ObjectUse(root.file(), root.lineOf("object"), ConnectionOptions.DEFAULT,
                 object.get(), uses);
         return Optional.of(new ReferralMapping(root.file(), object.get(), statusField.get(), receivingFirmField,
                 cxIdField, referenceNumberField, statuses, statusMap.get(), poll.get(), List.of(use)));

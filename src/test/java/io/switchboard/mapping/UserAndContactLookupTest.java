@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
+import static io.switchboard.emulator.seed.SeededOrg.CUSTOMER_COMMENT_EMAIL;
+import static io.switchboard.emulator.seed.SeededOrg.CUSTOMER_COMMENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INACTIVE_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.INTEGRATION_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.MARIA_CONTI_ID;
@@ -26,7 +28,7 @@ class UserAndContactLookupTest {
     private static final SearchTarget CONTACTS = new SearchTarget("Contact", List.of("Phone", "MobilePhone"));
     private static EmulatedOrg org;
     private MutableClock clock;
-    private LookupUserByEmail users;
+    private LookupUser users;
     private FindOrCreateContact contacts;
 
     @BeforeAll
@@ -43,7 +45,7 @@ class UserAndContactLookupTest {
     void reset() {
         org.admin().reset();
         clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
-        users = new LookupUserByEmail(org.client(), Duration.ofMinutes(10), clock);
+        users = new LookupUser(org.client(), LookupUser.By.EMAIL, Duration.ofMinutes(10), clock);
         contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
                 RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock, new Describes(Describes.DEFAULT_TTL, clock)));
     }
@@ -68,6 +70,18 @@ class UserAndContactLookupTest {
         UserMatch match = users.lookup("nobody@example.com");
         assertEquals(INTEGRATION_USER_ID, match.userId());
         assertTrue(match.warnings().get(0).startsWith("no Salesforce user has email nobody@example.com"));
+    }
+
+    @Test
+    void shouldLookUsersUpByUsernameNamingTheSettingWhenItIsMissingOrWrong() {
+        LookupUser byUsername = new LookupUser(org.client(), LookupUser.By.USERNAME, Duration.ofMinutes(10), clock);
+        assertEquals(new UserMatch(CUSTOMER_COMMENT_USER_ID, false, List.of()),
+                byUsername.lookup(CUSTOMER_COMMENT_EMAIL, "SF_CUSTOMER_COMMENT_USERNAME"));
+        assertEquals(List.of("SF_CUSTOMER_COMMENT_USERNAME is not set; using the connection's own user "
+                + INTEGRATION_USER_ID), byUsername.lookup(null, "SF_CUSTOMER_COMMENT_USERNAME").warnings());
+        assertEquals(List.of("no Salesforce user has username nobody@example.com (SF_CUSTOMER_COMMENT_USERNAME); using "
+                + "the connection's own user " + INTEGRATION_USER_ID),
+                byUsername.lookup("nobody@example.com", "SF_CUSTOMER_COMMENT_USERNAME").warnings());
     }
 
     @Test

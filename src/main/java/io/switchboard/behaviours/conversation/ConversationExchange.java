@@ -1,5 +1,6 @@
 package io.switchboard.behaviours.conversation;
 
+import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventOutcome;
 import org.apache.camel.Exchange;
@@ -10,7 +11,7 @@ import org.apache.camel.Exchange;
  */
 final class ConversationExchange {
     /** Conversations have no trigger to choose an org: they go to the connection named default. */
-    static final String CONNECTION = "default";
+    static final String CONNECTION = ConnectionOptions.DEFAULT;
 
     private ConversationExchange() {
     }
