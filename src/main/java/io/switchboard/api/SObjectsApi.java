@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
@@ -16,9 +15,10 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 
 /**
- * The generic operations API (contract section 4): describe, create, get by any unique field and update for any
- * sObject, on the connection named by {@code ?connection=} (default {@code default}). Salesforce's refusals are
- * passed through with its own status, errorCode and message.
+ * The generic operations API: describe, create, get by any unique field and update for any sObject, on the
+ * connection named by {@code ?connection=} (default {@code default}). Its own refusals take Salesforce's shape
+ * ({@code errorCode}, {@code message}); Salesforce's refusals reach the caller through {@link AnswerFailure} with
+ * Salesforce's own status, errorCode and message.
  */
 public final class SObjectsApi {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -31,55 +31,45 @@ public final class SObjectsApi {
     }
 
     public void describeGlobal(Exchange exchange) {
-        answer(exchange, () -> {
-            ArrayNode objects = JsonAnswers.JSON.createArrayNode();
-            for (JsonNode sobject : client(exchange).describeGlobal().path("sobjects")) {
-                objects.addObject().put("name", sobject.path("name").asText())
-                        .put("label", sobject.path("label").asText()).put("custom", sobject.path("custom").asBoolean());
-            }
-            return new Answer(200, objects);
-        });
+        ArrayNode objects = JsonAnswers.JSON.createArrayNode();
+        for (JsonNode sobject : client(exchange).describeGlobal().path("sobjects")) {
+            objects.addObject().put("name", sobject.path("name").asText())
+                    .put("label", sobject.path("label").asText()).put("custom", sobject.path("custom").asBoolean());
+        }
+        JsonAnswers.write(exchange, 200, objects);
     }
 
     public void describe(Exchange exchange) {
-        answer(exchange, () -> {
-            String sobject = name(exchange, "sobject");
-            ArrayNode fields = JsonAnswers.JSON.createArrayNode();
-            for (JsonNode field : client(exchange).describe(sobject).path("fields")) {
-                ObjectNode out = fields.addObject().put("name", field.path("name").asText())
-                        .put("label", field.path("label").asText()).put("type", field.path("type").asText())
-                        .put("createable", field.path("createable").asBoolean())
-                        .put("updateable", field.path("updateable").asBoolean())
-                        .put("externalId", field.path("externalId").asBoolean());
-                ArrayNode values = out.putArray("picklistValues");
-                for (JsonNode value : field.path("picklistValues")) {
-                    if (value.path("active").asBoolean(true)) {
-                        values.add(value.path("value").asText());
-                    }
+        String sobject = name(exchange, "sobject");
+        ArrayNode fields = JsonAnswers.JSON.createArrayNode();
+        for (JsonNode field : client(exchange).describe(sobject).path("fields")) {
+            ObjectNode out = fields.addObject().put("name", field.path("name").asText())
+                    .put("label", field.path("label").asText()).put("type", field.path("type").asText())
+                    .put("createable", field.path("createable").asBoolean())
+                    .put("updateable", field.path("updateable").asBoolean())
+                    .put("externalId", field.path("externalId").asBoolean());
+            ArrayNode values = out.putArray("picklistValues");
+            for (JsonNode value : field.path("picklistValues")) {
+                if (value.path("active").asBoolean(true)) {
+                    values.add(value.path("value").asText());
                 }
             }
-            ObjectNode body = JsonAnswers.JSON.createObjectNode().put("name", sobject);
-            body.set("fields", fields);
-            return new Answer(200, body);
-        });
+        }
+        ObjectNode body = JsonAnswers.JSON.createObjectNode().put("name", sobject);
+        body.set("fields", fields);
+        JsonAnswers.write(exchange, 200, body);
     }
 
     public void create(Exchange exchange) {
-        answer(exchange, () -> {
-            String sobject = name(exchange, "sobject");
-            JsonNode fields = jsonObjectBody(exchange);
-            JsonNode created = client(exchange).create(sobject, fields);
-            return new Answer(201, JsonAnswers.object("id", created.path("id").asText()));
-        });
+        String sobject = name(exchange, "sobject");
+        JsonNode created = client(exchange).create(sobject, jsonObjectBody(exchange));
+        JsonAnswers.write(exchange, 201, JsonAnswers.object("id", created.path("id").asText()));
     }
 
     public void update(Exchange exchange) {
-        answer(exchange, () -> {
-            String sobject = name(exchange, "sobject");
-            String id = HttpRequestParts.path(exchange, "id");
-            client(exchange).update(sobject, id, jsonObjectBody(exchange));
-            return new Answer(204, null);
-        });
+        String sobject = name(exchange, "sobject");
+        client(exchange).update(sobject, HttpRequestParts.path(exchange, "id"), jsonObjectBody(exchange));
+        JsonAnswers.write(exchange, 204, null);
     }
 
     /**
@@ -87,31 +77,29 @@ public final class SObjectsApi {
      * this checks uniqueness in describe and then queries, which also serves fields like Case.CaseNumber.
      */
     public void getByField(Exchange exchange) {
-        answer(exchange, () -> {
-            String sobject = name(exchange, "sobject");
-            String field = name(exchange, "field");
-            String value = HttpRequestParts.path(exchange, "value");
-            List<String> fields = requestedFields(exchange);
-            SalesforceClient client = client(exchange);
-            JsonNode describedField = findField(client.describe(sobject), field);
-            if (describedField == null) {
-                return problem(400, "INVALID_FIELD", "No such field '" + field + "' on " + sobject);
-            }
-            if (!uniquelyIdentifies(describedField)) {
-                return problem(400, "INVALID_FIELD", "Field '" + field + "' on " + sobject
-                        + " is not unique; use Id, an external id or another unique field");
-            }
-            String soql = "SELECT " + String.join(", ", fields) + " FROM " + sobject + " WHERE "
-                    + describedField.path("name").asText() + " = '" + escapeSoql(value) + "' LIMIT 2";
-            JsonNode records = client.query(soql).path("records");
-            if (records.isEmpty()) {
-                return problem(404, "NOT_FOUND", "No " + sobject + " with " + field + " = " + value);
-            }
-            if (records.size() > 1) {
-                return problem(409, "MULTIPLE_RECORDS", "More than one " + sobject + " with " + field + " = " + value);
-            }
-            return new Answer(200, records.get(0));
-        });
+        String sobject = name(exchange, "sobject");
+        String field = name(exchange, "field");
+        String value = HttpRequestParts.path(exchange, "value");
+        List<String> fields = requestedFields(exchange);
+        SalesforceClient client = client(exchange);
+        JsonNode describedField = findField(client.describe(sobject), field);
+        if (describedField == null) {
+            throw refusal(400, "INVALID_FIELD", "No such field '" + field + "' on " + sobject);
+        }
+        if (!uniquelyIdentifies(describedField)) {
+            throw refusal(400, "INVALID_FIELD", "Field '" + field + "' on " + sobject
+                    + " is not unique; use Id, an external id or another unique field");
+        }
+        String soql = "SELECT " + String.join(", ", fields) + " FROM " + sobject + " WHERE "
+                + describedField.path("name").asText() + " = '" + escapeSoql(value) + "' LIMIT 2";
+        JsonNode records = client.query(soql).path("records");
+        if (records.isEmpty()) {
+            throw refusal(404, "NOT_FOUND", "No " + sobject + " with " + field + " = " + value);
+        }
+        if (records.size() > 1) {
+            throw refusal(409, "MULTIPLE_RECORDS", "More than one " + sobject + " with " + field + " = " + value);
+        }
+        JsonAnswers.write(exchange, 200, records.get(0));
     }
 
     private static boolean uniquelyIdentifies(JsonNode field) {
@@ -135,7 +123,7 @@ public final class SObjectsApi {
         if (fields != null && !fields.isBlank()) {
             for (String field : Arrays.stream(fields.split(",")).map(String::strip).toList()) {
                 if (!FIELD_PATH.matcher(field).matches()) {
-                    throw new BadRequest("fields: '" + field + "' is not a field name or a relationship path "
+                    throw badRequest("fields: '" + field + "' is not a field name or a relationship path "
                             + "such as Owner.Name");
                 }
                 if (!names.stream().anyMatch(existing -> existing.equalsIgnoreCase(field))) {
@@ -155,14 +143,14 @@ public final class SObjectsApi {
         try {
             return clients.forConnection(exchange.getContext(), connection.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("connection: " + e.getMessage());
+            throw badRequest("connection: " + e.getMessage());
         }
     }
 
     private static String name(Exchange exchange, String parameter) {
         String value = HttpRequestParts.path(exchange, parameter);
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new BadRequest(parameter + ": expected an API name such as Case or Referral__c, got '" + value + "'");
+            throw badRequest(parameter + ": expected an API name such as Case or Referral__c, got '" + value + "'");
         }
         return value;
     }
@@ -171,51 +159,21 @@ public final class SObjectsApi {
         try {
             JsonNode body = JsonAnswers.JSON.readTree(exchange.getMessage().getBody(String.class));
             if (body == null || !body.isObject()) {
-                throw new BadRequest("body: expected a JSON object of Salesforce fields");
+                throw badRequest("body: expected a JSON object of Salesforce fields");
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw new BadRequest("body: not valid JSON (" + e.getOriginalMessage() + ")");
+            throw badRequest("body: not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 
-    private static Answer problem(int status, String code, String message) {
-        return new Answer(status, JsonAnswers.JSON.createObjectNode().put("errorCode", code).put("message", message));
-    }
-
-    private static void answer(Exchange exchange, AnswerSupplier supplier) {
-        Answer answer;
-        try {
-            answer = supplier.get();
-        } catch (BadRequest e) {
-            answer = problem(400, "INVALID_REQUEST", e.getMessage());
-        } catch (SalesforceApiException e) {
-            answer = salesforceRefusal(e);
-        }
-        JsonAnswers.write(exchange, answer.status(), answer.body());
-    }
-
-    /** Salesforce's own code and message; a failure to reach Salesforce is a 502, never a bare 500. */
-    private static Answer salesforceRefusal(SalesforceApiException e) {
-        int status = e.status() >= 400 && e.status() < 600 ? e.status() : 502;
-        ObjectNode body = JsonAnswers.JSON.createObjectNode().put("errorCode", e.errorCode()).put("message", e.getMessage());
-        ArrayNode fields = body.putArray("fields");
-        e.fields().forEach(fields::add);
-        return new Answer(status, body);
-    }
-
-    private record Answer(int status, JsonNode body) {
-    }
-
-    @FunctionalInterface
-    private interface AnswerSupplier {
-        Answer get();
+    /** A refusal in Salesforce's own shape, as every {@code /api} answer that is not a success is. */
+    private static ApiRefusal refusal(int status, String code, String message) {
+        return ApiRefusal.withBody(status, JsonAnswers.JSON.createObjectNode().put("errorCode", code).put("message", message));
     }
 
     /** The request itself is wrong; answered 400 naming the parameter. */
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
+    private static ApiRefusal badRequest(String message) {
+        return refusal(400, "INVALID_REQUEST", message);
     }
 }

@@ -3,8 +3,7 @@ package io.switchboard.engine;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
-import io.switchboard.api.RequestHeadersStayOut;
-import io.switchboard.api.SObjectsApi;
+import io.switchboard.api.ApiBeans;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
 import io.switchboard.observe.ShowHealth;
@@ -133,19 +132,18 @@ public final class Engine implements AutoCloseable {
         main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
         main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
         // headers, query parameters and form fields stay out of the message headers: see HttpRequestParts
-        main.bind("requestHeadersStayOut", new RequestHeadersStayOut());
-        main.addInitialProperty("camel.component.platform-http.header-filter-strategy", "#bean:requestHeadersStayOut");
+        main.addInitialProperty("camel.component.platform-http.header-filter-strategy", "#bean:" + ApiBeans.HEADER_FILTER);
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.create(connection));
         }
         SalesforceClients clients = new SalesforceClients(connections, pauseSettings);
         main.bind("salesforceClients", clients);
-        main.bind("sobjectsApi", new SObjectsApi(clients));
+        ApiBeans.bind(main::bind, settings.apiToken(), clients);
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
         mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
-        IntakeBeans.bind(main::bind, store, settings.apiToken());
+        IntakeBeans.bind(main::bind, store);
         BehaviourBeans.register(main, mappings, clients, store);
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());

@@ -2,6 +2,7 @@ package io.switchboard.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.switchboard.api.FieldProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;

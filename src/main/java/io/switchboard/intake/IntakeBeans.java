@@ -1,6 +1,5 @@
 package io.switchboard.intake;
 
-import io.switchboard.config.Secret;
 import io.switchboard.store.EventStore;
 import java.util.function.BiConsumer;
 
@@ -9,13 +8,11 @@ public final class IntakeBeans {
     private IntakeBeans() {
     }
 
-    public static void bind(BiConsumer<String, Object> registry, EventStore store, Secret apiToken) {
-        registry.accept("requireApiToken", new RequireApiToken(apiToken));
+    public static void bind(BiConsumer<String, Object> registry, EventStore store) {
         registry.accept("readEvent", new ReadEvent());
         registry.accept("storeEvent", new StoreEvent(store));
         registry.accept("showEvent", new ShowEvent(store));
         registry.accept("listEvents", new ListEvents(store));
         registry.accept("replayEvent", new ReplayEvent(store));
-        registry.accept("answerFailure", new AnswerFailure());
     }
 }

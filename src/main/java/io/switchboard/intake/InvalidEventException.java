@@ -1,5 +1,6 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.FieldProblem;
 import java.util.List;
 
 /** An event body that cannot be accepted, with every problem found in it. */

@@ -1,11 +1,12 @@
 package io.switchboard.intake;
 
-import io.switchboard.api.HttpRequestParts;
-import io.switchboard.api.JsonAnswers;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.ApiRefusal;
+import io.switchboard.api.FieldProblem;
+import io.switchboard.api.HttpRequestParts;
+import io.switchboard.api.JsonAnswers;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.ApiRefusal;
+import io.switchboard.api.FieldProblem;
 import io.switchboard.api.HttpRequestParts;
 import io.switchboard.events.EventType;
 import io.switchboard.store.NewEvent;

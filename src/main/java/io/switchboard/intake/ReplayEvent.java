@@ -1,9 +1,9 @@
 package io.switchboard.intake;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.switchboard.api.ApiRefusal;
 import io.switchboard.api.HttpRequestParts;
 import io.switchboard.api.JsonAnswers;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.switchboard.store.EventStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

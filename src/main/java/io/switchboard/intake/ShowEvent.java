@@ -1,8 +1,8 @@
 package io.switchboard.intake;
 
+import io.switchboard.api.ApiRefusal;
 import io.switchboard.api.HttpRequestParts;
 import io.switchboard.api.JsonAnswers;
-
 import io.switchboard.store.EventStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,8 +1,8 @@
 package io.switchboard.intake;
 
-import io.switchboard.api.JsonAnswers;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.switchboard.api.ApiRefusal;
+import io.switchboard.api.JsonAnswers;
 import io.switchboard.store.Acceptance;
 import io.switchboard.store.EventStore;
 import io.switchboard.store.NewEvent;

@@ -1,4 +1,4 @@
-package io.switchboard.intake;
+package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +10,12 @@ public final class ApiRefusal extends RuntimeException {
     private final transient ObjectNode answer;
 
     private ApiRefusal(int status, ObjectNode answer) {
-        super(status + " " + answer.path("error").asText(), null, false, false);
+        super(status + " " + answer.path(answer.has("error") ? "error" : "errorCode").asText(), null, false, false);
         this.status = status;
         this.answer = answer;
     }
 
-    static ApiRefusal of(int status, String error, String message) {
+    public static ApiRefusal of(int status, String error, String message) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("error", error);
         if (message != null) {
             answer.put("message", message);
@@ -23,12 +23,17 @@ public final class ApiRefusal extends RuntimeException {
         return new ApiRefusal(status, answer);
     }
 
-    static ApiRefusal unauthorized() {
+    /** A refusal with a body of its own, such as the {@code /api}'s Salesforce-shaped errors. */
+    public static ApiRefusal withBody(int status, ObjectNode body) {
+        return new ApiRefusal(status, body);
+    }
+
+    public static ApiRefusal unauthorized() {
         return of(401, "unauthorized", null);
     }
 
     /** 400 with every problem, each naming its field; {@code error} says whether the event or the request was wrong. */
-    static ApiRefusal problems(String error, List<FieldProblem> problems) {
+    public static ApiRefusal problems(String error, List<FieldProblem> problems) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("error", error);
         problems.forEach(problem -> answer.withArray("problems").addObject()
                 .put("field", problem.field()).put("message", problem.message()));

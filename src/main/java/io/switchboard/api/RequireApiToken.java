@@ -1,6 +1,5 @@
-package io.switchboard.intake;
+package io.switchboard.api;
 
-import io.switchboard.api.HttpRequestParts;
 import io.switchboard.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
