@@ -1,8 +1,12 @@
 package io.switchboard.cli;
 
+import io.switchboard.config.ConfigException;
+import io.switchboard.config.EmulatorOptions;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,7 +38,16 @@ final class EmulatorCommand implements Command {
     public int run(List<String> args, Console console) throws Exception {
         Arguments.noneExpected(args);
         EmulatorSettings settings = EmulatorSettings.fromEnvironment(console.environment());
-        SalesforceEmulator emulator = SalesforceEmulator.start(settings);
+        SalesforceEmulator emulator;
+        try {
+            emulator = SalesforceEmulator.start(settings);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new ConfigException("port " + settings.port() + " is already in use: stop what listens there, "
+                        + "or set " + EmulatorOptions.PORT.envName() + " to a free port");
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -5,6 +5,7 @@ import io.switchboard.config.EngineSettings;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
 import io.switchboard.store.ReplayResult;
+import io.switchboard.store.StoreInUseException;
 import io.switchboard.store.StoredEvent;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,10 @@ final class ReplayCommand implements Command {
         EngineSettings settings = EngineSettings.from(Configuration.load(console.configDir(), console.environment()));
         try (EventStore store = EventStore.open(settings)) {
             return allFailed ? replayFailed(store, console) : replayEach(store, args, console);
+        } catch (StoreInUseException e) {
+            console.err().println("switchboard replay: " + e.getMessage() + "; replay through it with "
+                    + "POST /events/{eventId}/replay, or stop it first");
+            return NOT_OK;
         }
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.cli;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.engine.Engine;
+import io.switchboard.store.StoreInUseException;
 import java.util.List;
 
 /** Runs the engine until the process is stopped. */
@@ -30,7 +31,13 @@ final class RunCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Arguments.noneExpected(args);
-        Engine.runUntilStopped(Configuration.load(console.configDir(), console.environment()));
+        try {
+            Engine.runUntilStopped(Configuration.load(console.configDir(), console.environment()));
+        } catch (StoreInUseException e) {
+            console.err().println("switchboard run: " + e.getMessage() + "; stop it, or give this engine a data "
+                    + "folder of its own");
+            return NOT_OK;
+        }
         return OK;
     }
 }

@@ -1,15 +1,16 @@
 package io.switchboard.engine;
 
+import io.switchboard.api.ApiBeans;
+import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
-import io.switchboard.api.ApiBeans;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
-import io.switchboard.observe.ShowHealth;
-import io.switchboard.observe.ShowMetrics;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.MappingFilesWatcher;
+import io.switchboard.observe.ShowHealth;
+import io.switchboard.observe.ShowMetrics;
 import io.switchboard.processing.EventWorker;
 import io.switchboard.processing.InRouteRetrySettings;
 import io.switchboard.processing.ProcessingStats;
@@ -17,10 +18,13 @@ import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionSettings;
-import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
+import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
 import io.switchboard.store.EventStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -56,6 +60,7 @@ public final class Engine implements AutoCloseable {
     private Engine(Configuration configuration) {
         this.settings = EngineSettings.from(configuration);
         settings.requireApiTokenUnlessInsecure();
+        requirePortFree(settings.port());
         this.intakeSettings = IntakeSettings.from(configuration);
         this.workerSettings = WorkerSettings.from(configuration);
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
@@ -150,6 +155,22 @@ public final class Engine implements AutoCloseable {
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
+    }
+
+    /**
+     * Refuses to start on a port something else listens on. The HTTP server would only log a warning and the engine
+     * would run on without taking a single request.
+     */
+    private static void requirePortFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new ConfigException("port " + port + " is already in use: stop what listens there, or set "
+                    + EngineOptions.PORT.envName() + " to a free port");
+        }
     }
 
     /**

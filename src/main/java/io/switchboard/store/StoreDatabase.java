@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.config.EngineSettings;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 
 /** Opens the store's database: a HikariCP pool on its JDBC URL, with the schema brought up to date by Flyway. */
@@ -14,6 +15,8 @@ final class StoreDatabase {
      */
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     private static final int POOL_SIZE = 16;
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
 
     private StoreDatabase() {
     }
@@ -27,7 +30,7 @@ final class StoreDatabase {
     }
 
     static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("switchboard") + H2_OPTIONS;
+        return H2_FILE_PREFIX + dataDir.toAbsolutePath().normalize().resolve("switchboard") + H2_OPTIONS;
     }
 
     static HikariDataSource open(String jdbcUrl) {
@@ -43,6 +46,9 @@ final class StoreDatabase {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (jdbcUrl.startsWith(H2_FILE_PREFIX) && heldByAnotherProcess(e)) {
+                throw new StoreInUseException(embeddedFolder(jdbcUrl), e);
+            }
             throw new StoreException("cannot open the event store at " + EngineSettings.maskUrlPassword(jdbcUrl) + ": "
                     + rootMessage(e), e);
         }
@@ -53,6 +59,23 @@ final class StoreDatabase {
             throw new StoreException("cannot migrate the event store schema: " + rootMessage(e), e);
         }
         return dataSource;
+    }
+
+    /** H2's "database may be already in use" (90020): another process holds the file's lock. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The data folder of an embedded URL made by {@link #embeddedUrl}. */
+    private static Path embeddedFolder(String jdbcUrl) {
+        String file = jdbcUrl.substring(H2_FILE_PREFIX.length(), jdbcUrl.indexOf(';') < 0 ? jdbcUrl.length() : jdbcUrl.indexOf(';'));
+        Path database = Path.of(file);
+        return database.getParent() == null ? database : database.getParent();
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,11 +3,14 @@ package io.switchboard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.config.EngineSettings;
+import io.switchboard.store.EventStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +93,49 @@ class JarCommandsIT {
             emulator.destroy();
             emulator.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    // an engine on a taken port logged a warning and ran on without listening
+    @Test
+    void shouldExitAtOnceNamingThePortWhenItIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            long started = System.nanoTime();
+            Run engine = run(Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_INSECURE", "true",
+                    "SWITCHBOARD_DATA_DIR", Files.createTempDirectory("switchboard-port").toString()));
+            assertEquals(1, engine.exitCode(), engine.output());
+            assertEquals("switchboard run: configuration problem: port " + port + " is already in use: stop what "
+                    + "listens there, or set SWITCHBOARD_PORT to a free port", engine.output().strip());
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(60), "took too long to give up");
+            Run emulator = run(Map.of("SF_EMULATOR_PORT", String.valueOf(port)), "emulator");
+            assertEquals(1, emulator.exitCode(), emulator.output());
+            assertEquals("switchboard emulator: configuration problem: port " + port + " is already in use: stop what "
+                    + "listens there, or set SF_EMULATOR_PORT to a free port", emulator.output().strip());
+        }
+    }
+
+    // replay or a second engine on a data folder in use printed H2's raw "file is locked" error
+    @Test
+    void shouldSayAnEngineIsRunningWhenTheDataFolderIsInUse() throws Exception {
+        Path dataDir = Files.createTempDirectory("switchboard-busy");
+        try (EventStore held = EventStore.open(new EngineSettings(0, dataDir, null, null, true))) {
+            Run replay = run(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()), "replay", "--failed");
+            assertEquals(1, replay.exitCode(), replay.output());
+            assertEquals("switchboard replay: an engine is running on the data folder " + dataDir.toAbsolutePath()
+                    + " (SWITCHBOARD_DATA_DIR); replay through it with POST /events/{eventId}/replay, or stop it first",
+                    lastLine(replay.output()));
+            Run second = run(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString(), "SWITCHBOARD_INSECURE", "true",
+                    "SWITCHBOARD_PORT", String.valueOf(freePort()), "SF_CLIENT_ID", "app", "SF_CLIENT_SECRET", "secret"));
+            assertEquals(1, second.exitCode(), second.output());
+            assertEquals("switchboard run: an engine is running on the data folder " + dataDir.toAbsolutePath()
+                    + " (SWITCHBOARD_DATA_DIR); stop it, or give this engine a data folder of its own",
+                    lastLine(second.output()));
+        }
+    }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\\R");
+        return lines[lines.length - 1];
     }
 
     private static int freePort() throws IOException {
