@@ -1,6 +1,7 @@
 package io.switchboard.cli;
 
 import io.switchboard.config.ConfigException;
+import io.switchboard.engine.Version;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ public final class CommandLine {
             return execute(commands.get("run"), List.of());
         }
         String first = arguments.get(0);
+        if (first.equals("--version") || first.equals("-V")) {
+            console.out().println("switchboard " + Version.current());
+            return Command.OK;
+        }
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
             console.out().print(usage());
             return Command.OK;
@@ -84,7 +89,8 @@ public final class CommandLine {
         }
         text.append("""
 
-                Without a command the engine runs. COMMAND --help describes each command.
+                Without a command the engine runs. COMMAND --help describes each command; --version prints the
+                version.
                 Configuration: config/application.properties, environment variables override it (see README).
                 """);
         return text.toString();

@@ -1,5 +1,6 @@
 package io.switchboard.engine;
 
+import io.switchboard.api.AnswerTooLarge;
 import io.switchboard.api.ApiBeans;
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
@@ -27,8 +28,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -95,6 +98,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             engine.main.start();
+            engine.afterCamelStarted();
             if (processEvents) {
                 engine.startWorker();
             }
@@ -111,6 +115,7 @@ public final class Engine implements AutoCloseable {
         engine.main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
+                engine.afterCamelStarted();
                 engine.startWorker();
             }
 
@@ -191,6 +196,19 @@ public final class Engine implements AutoCloseable {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));
         }
+    }
+
+    /** What needs the running HTTP server and routes, then the line that says the engine takes events. */
+    private void afterCamelStarted() {
+        CamelContext context = main.getCamelContext();
+        AnswerTooLarge.register(context, settings.port(), intakeSettings.maxBodyBytes());
+        List<String> started = context.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> context.getRouteController().getRouteStatus(id).isStarted()).sorted().toList();
+        LOG.info("Switchboard {} ready on http://0.0.0.0:{} (POST /events/TYPE, GET /observe/health); {} routes "
+                        + "started: {}; Salesforce connections: {}; event store: {}", Version.current(), settings.port(),
+                started.size(), String.join(", ", started), String.join(", ", connections.keySet()),
+                settings.dbUrl() == null ? "embedded in " + settings.dataDir().toAbsolutePath().normalize()
+                        : EngineSettings.maskUrlPassword(settings.dbUrl()));
     }
 
     private void startWorker() {

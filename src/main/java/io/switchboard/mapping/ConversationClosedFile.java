@@ -77,7 +77,7 @@ final class ConversationClosedFile {
             node.get().problem("expected at least one channel mapped to a Case Origin value");
             return null;
         }
-        return new MapValue("Case.Origin", "channel", values);
+        return new MapValue("Case.Origin", "channel", "case.origin in " + caseNode.file(), values);
     }
 
     private static List<FieldUse> contactUses(YamlNode contact, List<String> searchFields) {

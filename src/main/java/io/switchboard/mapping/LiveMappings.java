@@ -1,9 +1,11 @@
 package io.switchboard.mapping;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +33,19 @@ public final class LiveMappings implements Supplier<Mappings> {
         return current.get();
     }
 
-    /** Reads the files again; answers whether the new version is now in use. */
-    public boolean reload() {
+    /**
+     * Reads the files again after the named ones changed; answers whether the new version is now in use. All files
+     * are read, since one setting may refer to another file's, but the log names the edited ones.
+     */
+    public boolean reload(Collection<String> changedFiles) {
+        String edited = changedFiles.stream().map(name -> configDir.resolve(name).toString()).collect(Collectors.joining(", "));
         try {
             current.set(MappingFiles.load(configDir, connectionNames));
-            LOG.info("Mapping files in {} reloaded", configDir);
+            LOG.info("Mapping files reloaded after {} changed", edited);
             return true;
         } catch (MappingConfigException e) {
-            LOG.warn("Mapping files in {} not reloaded, the previous version keeps serving: {}", configDir, e.getMessage());
+            LOG.warn("Mapping files not reloaded after {} changed; the previous version keeps serving: {}", edited,
+                    e.getMessage());
             return false;
         }
     }

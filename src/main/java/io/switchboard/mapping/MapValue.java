@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * @param target what the mapped values are, for messages, such as {@code Case.Origin}
  * @param source what is mapped, for messages, such as {@code channel}
+ * @param location where the map is configured, for messages, such as {@code case.origin in config/conversation-closed.yaml}
  */
-public record MapValue(String target, String source, Map<String, String> values) {
+public record MapValue(String target, String source, String location, Map<String, String> values) {
 
     public MapValue {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -24,7 +25,7 @@ public record MapValue(String target, String source, Map<String, String> values)
     /** The mapped value; an exact match first, then one that differs only in case. */
     public String apply(String input) {
         return find(input).orElseThrow(() -> new MappingException("no " + target + " value for " + source + " '"
-                + input + "'; the map in the configuration knows " + String.join(", ", values.keySet())));
+                + input + "': add it to " + location + ", which maps " + String.join(", ", values.keySet())));
     }
 
     public Optional<String> find(String input) {

@@ -9,6 +9,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,13 +45,13 @@ public final class MappingFilesWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watchService.take();
-                boolean yamlChanged = drain(key);
+                Set<String> changed = new TreeSet<>(drain(key));
                 WatchKey more;
                 while ((more = watchService.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    yamlChanged |= drain(more);
+                    changed.addAll(drain(more));
                 }
-                if (yamlChanged) {
-                    mappings.reload();
+                if (!changed.isEmpty()) {
+                    mappings.reload(changed);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException stopped) {
@@ -57,13 +59,16 @@ public final class MappingFilesWatcher implements AutoCloseable {
         }
     }
 
-    private static boolean drain(WatchKey key) {
-        boolean yamlChanged = false;
+    /** The names of the YAML files the key's events are about. */
+    private static Set<String> drain(WatchKey key) {
+        Set<String> yamlFiles = new TreeSet<>();
         for (WatchEvent<?> event : key.pollEvents()) {
-            yamlChanged |= event.context() instanceof Path file && file.getFileName().toString().endsWith(".yaml");
+            if (event.context() instanceof Path file && file.getFileName().toString().endsWith(".yaml")) {
+                yamlFiles.add(file.getFileName().toString());
+            }
         }
         key.reset();
-        return yamlChanged;
+        return yamlFiles;
     }
 
     @Override

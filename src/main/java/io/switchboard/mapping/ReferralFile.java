@@ -62,7 +62,8 @@ final class ReferralFile {
                 .ifPresentOrElse(text -> values.put(status, text),
                         () -> value.problem("expected the Salesforce value for status '" + status + "'")));
         MapValue map = new MapValue(root.optionalText("object").orElse("record") + "."
-                + root.optionalText("statusField").orElse("status"), "Case Xchange status", values);
+                + root.optionalText("statusField").orElse("status"), "Case Xchange status", "statusMap in " + root.file(),
+                values);
         List<String> missing = map.missing(statuses);
         if (!missing.isEmpty()) {
             node.get().problem("does not map " + String.join(", ", missing)

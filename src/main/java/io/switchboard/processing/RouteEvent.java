@@ -1,10 +1,11 @@
 package io.switchboard.processing;
 
+import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
+import io.switchboard.events.ProducedRecord;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
 import io.switchboard.intake.ParsedEvent;
-import io.switchboard.events.EventHold;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventError;
@@ -12,7 +13,10 @@ import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -69,10 +73,10 @@ final class RouteEvent {
     private void recordOutcome(ClaimedEvent event, Exception failure, EventOutcome outcome) {
         if (failure == null && outcome.skipped()) {
             store.markSkipped(event.id(), outcome.skippedReason(), outcome.warnings());
-            recordEnd(event);
+            recordEnd(event, "skipped (" + outcome.skippedReason() + ")", outcome);
         } else if (failure == null) {
             store.markDone(event.id(), outcome.records(), outcome.warnings());
-            recordEnd(event);
+            recordEnd(event, "done", outcome);
         } else {
             recordFailure(event, failure, outcome);
         }
@@ -93,14 +97,37 @@ final class RouteEvent {
                     event.attempts(), error.code(), error.message());
             store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);
         } else {
-            LOG.warn("Event {} ({}) failed: {} {}", event.id(), event.type().path(), error.code(), error.message());
             store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
-            recordEnd(event);
+            recordEnd(event, "failed (" + error.code() + ": " + error.message() + ")", outcome);
         }
     }
 
-    private void recordEnd(ClaimedEvent event) {
-        stats.record(event.type(), Duration.between(event.receivedAt(), Instant.now()));
+    /**
+     * One line per event that has ended, for operators following the log: what, how it ended, what it wrote, how long
+     * it took from acceptance and in how many attempts. A failure is a warning, since someone should look at it.
+     */
+    private void recordEnd(ClaimedEvent event, String ending, EventOutcome outcome) {
+        Duration took = Duration.between(event.receivedAt(), Instant.now());
+        stats.record(event.type(), took);
+        String line = "Event {} ({}) {}: {}; {} ms after acceptance, attempt {}{}";
+        Object[] values = {event.id(), event.type().path(), ending, describe(outcome.records()), took.toMillis(),
+                event.attempts(), outcome.warnings().isEmpty() ? "" : ", " + outcome.warnings().size() + " warning(s)"};
+        if (ending.startsWith("failed")) {
+            LOG.warn(line, values);
+        } else {
+            LOG.info(line, values);
+        }
+    }
+
+    /** The records as counts, such as {@code Case created, 4 CaseComment created}. */
+    private static String describe(List<ProducedRecord> records) {
+        if (records.isEmpty()) {
+            return "no records";
+        }
+        Map<String, Long> counts = records.stream().collect(Collectors.groupingBy(
+                record -> record.sobject() + " " + record.action(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(entry -> (entry.getValue() == 1 ? "" : entry.getValue() + " ") + entry.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private static EventError errorOf(ClaimedEvent event, Exception failure) {

@@ -41,6 +41,12 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldPrintTheVersionOfTheBuild() {
+        assertEquals(0, run(Path.of("."), "--version"));
+        assertTrue(out().matches("switchboard \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), out());
+    }
+
+    @Test
     void shouldPrintUsageOfEachCommand() {
         assertEquals(0, run(Path.of("."), "check-connection", "--help"));
         assertTrue(out().startsWith("Usage: java -jar target/switchboard.jar check-connection [NAME]"), out());

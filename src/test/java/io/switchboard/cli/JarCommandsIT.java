@@ -47,6 +47,8 @@ class JarCommandsIT {
         Run help = run(Map.of(), "--help");
         assertEquals(0, help.exitCode(), help.output());
         assertTrue(help.output().contains("check-connection"), help.output());
+        Run version = run(Map.of(), "--version");
+        assertEquals("switchboard 0.1.0-SNAPSHOT", version.output().strip());
         Run unknown = run(Map.of(), "teleport");
         assertEquals(2, unknown.exitCode(), unknown.output());
         assertEquals("switchboard: unknown command 'teleport' (see --help)", unknown.output().strip());

@@ -292,6 +292,11 @@ class EventIntakeTest {
         ((ObjectNode) event.withArray("messages").get(0)).put("text", "x".repeat(BODY_LIMIT + 1));
         HttpResponse<String> response = engine.postEvent("conversation-closed", event.toString());
         assertEquals(413, response.statusCode(), response.body());
+        // issue 10: answered as JSON like every other refusal
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("payload_too_large", body(response).path("error").asText(), response.body());
+        assertEquals("the body is larger than the " + BODY_LIMIT + " bytes allowed (SWITCHBOARD_MAX_BODY_BYTES)",
+                body(response).path("message").asText());
         assertNothingStored();
     }
 

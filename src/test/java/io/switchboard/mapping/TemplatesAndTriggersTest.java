@@ -30,8 +30,9 @@ class TemplatesAndTriggersTest {
     void shouldFailAConversationFromAnUnmappedChannelListingTheMappedOnes() {
         MappingException e = assertThrows(MappingException.class,
                 () -> MAPPINGS.conversationClosed().caseFields(EventVariables.of(Events.conversation("sms"))));
-        assertEquals("no Case.Origin value for channel 'sms'; the map in the configuration knows whatsapp, email, web, "
-                + "phone", e.getMessage());
+        // issue 10: the message names the file and key to edit
+        assertEquals("no Case.Origin value for channel 'sms': add it to case.origin in config/conversation-closed.yaml, "
+                + "which maps whatsapp, email, web, phone", e.getMessage());
     }
 
     @Test

@@ -55,7 +55,8 @@ class ValuesAndEscapingTest {
 
     @Test
     void shouldMapValuesIgnoringCaseAndReportWhatAListLeavesOut() {
-        MapValue origin = new MapValue("Case.Origin", "channel", Map.of("whatsapp", "WhatsApp"));
+        MapValue origin = new MapValue("Case.Origin", "channel", "case.origin in config/conversation-closed.yaml",
+                Map.of("whatsapp", "WhatsApp"));
         assertEquals("WhatsApp", origin.apply("WhatsApp"));
         assertEquals(List.of("email", "web"), origin.missing(List.of("whatsapp", "email", "web")));
         assertEquals(List.of("whatsapp"), origin.unlisted(List.of("email")));
