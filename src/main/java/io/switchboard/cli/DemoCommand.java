@@ -60,7 +60,7 @@ final class DemoCommand implements Command {
         Path dataDir = Files.createTempDirectory("switchboard-demo");
         try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
             out.println("== 1. Local Salesforce emulator");
-            out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (contract section 6)");
+            out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (see README, \"The local Salesforce emulator\")");
             int port = freePort();
             String token = UUID.randomUUID().toString();
             UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token, console.environment());

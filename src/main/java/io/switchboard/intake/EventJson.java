@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.StoredEvent;
 
-/** An event as the status API shows it (contract section 4). */
+/** An event as the status API ({@code GET /events/{eventId}}) shows it. */
 final class EventJson {
     private EventJson() {
     }

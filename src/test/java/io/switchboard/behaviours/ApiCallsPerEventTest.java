@@ -105,7 +105,7 @@ class ApiCallsPerEventTest {
         return emulator.admin().requests().stream().filter(entry -> entry.path().startsWith("/services/data")).toList();
     }
 
-    /** The contract's example with messages of its own and no attachments, from the seeded customer. */
+    /** The example conversation with messages of its own and no attachments, from the seeded customer. */
     private static ObjectNode conversation(int messages) throws Exception {
         ObjectNode event = example("conversation-closed");
         event.put("conversationId", "calls-" + IDS.incrementAndGet());

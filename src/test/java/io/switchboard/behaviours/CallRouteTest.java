@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shipped call route and config/call.yaml, fed the contract's call examples over HTTP. */
+/** The shipped call route and config/call.yaml, fed the example calls over HTTP. */
 class CallRouteTest {
     private static SalesforceEmulator emulator;
     private static RunningEngine engine;

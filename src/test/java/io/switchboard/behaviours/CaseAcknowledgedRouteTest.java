@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shipped case-acknowledged route and config, fed the contract's example over HTTP. */
+/** The shipped case-acknowledged route and config, fed the example event over HTTP. */
 class CaseAcknowledgedRouteTest {
     private static final String INTAKE = "casexchange__CX_Intake__c";
     private static SalesforceEmulator emulator;

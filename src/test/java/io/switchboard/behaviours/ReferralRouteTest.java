@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shipped referral-status-changed route and config, fed the contract's example over HTTP. */
+/** The shipped referral-status-changed route and config, fed the example event over HTTP. */
 class ReferralRouteTest {
     private static SalesforceEmulator emulator;
     private static RunningEngine engine;

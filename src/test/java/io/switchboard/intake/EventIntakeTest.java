@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /events/{type} over real HTTP against a started engine (contract section 3). */
+/** POST /events/{type} over real HTTP against a started engine. */
 class EventIntakeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_LIMIT = 64 * 1024;
@@ -77,7 +77,7 @@ class EventIntakeTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("examples")
-    void shouldAcceptEachContractExampleOnceThenAnswerDuplicateWithTheSameId(String type, String example) throws Exception {
+    void shouldAcceptEachExampleOnceThenAnswerDuplicateWithTheSameId(String type, String example) throws Exception {
         HttpResponse<String> first = engine.postEvent(type, example(example).toString());
         assertEquals(202, first.statusCode(), first.body());
         assertEquals("accepted", body(first).path("status").asText());

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The event status API over real HTTP (contract section 4). Calls go to a test route that creates a Task;
+ * The event status API over real HTTP. Calls go to a test route that creates a Task;
  * conversations have no route in this engine (its routes/ leaves theirs out), so they fail and can be replayed.
  */
 class EventStatusApiTest {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The contract's example events, as records. */
+/** The example events of {@code src/test/resources/events/}, as records. */
 final class Events {
     private Events() {
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped mapping files load as the contract describes, and broken ones are refused with file and line. */
+/** The shipped mapping files load as the README describes, and broken ones are refused with file and line. */
 class MappingFilesTest {
     private static final Set<String> CONNECTIONS = Set.of("default");
     private static final Path SHIPPED = Path.of("config");

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The shipped mapping files applied to the contract's example events, without Salesforce. */
+/** The shipped mapping files applied to the example events, without Salesforce. */
 class TemplatesAndTriggersTest {
     private static final Mappings MAPPINGS = MappingFiles.load(Path.of("config"), Set.of("default"));
     private final RenderTemplate render = new RenderTemplate();
