@@ -16,6 +16,7 @@ import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
@@ -46,7 +47,9 @@ public final class Engine implements AutoCloseable {
     private final WorkerSettings workerSettings;
     private final InRouteRetrySettings inRouteRetry;
     private final ApiPauseSettings pauseSettings;
+    private final LoginSettings loginSettings;
     private final Map<String, ConnectionSettings> connections;
+    private SalesforceClients clients;
     private EventStore store;
     private EventWorker worker;
     private MappingFilesWatcher mappingWatcher;
@@ -59,6 +62,7 @@ public final class Engine implements AutoCloseable {
         this.workerSettings = WorkerSettings.from(configuration);
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
         this.pauseSettings = ApiPauseSettings.from(configuration);
+        this.loginSettings = LoginSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
@@ -131,9 +135,9 @@ public final class Engine implements AutoCloseable {
         main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
         main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
         for (ConnectionSettings connection : connections.values()) {
-            main.bind(connection.componentName(), SalesforceComponents.create(connection));
+            main.bind(connection.componentName(), SalesforceComponents.createForGatedLogin(connection));
         }
-        SalesforceClients clients = new SalesforceClients(connections, pauseSettings);
+        clients = new SalesforceClients(connections, pauseSettings, loginSettings);
         main.bind("salesforceClients", clients);
         main.bind("sobjectsApi", new SObjectsApi(clients));
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
@@ -163,9 +167,9 @@ public final class Engine implements AutoCloseable {
 
     private void logEffectiveConfiguration() {
         LOG.info("Engine settings: {}", String.join(", ", settings.describe()));
-        LOG.info("Intake and worker settings: {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
+        LOG.info("Intake and worker settings: {}, {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
                 String.join(", ", workerSettings.describe()), String.join(", ", inRouteRetry.describe()),
-                String.join(", ", pauseSettings.describe()));
+                String.join(", ", pauseSettings.describe()), String.join(", ", loginSettings.describe()));
         for (ConnectionSettings connection : connections.values()) {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));
@@ -203,6 +207,11 @@ public final class Engine implements AutoCloseable {
 
     public Map<String, ConnectionSettings> connections() {
         return connections;
+    }
+
+    /** The engine's Salesforce clients: one per connection, each with the connection's login gate and pause. */
+    public SalesforceClients salesforceClients() {
+        return clients;
     }
 
     public EngineSettings settings() {

@@ -7,18 +7,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 
-/** One {@link SalesforceClient} per configured connection, made on first use once the Camel context runs. */
+/**
+ * One {@link SalesforceClient} per configured connection, made on first use once the Camel context runs, with the
+ * connection's statistics, API-allowance pause and login gate, which live as long as the engine whatever uses them.
+ */
 public final class SalesforceClients {
     private final Map<String, ConnectionSettings> connections;
     private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ConnectionStats> stats = new LinkedHashMap<>();
     private final Map<String, ApiPause> pauses = new LinkedHashMap<>();
+    private final Map<String, LoginGate> logins = new LinkedHashMap<>();
 
-    public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings) {
+    public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings,
+                             LoginSettings loginSettings) {
         this.connections = Map.copyOf(connections);
         connections.keySet().forEach(name -> {
             stats.put(name, new ConnectionStats());
             pauses.put(name, new ApiPause(name, pauseSettings, Clock.systemUTC()));
+            logins.put(name, new LoginGate(name, loginSettings.retryInterval(), Clock.systemUTC()));
         });
     }
 
@@ -32,6 +38,11 @@ public final class SalesforceClients {
         return Collections.unmodifiableMap(pauses);
     }
 
+    /** Every connection's login gate, in configuration order. */
+    public Map<String, LoginGate> logins() {
+        return Collections.unmodifiableMap(logins);
+    }
+
     /** The client for a connection name; an unknown name is refused with the names that exist. */
     public SalesforceClient forConnection(CamelContext camelContext, String name) {
         ConnectionSettings settings = connections.get(name);
@@ -40,6 +51,6 @@ public final class SalesforceClients {
                     + String.join(", ", connections.keySet()));
         }
         return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name),
-                pauses.get(name)));
+                pauses.get(name), logins.get(name)));
     }
 }
