@@ -15,6 +15,7 @@ import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
+import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceClients;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running engine: camel-main with the YAML routes from {@code routes/}, one camel-salesforce component per
- * configured connection, the HTTP server on the configured port, the event store, and the worker that feeds
- * stored events to the routes.
+ * configured connection, the HTTP server on the configured port, the event store, the worker that feeds
+ * stored events to the routes, and the connections' logins, made once Camel has started.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -52,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private SalesforceClients clients;
     private EventStore store;
     private EventWorker worker;
+    private ConnectionLogins logins;
     private MappingFilesWatcher mappingWatcher;
     private final ProcessingStats processingStats = new ProcessingStats();
 
@@ -93,6 +95,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             engine.main.start();
+            engine.startLogins();
             if (processEvents) {
                 engine.startWorker();
             }
@@ -109,12 +112,14 @@ public final class Engine implements AutoCloseable {
         engine.main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
+                engine.startLogins();
                 engine.startWorker();
             }
 
             @Override
             public void beforeStop(BaseMainSupport main) {
                 engine.stopWorker();
+                engine.stopLogins();
             }
         });
         try {
@@ -176,6 +181,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** After Camel has started, so that the HTTP intake is up whatever Salesforce answers, or how slowly. */
+    private void startLogins() {
+        logins = ConnectionLogins.start(main.getCamelContext(), clients);
+    }
+
+    private void stopLogins() {
+        if (logins != null) {
+            logins.close();
+            logins = null;
+        }
+    }
+
     private void startWorker() {
         worker = new EventWorker(main.getCamelContext(), store, workerSettings, processingStats);
         worker.start();
@@ -227,6 +244,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         stopWorker();
+        stopLogins();
         main.stop();
         closeStore();
         if (mappingWatcher != null) {

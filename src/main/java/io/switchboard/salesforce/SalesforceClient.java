@@ -18,6 +18,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
@@ -39,6 +41,7 @@ public final class SalesforceClient {
     private static final String EXPIRED_PASSWORD = "INVALID_OPERATION_WITH_EXPIRED_PASSWORD";
     /** Sessions renewed for one call before its 401 is given up as transient, as camel-salesforce's re-login did. */
     private static final int RENEWALS_PER_CALL = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceClient.class);
 
     private final ProducerTemplate template;
     private final Endpoint endpoint;
@@ -88,6 +91,32 @@ public final class SalesforceClient {
         // the login first: the pause's probe is itself a call
         login.admit(session, true);
         pause.admit(this::probeUsage);
+    }
+
+    /** Logs in as the engine starts and reports who the connection acts as, or why it cannot; never throws. */
+    public void logInAtStart() {
+        try {
+            login.admit(session, true);
+            String user = connection.username() == null ? "user " + session.userId()
+                    : connection.username() + " (" + session.userId() + ")";
+            LOG.info("Connection '{}' logged in as {} at {}", connection.name(), user, session.instanceUrl());
+        } catch (LoginRefusedException e) {
+            // the gate has logged the refusal with its diagnosis and the time of the next attempt
+        } catch (SalesforceApiException e) {
+            LOG.warn("Connection '{}' could not log in at start-up: {} The first event or API call tries again.",
+                    connection.name(), e.getMessage());
+        }
+    }
+
+    /** Makes the refused login's retry when it is due, so that the connection recovers without traffic. */
+    public void retryLoginIfDue() {
+        if (login.retryDue()) {
+            try {
+                login.admit(session, true);
+            } catch (LoginRefusedException e) {
+                // refused again: the gate has logged it with the time of the next attempt
+            }
+        }
     }
 
     private ApiPause.Usage probeUsage() {

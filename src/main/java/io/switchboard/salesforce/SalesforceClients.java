@@ -3,6 +3,7 @@ package io.switchboard.salesforce;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
@@ -52,5 +53,10 @@ public final class SalesforceClients {
         }
         return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name),
                 pauses.get(name), logins.get(name)));
+    }
+
+    /** The clients of every connection, in configuration order. */
+    public List<SalesforceClient> all(CamelContext camelContext) {
+        return logins.keySet().stream().map(name -> forConnection(camelContext, name)).toList();
     }
 }
