@@ -68,7 +68,7 @@ class RefusedLoginTest {
                 }
                 assertApiAnswersWithoutLoggingIn(engine, emulator, diagnosis);
                 assertMetricsShowTheRefusal(engine);
-                assertMappingReloadTriesNoLogin(emulator, log);
+                assertReloadsTryNoLogin(emulator, log);
                 assertTheRefusalWasLoggedOnce(log, diagnosis);
 
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), started.plus(WINDOW)).toMillis()));
@@ -125,17 +125,24 @@ class RefusedLoginTest {
                 metrics);
     }
 
-    /** An operator's edit of a mapping file takes effect at once, but brings no login forward. */
-    private void assertMappingReloadTriesNoLogin(SalesforceEmulator emulator, CapturedLog log) throws Exception {
+    /** An operator's edits of a mapping file and a route file take effect at once, but bring no login forward. */
+    private void assertReloadsTryNoLogin(SalesforceEmulator emulator, CapturedLog log) throws Exception {
         long before = LoginWatch.logins(emulator);
-        Path call = home.resolve("config/call.yaml");
-        Files.writeString(call, Files.readString(call) + "\n# edited while the login is refused\n");
+        for (String file : List.of("config/call.yaml", "routes/call.camel.yaml")) {
+            Path edited = home.resolve(file);
+            Files.writeString(edited, Files.readString(edited) + "\n# edited while the login is refused\n");
+        }
+        awaitInfo(log, "Mapping files in");
+        awaitInfo(log, "Routes reloaded summary");
+        assertEquals(before, LoginWatch.logins(emulator), "a reload sends no login");
+    }
+
+    private static void awaitInfo(CapturedLog log, String words) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
-        while (log.lines(Level.INFO).stream().noneMatch(line -> line.contains("Mapping files in"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the mapping files were not reloaded");
+        while (log.lines(Level.INFO).stream().noneMatch(line -> line.contains(words))) {
+            assertTrue(Instant.now().isBefore(deadline), "no INFO line with '" + words + "'");
             Thread.sleep(50);
         }
-        assertEquals(before, LoginWatch.logins(emulator), "a reload sends no login");
     }
 
     private static void assertTheRefusalWasLoggedOnce(CapturedLog log, String diagnosis) {
