@@ -17,6 +17,7 @@ import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.LoginRefusedException;
 import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.Connections;
@@ -142,7 +143,9 @@ public final class Engine implements AutoCloseable {
         for (ConnectionSettings connection : connections.values()) {
             main.bind(connection.componentName(), SalesforceComponents.createForGatedLogin(connection));
         }
-        clients = new SalesforceClients(connections, pauseSettings, loginSettings);
+        // the store opens below; the login that calls this comes after the start
+        clients = new SalesforceClients(connections, pauseSettings, loginSettings,
+                () -> store.releaseHeld(LoginRefusedException.CODE));
         main.bind("salesforceClients", clients);
         main.bind("sobjectsApi", new SObjectsApi(clients));
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());

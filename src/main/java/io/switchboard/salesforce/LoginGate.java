@@ -52,6 +52,9 @@ public final class LoginGate {
     private final String connection;
     private final Duration retryInterval;
     private final Clock clock;
+    private final Runnable releaseHeld;
+    /** Whether a login has been accepted since start; guarded by this. */
+    private boolean accepted;
     /** Logins that have ended; a caller that saw fewer before the lock has waited for the latest one. */
     private final AtomicLong ended = new AtomicLong();
     private final Map<Result, AtomicLong> results = new EnumMap<>(Result.class);
@@ -59,10 +62,16 @@ public final class LoginGate {
     /** The failure of the latest login when it failed transiently, for the callers that waited for it; guarded by this. */
     private SalesforceApiException lastFailure;
 
-    LoginGate(String connection, Duration retryInterval, Clock clock) {
+    /**
+     * @param releaseHeld makes the events held by a refused login due at once; run after an accepted login that may
+     *                    end such a hold: the first since start (events held before a restart wait otherwise until
+     *                    the attempt they were told of) and the first after a refusal
+     */
+    LoginGate(String connection, Duration retryInterval, Clock clock, Runnable releaseHeld) {
         this.connection = connection;
         this.retryInterval = retryInterval;
         this.clock = clock;
+        this.releaseHeld = releaseHeld;
         for (Result result : Result.values()) {
             results.put(result, new AtomicLong());
         }
@@ -151,6 +160,10 @@ public final class LoginGate {
                     LOG.info("Connection '{}' logged in again; its login had been refused since {}, and its waiting "
                             + "events now run", connection, before.since());
                 }
+                if (before != null || !accepted) {
+                    release();
+                }
+                accepted = true;
             }
             case REFUSED -> {
                 State refused = new State(before == null ? now : before.since(), outcome.diagnosis(),
@@ -177,6 +190,16 @@ public final class LoginGate {
                         connection, outcome.diagnosis(), unanswered.nextAttempt());
                 throw LoginRefusedException.held(unanswered, beforeFirstCall);
             }
+        }
+    }
+
+    private void release() {
+        try {
+            releaseHeld.run();
+        } catch (RuntimeException e) {
+            // the login stands: the held events still run at the attempt they were told of
+            LOG.warn("Connection '{}': the events held by its refused login could not be made due now: {}", connection,
+                    e.getMessage());
         }
     }
 }

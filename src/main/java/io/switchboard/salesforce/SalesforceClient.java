@@ -55,7 +55,8 @@ public final class SalesforceClient {
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
         this(camelContext, connection, new ConnectionStats(),
                 new ApiPause(connection.name(), ApiPauseSettings.DEFAULTS, Clock.systemUTC()),
-                new LoginGate(connection.name(), LoginSettings.DEFAULTS.retryInterval(), Clock.systemUTC()));
+                // made on its own, the client has no event store whose held events a login could release
+                new LoginGate(connection.name(), LoginSettings.DEFAULTS.retryInterval(), Clock.systemUTC(), () -> { }));
     }
 
     SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats, ApiPause pause,

@@ -19,13 +19,17 @@ public final class SalesforceClients {
     private final Map<String, ApiPause> pauses = new LinkedHashMap<>();
     private final Map<String, LoginGate> logins = new LinkedHashMap<>();
 
+    /**
+     * @param releaseHeld makes the events a refused login holds due at once, after a login that may end the hold;
+     *                    events held for another connection that is still refused are only held again
+     */
     public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings,
-                             LoginSettings loginSettings) {
+                             LoginSettings loginSettings, Runnable releaseHeld) {
         this.connections = Map.copyOf(connections);
         connections.keySet().forEach(name -> {
             stats.put(name, new ConnectionStats());
             pauses.put(name, new ApiPause(name, pauseSettings, Clock.systemUTC()));
-            logins.put(name, new LoginGate(name, loginSettings.retryInterval(), Clock.systemUTC()));
+            logins.put(name, new LoginGate(name, loginSettings.retryInterval(), Clock.systemUTC(), releaseHeld));
         });
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,29 @@ class StartupLoginTest {
                 engine.stop();
             }
             assertFalse(Files.readString(output).contains(wrongPassword), "no password in the engine's output");
+        }
+    }
+
+    @Test
+    void shouldRunEventsHeldBeforeARestartAsSoonAsTheRestartedEngineLogsIn() throws Exception {
+        Path dataDir = home.resolve("data");
+        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
+            List<String> ids = new ArrayList<>();
+            try (RunningEngine refused = RunningEngine.start(emulator, dataDir, Map.of("SF_PASSWORD", "outdated-7b1e"))) {
+                for (int i = 0; i < 3; i++) {
+                    ids.add(LimitEvents.post(refused, "call", LimitEvents.call("restarted-" + i, "Sales")));
+                }
+                LoginWatch.awaitEvents(refused, ids, LoginWatch::heldByRefusedLogin, "held", Duration.ofSeconds(10));
+            }
+            Instant restarted = Instant.now();
+            try (RunningEngine fixed = RunningEngine.start(emulator, dataDir, Map.of())) {
+                List<JsonNode> done = LoginWatch.awaitEvents(fixed, ids, LoginWatch::done, "done", Duration.ofSeconds(15));
+                done.forEach(event -> assertEquals(1, event.path("attempts").asInt(), event.toString()));
+                Duration took = Duration.between(restarted, Instant.now());
+                assertTrue(took.compareTo(Duration.ofMinutes(1)) < 0, "not kept to the old engine's next attempt: " + took);
+                System.out.printf("restart with the password fixed: 3 held events done %d ms after the restart, not "
+                        + "at the refused engine's next login attempt 5 minutes on%n", took.toMillis());
+            }
         }
     }
 

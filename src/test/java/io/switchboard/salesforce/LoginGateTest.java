@@ -26,7 +26,8 @@ class LoginGateTest {
             + "USERNAME_PASSWORD flow failed: Login error code:[invalid_grant] description:[authentication failure].";
 
     private final MutableClock clock = new MutableClock(START);
-    private final LoginGate gate = new LoginGate("default", INTERVAL, clock);
+    private final AtomicInteger releases = new AtomicInteger();
+    private final LoginGate gate = new LoginGate("default", INTERVAL, clock, releases::incrementAndGet);
     /** Answers logins in the order given, the last one again once the others are used up. */
     private static final class ScriptedSession implements LoginGate.Session {
         private final List<LoginGate.Outcome> answers;
@@ -138,6 +139,7 @@ class LoginGateTest {
         assertEquals(1, gate.logins(LoginGate.Result.OK));
         gate.admit(session, true);
         assertEquals(1, session.logins(), "a session in place needs no login");
+        assertEquals(1, releases.get(), "the first login releases what a run before the restart held");
     }
 
     @Test
@@ -185,6 +187,24 @@ class LoginGateTest {
         assertNull(gate.state());
         assertEquals(2, session.logins());
         assertEquals("token-2", session.token());
+    }
+
+    @Test
+    void shouldReleaseTheHeldEventsOnlyAfterALoginThatMayEndTheirHold() {
+        ScriptedSession session = new ScriptedSession(LoginGate.Outcome.loggedIn(), LoginGate.Outcome.loggedIn(),
+                refused(), LoginGate.Outcome.loggedIn());
+        gate.admit(session, true);
+        assertEquals(1, releases.get(), "the first login since start");
+        gate.renew(session, "token-1");
+        assertEquals(1, releases.get(), "a renewed session ends no hold");
+        assertThrows(LoginRefusedException.class, () -> gate.renew(session, "token-2"));
+        assertEquals(1, releases.get());
+
+        clock.advance(INTERVAL);
+        gate.admit(session, true);
+
+        assertEquals(2, releases.get(), "the first login accepted after a refusal");
+        assertEquals(4, session.logins());
     }
 
     @Test
