@@ -20,8 +20,8 @@ import org.apache.camel.Exchange;
 /**
  * The mapping steps bound to each Salesforce connection, made on first use and kept for the engine's life, so that
  * their caches (users, describes, recent phone matches) serve every event rather than one. An event's first use of a
- * connection asks the connection to admit it, so that a connection paused for its API allowance holds events before
- * their first call, never half way through their route.
+ * connection asks the connection to admit it, so that a connection paused for its API allowance, or whose login
+ * Salesforce refuses, holds events before their first call, never half way through their route.
  */
 public final class ConnectionSteps {
     /** Exchange property: the connections that have admitted this event. */
@@ -43,7 +43,10 @@ public final class ConnectionSteps {
         this.describes = new Describes(Describes.DEFAULT_TTL, clock);
     }
 
-    /** The steps of the connection an event uses; raises ConnectionPausedException while it may not start. */
+    /**
+     * The steps of the connection an event uses; raises ConnectionPausedException or LoginRefusedException while it
+     * may not start.
+     */
     public Steps forConnection(Exchange exchange, String connection) {
         Steps steps = byConnection.computeIfAbsent(connection,
                 name -> create(clients.forConnection(exchange.getContext(), name)));

@@ -74,8 +74,8 @@ final class DemoCommand implements Command {
                         MappingFiles.load(console.configDir(), engine.connections().keySet()),
                         line -> out.println("   " + line));
                 out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform would");
-                usable &= new DemoSamples(port, token, new SalesforceClient(engine.camelContext(), connection), out)
-                        .sendAll(console.configDir().resolve("samples"));
+                SalesforceClient client = engine.salesforceClients().forConnection(engine.camelContext(), "default");
+                usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
                 out.println("== 5. What the org holds now, counted through camel-salesforce");
                 printRecordCounts(engine, connection, out);
                 out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()

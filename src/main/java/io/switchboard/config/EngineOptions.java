@@ -54,6 +54,11 @@ public final class EngineOptions {
             "SWITCHBOARD_API_PAUSE_PROBE_MS", 60_000, 10, 86_400_000,
             "how often a paused connection asks Salesforce for its usage (one `GET /limits` call)");
 
+    // ---- Salesforce logins
+    public static final Option<Duration> LOGIN_RETRY = Option.millis("switchboard.login-retry-ms",
+            "SWITCHBOARD_LOGIN_RETRY_MS", 300_000, 1000, 86_400_000, "after Salesforce refuses a connection's login, "
+                    + "the wait before its next login attempt: one per interval (see \"A refused login\")");
+
     // ---- Read by Camel and by logging, declared here so that they are checked and documented with the rest
     public static final Option<Integer> SHUTDOWN_TIMEOUT = Option.integer("camel.main.shutdown-timeout", null, 30, 1, 3600,
             "seconds events in flight get to finish when the engine stops");
@@ -62,7 +67,7 @@ public final class EngineOptions {
 
     public static final List<Option<?>> ALL = List.of(PORT, DATA_DIR, DB_URL, API_TOKEN, INSECURE, MAX_BODY_BYTES,
             WORKER_CONCURRENCY, WORKER_POLL_INTERVAL, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_IN_ROUTE_ATTEMPTS,
-            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, SHUTDOWN_TIMEOUT, LOG_LEVEL);
+            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, LOGIN_RETRY, SHUTDOWN_TIMEOUT, LOG_LEVEL);
 
     private EngineOptions() {
     }

@@ -18,7 +18,10 @@ import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
+import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.LoginRefusedException;
+import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
@@ -41,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running engine: camel-main with the YAML routes from {@code routes/}, one camel-salesforce component per
- * configured connection, the HTTP server on the configured port, the event store, and the worker that feeds
- * stored events to the routes.
+ * configured connection, the HTTP server on the configured port, the event store, the worker that feeds
+ * stored events to the routes, and the connections' logins, made once Camel has started.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -54,9 +57,12 @@ public final class Engine implements AutoCloseable {
     private final WorkerSettings workerSettings;
     private final InRouteRetrySettings inRouteRetry;
     private final ApiPauseSettings pauseSettings;
+    private final LoginSettings loginSettings;
     private final Map<String, ConnectionSettings> connections;
+    private SalesforceClients clients;
     private EventStore store;
     private EventWorker worker;
+    private ConnectionLogins logins;
     private MappingFilesWatcher mappingWatcher;
     private final ProcessingStats processingStats = new ProcessingStats();
 
@@ -68,6 +74,7 @@ public final class Engine implements AutoCloseable {
         this.workerSettings = WorkerSettings.from(configuration);
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
         this.pauseSettings = ApiPauseSettings.from(configuration);
+        this.loginSettings = LoginSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
@@ -99,6 +106,7 @@ public final class Engine implements AutoCloseable {
         try {
             engine.main.start();
             engine.afterCamelStarted();
+            engine.startLogins();
             if (processEvents) {
                 engine.startWorker();
             }
@@ -116,12 +124,14 @@ public final class Engine implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport main) {
                 engine.afterCamelStarted();
+                engine.startLogins();
                 engine.startWorker();
             }
 
             @Override
             public void beforeStop(BaseMainSupport main) {
                 engine.stopWorker();
+                engine.stopLogins();
             }
         });
         try {
@@ -144,9 +154,11 @@ public final class Engine implements AutoCloseable {
         // headers, query parameters and form fields stay out of the message headers: see HttpRequestParts
         main.addInitialProperty("camel.component.platform-http.header-filter-strategy", "#bean:" + ApiBeans.HEADER_FILTER);
         for (ConnectionSettings connection : connections.values()) {
-            main.bind(connection.componentName(), SalesforceComponents.create(connection));
+            main.bind(connection.componentName(), SalesforceComponents.createForGatedLogin(connection));
         }
-        SalesforceClients clients = new SalesforceClients(connections, pauseSettings);
+        // the store opens below; the login that calls this comes after the start
+        clients = new SalesforceClients(connections, pauseSettings, loginSettings,
+                () -> store.releaseHeld(LoginRefusedException.CODE));
         main.bind("salesforceClients", clients);
         ApiBeans.bind(main::bind, settings.apiToken(), clients);
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
@@ -211,6 +223,18 @@ public final class Engine implements AutoCloseable {
                         : EngineSettings.maskUrlPassword(settings.dbUrl()));
     }
 
+    /** After Camel has started, so that the HTTP intake is up whatever Salesforce answers, or how slowly. */
+    private void startLogins() {
+        logins = ConnectionLogins.start(main.getCamelContext(), clients);
+    }
+
+    private void stopLogins() {
+        if (logins != null) {
+            logins.close();
+            logins = null;
+        }
+    }
+
     private void startWorker() {
         worker = new EventWorker(main.getCamelContext(), store, workerSettings, processingStats);
         worker.start();
@@ -244,6 +268,11 @@ public final class Engine implements AutoCloseable {
         return connections;
     }
 
+    /** The engine's Salesforce clients: one per connection, each with the connection's login gate and pause. */
+    public SalesforceClients salesforceClients() {
+        return clients;
+    }
+
     public EngineSettings settings() {
         return settings;
     }
@@ -257,6 +286,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         stopWorker();
+        stopLogins();
         main.stop();
         closeStore();
         if (mappingWatcher != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.JsonAnswers;
 import io.switchboard.salesforce.ApiPause;
 import io.switchboard.salesforce.ConnectionStats;
+import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
 import java.util.Map;
@@ -15,10 +16,11 @@ import org.apache.camel.ServiceStatus;
 
 /**
  * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer and every
- * route meant to run must be started. A connection is DOWN when its last call failed for a reason that stops all traffic
- * (unreachable, 5xx, session refused, daily limit) and none has succeeded since; it is read from the calls the
- * engine already makes, so a health probe never spends the org's API allowance. Each connection also says whether
- * its events are paused for the API allowance, why, and when it is checked next.
+ * route meant to run must be started. A connection is DOWN while Salesforce refuses its login, or when its last call
+ * failed for a reason that stops all traffic (unreachable, 5xx, session refused, daily limit) and none has succeeded
+ * since; it is read from the logins and calls the engine already makes, so a health probe never logs in nor spends
+ * the org's API allowance. Each connection also says whether its events are paused for the API allowance, why, and
+ * when it is checked next.
  */
 public final class ShowHealth implements Processor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,7 +39,8 @@ public final class ShowHealth implements Processor {
         ObjectNode connections = checks.putObject("connections");
         for (Map.Entry<String, ConnectionStats> entry : clients.stats().entrySet()) {
             ObjectNode detail = connections.putObject(entry.getKey());
-            up &= checkConnection(detail, entry.getValue());
+            LoginGate.State refusal = clients.logins().get(entry.getKey()).state();
+            up &= refusal == null ? checkConnection(detail, entry.getValue()) : showRefusal(detail, refusal, entry.getValue());
             showPause(detail, clients.pauses().get(entry.getKey()));
         }
         up &= checkRoutes(checks.putObject("routes"), exchange);
@@ -68,7 +71,16 @@ public final class ShowHealth implements Processor {
         if (outage != null) {
             detail.put("since", outage.at().toString()).put("errorCode", outage.code()).put("message", outage.message());
         }
+        detail.put("loginRefused", false);
         return outage == null;
+    }
+
+    /** Says what the operator must fix: the same sentence check-connection prints for this login. */
+    private static boolean showRefusal(ObjectNode detail, LoginGate.State refusal, ConnectionStats stats) {
+        detail.put("status", "DOWN").put("calls", stats.totalCalls()).put("loginRefused", true)
+                .put("diagnosis", refusal.diagnosis()).put("since", refusal.since().toString())
+                .put("nextLoginAttempt", refusal.nextAttempt().toString());
+        return false;
     }
 
     private static void showPause(ObjectNode detail, ApiPause pause) {

@@ -3,6 +3,7 @@ package io.switchboard.observe;
 import io.switchboard.events.EventType;
 import io.switchboard.processing.ProcessingStats;
 import io.switchboard.salesforce.ConnectionStats;
+import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
@@ -14,8 +15,8 @@ import org.apache.camel.Processor;
 
 /**
  * {@code GET /observe/metrics} in Prometheus text format: events by type and status (from the store, so every
- * node reports the same totals), Salesforce calls, remaining daily allowance and API-allowance pauses per
- * connection, and the time from acceptance to the final status on this node.
+ * node reports the same totals), Salesforce calls, remaining daily allowance, API-allowance pauses, refused logins
+ * and logins by outcome per connection, and the time from acceptance to the final status on this node.
  */
 public final class ShowMetrics implements Processor {
     private final EventStore store;
@@ -34,6 +35,7 @@ public final class ShowMetrics implements Processor {
         events(text);
         salesforce(text);
         pauses(text);
+        logins(text);
         latency(text);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
@@ -90,6 +92,21 @@ public final class ShowMetrics implements Processor {
         header(text, "switchboard_salesforce_pauses_total", "counter", "Times the connection's traffic paused.");
         clients.pauses().forEach((connection, pause) -> text.append("switchboard_salesforce_pauses_total{connection=\"")
                 .append(connection).append("\"} ").append(pause.pauses()).append('\n'));
+    }
+
+    private void logins(StringBuilder text) {
+        header(text, "switchboard_salesforce_login_refused", "gauge",
+                "1 while Salesforce refuses the connection's login and its events wait, else 0.");
+        clients.logins().forEach((connection, gate) -> text.append("switchboard_salesforce_login_refused{connection=\"")
+                .append(connection).append("\"} ").append(gate.state() == null ? 0 : 1).append('\n'));
+        header(text, "switchboard_salesforce_logins_total", "counter",
+                "Logins sent by outcome: ok, refused (by Salesforce), failed (no usable answer).");
+        clients.logins().forEach((connection, gate) -> {
+            for (LoginGate.Result result : LoginGate.Result.values()) {
+                text.append("switchboard_salesforce_logins_total{connection=\"").append(connection).append("\",outcome=\"")
+                        .append(result.name().toLowerCase(Locale.ROOT)).append("\"} ").append(gate.logins(result)).append('\n');
+            }
+        });
     }
 
     private void latency(StringBuilder text) {

@@ -32,8 +32,8 @@ public class SalesforceApiException extends RuntimeException {
 
     /**
      * Worth retrying as is: Salesforce was busy or unreachable, not refusing the content. A 401 gets here only when
-     * camel-salesforce's own re-login and retries met expired sessions each time, as when sessions are revoked in
-     * quick succession: the request was not applied and a later try logs in afresh.
+     * the sessions {@link SalesforceClient} renewed for the call were expired each time, as when sessions are revoked
+     * in quick succession: the request was not applied and a later try logs in afresh.
      */
     public boolean transientFailure() {
         return status == 0 || status == 401 || status >= 500 || "UNABLE_TO_LOCK_ROW".equals(errorCode)

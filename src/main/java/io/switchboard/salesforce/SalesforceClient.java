@@ -16,17 +16,18 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.apache.camel.component.salesforce.internal.SalesforceSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
- * {@code raw} operation: one endpoint per connection (no endpoint per query), JSON in and out, and the
- * component's own login, re-login on 401 and retry. Refusals come back as {@link SalesforceApiException}; a refusal
- * for the daily API allowance pauses the connection (see {@link ApiPause}) and comes back as
- * {@link ConnectionPausedException}.
+ * {@code raw} operation: one endpoint per connection (no endpoint per query), JSON in and out. Logins go through
+ * the connection's {@link LoginGate}: the first call logs in, a call refused with 401 renews the session and goes
+ * again, and while Salesforce refuses the login, calls are refused with {@link LoginRefusedException} without a
+ * request. Other refusals come back as {@link SalesforceApiException}; a refusal for the daily API allowance pauses
+ * the connection (see {@link ApiPause}) and comes back as {@link ConnectionPausedException}.
  */
 public final class SalesforceClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +37,11 @@ public final class SalesforceClient {
     /** Salesforce's answer header with the org's daily usage; camel-salesforce copies it onto the message. */
     private static final String LIMIT_INFO = "Sforce-Limit-Info";
     private static final String REQUEST_LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
+    /** A 401 that a new session does not cure: Salesforce accepted the login but wants the password changed. */
+    private static final String EXPIRED_PASSWORD = "INVALID_OPERATION_WITH_EXPIRED_PASSWORD";
+    /** Sessions renewed for one call before its 401 is given up as transient, as camel-salesforce's re-login did. */
+    private static final int RENEWALS_PER_CALL = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceClient.class);
 
     private final ProducerTemplate template;
     private final Endpoint endpoint;
@@ -43,18 +49,23 @@ public final class SalesforceClient {
     private final ConnectionSettings connection;
     private final ConnectionStats stats;
     private final ApiPause pause;
-    private final CamelContext camelContext;
+    private final LoginGate login;
+    private final ComponentSession session;
 
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
         this(camelContext, connection, new ConnectionStats(),
-                new ApiPause(connection.name(), ApiPauseSettings.DEFAULTS, Clock.systemUTC()));
+                new ApiPause(connection.name(), ApiPauseSettings.DEFAULTS, Clock.systemUTC()),
+                // made on its own, the client has no event store whose held events a login could release
+                new LoginGate(connection.name(), LoginSettings.DEFAULTS.retryInterval(), Clock.systemUTC(), () -> { }));
     }
 
-    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats, ApiPause pause) {
+    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats, ApiPause pause,
+                     LoginGate login) {
         this.connection = connection;
         this.stats = stats;
         this.pause = pause;
-        this.camelContext = camelContext;
+        this.login = login;
+        this.session = new ComponentSession(camelContext, connection);
         this.template = camelContext.createProducerTemplate();
         this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
         this.apiPath = "/services/data/v" + connection.apiVersion();
@@ -73,11 +84,40 @@ public final class SalesforceClient {
     }
 
     /**
-     * Lets an event start calling this connection, or raises {@link ConnectionPausedException} while the connection
-     * is paused for its API allowance; makes the probe call when one is due.
+     * Lets an event start calling this connection: logs in first if there is no session yet, raises
+     * {@link LoginRefusedException} while the login is refused and {@link ConnectionPausedException} while the
+     * connection is paused for its API allowance; makes the due login retry or probe call.
      */
     public void admit() {
+        // the login first: the pause's probe is itself a call
+        login.admit(session, true);
         pause.admit(this::probeUsage);
+    }
+
+    /** Logs in as the engine starts and reports who the connection acts as, or why it cannot; never throws. */
+    public void logInAtStart() {
+        try {
+            login.admit(session, true);
+            String user = connection.username() == null ? "user " + session.userId()
+                    : connection.username() + " (" + session.userId() + ")";
+            LOG.info("Connection '{}' logged in as {} at {}", connection.name(), user, session.instanceUrl());
+        } catch (LoginRefusedException e) {
+            // the gate has logged the refusal with its diagnosis and the time of the next attempt
+        } catch (SalesforceApiException e) {
+            LOG.warn("Connection '{}' could not log in at start-up: {} The first event or API call tries again.",
+                    connection.name(), e.getMessage());
+        }
+    }
+
+    /** Makes the refused login's retry when it is due, so that the connection recovers without traffic. */
+    public void retryLoginIfDue() {
+        if (login.retryDue()) {
+            try {
+                login.admit(session, true);
+            } catch (LoginRefusedException e) {
+                // refused again: the gate has logged it with the time of the next attempt
+            }
+        }
     }
 
     private ApiPause.Usage probeUsage() {
@@ -91,17 +131,8 @@ public final class SalesforceClient {
 
     /** The id of the user this connection logs in as, from the login's identity URL; logs in first if need be. */
     public String runningUserId() {
-        SalesforceSession session = camelContext.getComponent(connection.componentName(), SalesforceComponent.class)
-                .getSession();
-        try {
-            if (session.getId() == null) {
-                session.login(session.getAccessToken());
-            }
-        } catch (SalesforceException e) {
-            throw new SalesforceApiException(e.getStatusCode(), "LOGIN_FAILED", String.valueOf(e.getMessage()), List.of(), e);
-        }
-        String identity = session.getId();
-        return identity.substring(identity.lastIndexOf('/') + 1);
+        login.admit(session, false);
+        return session.userId();
     }
 
     public JsonNode query(String soql) {
@@ -174,31 +205,40 @@ public final class SalesforceClient {
      * @return the answer's JSON, or a null node for empty answers (204)
      */
     public JsonNode send(String method, String path, JsonNode body) {
-        long started = System.nanoTime();
-        Exchange answer;
+        String payload;
         try {
-            String payload = body == null ? null : JSON.writeValueAsString(body);
-            answer = template.request(endpoint, exchange -> {
+            payload = body == null ? null : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long started = System.nanoTime();
+        for (int renewals = 0; ; renewals++) {
+            login.admit(session, false);
+            String token = session.token();
+            Exchange answer = template.request(endpoint, exchange -> {
                 exchange.getMessage().setHeader(RAW_PATH, apiPath + path);
                 exchange.getMessage().setHeader(RAW_METHOD, method);
                 exchange.getMessage().setBody(payload);
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String limitInfo = answer.getMessage().getHeader(LIMIT_INFO, String.class);
-        if (answer.getException() != null) {
+            String limitInfo = answer.getMessage().getHeader(LIMIT_INFO, String.class);
+            if (answer.getException() == null) {
+                stats.record(ConnectionStats.Outcome.OK, System.nanoTime() - started, limitInfo, null);
+                pause.observe(stats.apiUsed(), stats.apiMax());
+                try {
+                    return parse(answer.getMessage().getBody());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             SalesforceApiException failure = translate(answer.getException());
+            // a 401 was not applied: with a new session the same request goes again
+            if (failure.status() == 401 && !EXPIRED_PASSWORD.equals(failure.errorCode()) && renewals < RENEWALS_PER_CALL) {
+                login.renew(session, token);
+                continue;
+            }
             stats.record(failure.transientFailure() ? ConnectionStats.Outcome.TRANSIENT : ConnectionStats.Outcome.REFUSED,
                     System.nanoTime() - started, limitInfo, failure);
             throw REQUEST_LIMIT_EXCEEDED.equals(failure.errorCode()) ? pause.refused(failure) : failure;
-        }
-        stats.record(ConnectionStats.Outcome.OK, System.nanoTime() - started, limitInfo, null);
-        pause.observe(stats.apiUsed(), stats.apiMax());
-        try {
-            return parse(answer.getMessage().getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

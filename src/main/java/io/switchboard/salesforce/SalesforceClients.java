@@ -3,22 +3,33 @@ package io.switchboard.salesforce;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 
-/** One {@link SalesforceClient} per configured connection, made on first use once the Camel context runs. */
+/**
+ * One {@link SalesforceClient} per configured connection, made on first use once the Camel context runs, with the
+ * connection's statistics, API-allowance pause and login gate, which live as long as the engine whatever uses them.
+ */
 public final class SalesforceClients {
     private final Map<String, ConnectionSettings> connections;
     private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ConnectionStats> stats = new LinkedHashMap<>();
     private final Map<String, ApiPause> pauses = new LinkedHashMap<>();
+    private final Map<String, LoginGate> logins = new LinkedHashMap<>();
 
-    public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings) {
+    /**
+     * @param releaseHeld makes the events a refused login holds due at once, after a login that may end the hold;
+     *                    events held for another connection that is still refused are only held again
+     */
+    public SalesforceClients(Map<String, ConnectionSettings> connections, ApiPauseSettings pauseSettings,
+                             LoginSettings loginSettings, Runnable releaseHeld) {
         this.connections = Map.copyOf(connections);
         connections.keySet().forEach(name -> {
             stats.put(name, new ConnectionStats());
             pauses.put(name, new ApiPause(name, pauseSettings, Clock.systemUTC()));
+            logins.put(name, new LoginGate(name, loginSettings.retryInterval(), Clock.systemUTC(), releaseHeld));
         });
     }
 
@@ -32,6 +43,11 @@ public final class SalesforceClients {
         return Collections.unmodifiableMap(pauses);
     }
 
+    /** Every connection's login gate, in configuration order. */
+    public Map<String, LoginGate> logins() {
+        return Collections.unmodifiableMap(logins);
+    }
+
     /** The client for a connection name; an unknown name is refused with the names that exist. */
     public SalesforceClient forConnection(CamelContext camelContext, String name) {
         ConnectionSettings settings = connections.get(name);
@@ -40,6 +56,11 @@ public final class SalesforceClients {
                     + String.join(", ", connections.keySet()));
         }
         return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name),
-                pauses.get(name)));
+                pauses.get(name), logins.get(name)));
+    }
+
+    /** The clients of every connection, in configuration order. */
+    public List<SalesforceClient> all(CamelContext camelContext) {
+        return logins.keySet().stream().map(name -> forConnection(camelContext, name)).toList();
     }
 }

@@ -3,19 +3,40 @@ package io.switchboard.salesforce;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.ConfigException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
 /**
  * Builds one camel-salesforce component per connection. Each org gets its own component instance (its own
- * session, HTTP client and re-login), registered under {@link ConnectionSettings#componentName()}.
+ * session and HTTP client), registered under {@link ConnectionSettings#componentName()}.
  */
 public final class SalesforceComponents {
     private static final long REQUEST_TIMEOUT_MILLIS = 60_000;
 
+    /** The HTTP client property that bounds how often camel-salesforce logs in again for one refused call. */
+    private static final String LOGIN_RETRIES = "maxRetries";
+
     private SalesforceComponents() {
+    }
+
+    /**
+     * The component as the engine uses it: its session is renewed by the connection's {@link SalesforceClient}
+     * under the connection's {@link LoginGate}, never by camel-salesforce itself. camel-salesforce logs in again for
+     * each call refused with 401, with no regard for the others, and tries a refused login three times: calls in
+     * flight when a session expires under a changed password would send a burst of failed logins, enough to lock
+     * the integration user out.
+     */
+    public static SalesforceComponent createForGatedLogin(ConnectionSettings settings) {
+        SalesforceComponent component = create(settings);
+        // mutable: camel-salesforce adds its own HTTP settings to the map when it starts
+        Map<String, Object> httpClient = new HashMap<>();
+        httpClient.put(LOGIN_RETRIES, 0);
+        component.setHttpClientProperties(httpClient);
+        return component;
     }
 
     public static SalesforceComponent create(ConnectionSettings settings) {

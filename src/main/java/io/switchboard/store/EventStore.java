@@ -281,6 +281,25 @@ public final class EventStore implements AutoCloseable {
                 });
     }
 
+    /**
+     * What held the events showing {@code holdCode} is over sooner than their due time said (a refused login was
+     * accepted): they become due now and the worker is woken. Answers how many.
+     */
+    public int releaseHeld(String holdCode) {
+        Instant now = now();
+        int released = update("UPDATE events SET next_attempt_at = ?, updated_at = ? "
+                + "WHERE status = 'pending' AND error_code = ? AND next_attempt_at > ?", statement -> {
+                    setInstant(statement, 1, now);
+                    setInstant(statement, 2, now);
+                    statement.setString(3, holdCode);
+                    setInstant(statement, 4, now);
+                });
+        if (released > 0) {
+            announceNewWork();
+        }
+        return released;
+    }
+
     private boolean finish(String id, String sql, Binder binder) {
         return update(sql, binder) == 1;
     }

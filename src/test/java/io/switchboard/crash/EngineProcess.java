@@ -20,7 +20,7 @@ import java.util.Map;
  * The engine as its own operating-system process ({@code java -cp ... io.switchboard.cli.Switchboard}), run in a
  * project folder on a data folder against an emulator, so that a test can kill it as a crash would.
  */
-final class EngineProcess {
+public final class EngineProcess {
     static final String TOKEN = "crash-token-5e2a";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -36,6 +36,12 @@ final class EngineProcess {
 
     /** Starts the engine in {@code home} (its config/ and routes/) and returns once it answers HTTP. */
     static EngineProcess start(Path home, Path dataDir, SalesforceEmulator emulator, Path log) throws Exception {
+        return start(home, dataDir, emulator, log, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, SalesforceEmulator, Path)}, with further environment variables that win. */
+    public static EngineProcess start(Path home, Path dataDir, SalesforceEmulator emulator, Path log,
+                                      Map<String, String> overrides) throws Exception {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.switchboard.cli.Switchboard")
@@ -56,6 +62,7 @@ final class EngineProcess {
         environment.put("SWITCHBOARD_NODE_ID", "crash-node");
         environment.put("SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "100");
         environment.put("SWITCHBOARD_RETRY_MAX_DELAY_MS", "1000");
+        environment.putAll(overrides);
         EngineProcess engine = new EngineProcess(builder.start(), port);
         engine.awaitAnswering();
         return engine;
@@ -84,20 +91,24 @@ final class EngineProcess {
     }
 
     /** SIGTERM, as an operator's stop: the engine shuts down gracefully. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** Posts an event: answers its id when accepted, or null when the engine did not accept it. */
-    String post(String type, JsonNode event) throws IOException, InterruptedException {
+    public String post(String type, JsonNode event) throws IOException, InterruptedException {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/events/" + type))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.toString())));
         return answer.statusCode() == 202 ? JSON.readTree(answer.body()).path("eventId").asText() : null;
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).body());
     }
 

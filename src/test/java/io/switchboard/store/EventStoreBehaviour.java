@@ -176,6 +176,28 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldMakeTheEventsHeldWithACodeDueAtOnceWhenTheirHoldEnds() {
+        String refused = acceptNew("k1");
+        String paused = acceptNew("k2");
+        String retried = acceptNew("k3");
+        assertEquals(3, store.claimDue(10, NODE).size());
+        Instant later = Instant.now().plusSeconds(3600);
+        store.holdUntil(refused, later, new EventError("LOGIN_REFUSED", "login refused"), false);
+        store.holdUntil(paused, later, new EventError("API_PAUSED", "paused"), false);
+        store.retryLater(retried, later, new EventError("SERVER_UNAVAILABLE", "busy"));
+        AtomicInteger announcements = new AtomicInteger();
+        store.onNewWork(announcements::incrementAndGet);
+
+        assertEquals(1, store.releaseHeld("LOGIN_REFUSED"));
+
+        ClaimedEvent released = claimOnly(refused);
+        assertEquals(1, released.attempts(), "the held run was taken back, so this is the first attempt");
+        assertEquals(1, announcements.get());
+        assertEquals(0, store.releaseHeld("LOGIN_REFUSED"), "nothing left to release");
+        assertEquals(1, announcements.get(), "no work, no announcement");
+    }
+
+    @Test
     void shouldListNewestFirstFilteredByStatusAndLimited() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

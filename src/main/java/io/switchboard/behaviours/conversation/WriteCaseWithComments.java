@@ -13,6 +13,7 @@ import io.switchboard.mapping.EventVariables;
 import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.StalePersonMatch;
+import io.switchboard.events.EventHold;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
 import java.util.ArrayList;
@@ -109,7 +110,8 @@ public final class WriteCaseWithComments implements Processor {
                 Map<String, JsonNode> bodies = send(client, CompositeBatches.subrequestsOf(batch, subrequests, caseId));
                 batch.forEach(write -> produced.addAll(write.produced(bodies)));
             } catch (SalesforceApiException e) {
-                if (!e.transientFailure()) {
+                // a held event (login refused, allowance spent) comes back like a retried one and completes the Case
+                if (!e.transientFailure() && !(e instanceof EventHold)) {
                     deleteIncompleteCase(client, caseId, e);
                 }
                 throw e;
