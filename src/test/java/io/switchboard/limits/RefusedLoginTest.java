@@ -132,7 +132,7 @@ class RefusedLoginTest {
             Path edited = home.resolve(file);
             Files.writeString(edited, Files.readString(edited) + "\n# edited while the login is refused\n");
         }
-        awaitInfo(log, "Mapping files in");
+        awaitInfo(log, "Mapping files reloaded after");
         awaitInfo(log, "Routes reloaded summary");
         assertEquals(before, LoginWatch.logins(emulator), "a reload sends no login");
     }
