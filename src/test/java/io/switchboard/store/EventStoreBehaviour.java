@@ -167,6 +167,25 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldMakeAHeldEventDueNowAndWakeTheWorkerButLeaveOtherStatusesAlone() {
+        AtomicInteger announcements = new AtomicInteger();
+        String id = acceptNew("k1");
+        claimOnly(id);
+        assertFalse(store.makeDue(id), "an event still processing is not pending");
+        store.holdUntil(id, Instant.now().plusSeconds(3600), new EventError("ATTACHMENTS_DOWNLOADING", "waiting"), false);
+        assertTrue(store.claimDue(10, NODE).isEmpty(), "held for an hour");
+        store.onNewWork(announcements::incrementAndGet);
+
+        assertTrue(store.makeDue(id));
+        assertEquals(1, announcements.get());
+        assertEquals(1, claimOnly(id).attempts(), "the hold before the first call counted no attempt");
+        store.markDone(id, List.of(), List.of());
+        assertFalse(store.makeDue(id));
+        assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
+        assertEquals(1, announcements.get());
+    }
+
+    @Test
     void shouldListNewestFirstFilteredByStatusAndLimited() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
