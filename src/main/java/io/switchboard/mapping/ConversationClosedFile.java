@@ -12,15 +12,17 @@ import java.util.Optional;
 /** Reads {@code config/conversation-closed.yaml} into a {@link ConversationClosedMapping}. */
 final class ConversationClosedFile {
     private static final SettingsReader READER = new SettingsReader(EventType.CONVERSATION_CLOSED);
+    private static final List<String> OPTIONAL_SECTIONS = List.of("comments", "attachments");
 
     private ConversationClosedFile() {
     }
 
     static Optional<ConversationClosedMapping> read(YamlNode root) {
-        root.allowOnly(List.of("contact", "case", "comments"));
+        root.allowOnly(List.of("contact", "case", "comments", "attachments"));
         YamlNode contact = section(root, "contact");
         YamlNode caseNode = section(root, "case");
         YamlNode comments = section(root, "comments");
+        YamlNode attachmentsNode = section(root, "attachments");
         if (contact == null || caseNode == null) {
             return Optional.empty();
         }
@@ -37,11 +39,15 @@ final class ConversationClosedFile {
         Optional<String> status = caseNode.requiredText("status", "the Case Status picklist value, such as New");
         MapValue origin = origin(caseNode);
         Optional<Boolean> auditFields = comments == null ? Optional.of(true) : READER.onOff(comments, "auditFields", true);
-        Optional<AttachmentMode> attachments = comments == null ? Optional.of(AttachmentMode.UPLOAD)
-                : READER.choice(comments, "attachments", AttachmentMode.class, AttachmentMode.UPLOAD);
+        Optional<AttachmentMode> attachments = attachmentsNode == null ? Optional.of(AttachmentMode.UPLOAD)
+                : READER.choice(attachmentsNode, "mode", AttachmentMode.class, AttachmentMode.UPLOAD);
+        if (attachmentsNode != null) {
+            attachmentsNode.allowOnly(List.of("mode"));
+        }
         String commentUser = comments == null ? null : comments.optionalText("customerCommentUser").orElse(null);
         if (comments != null) {
-            comments.allowOnly(List.of("auditFields", "attachments", "customerCommentUser"));
+            comments.allowOnly(List.of("auditFields", "customerCommentUser"),
+                    Map.of("attachments", "attachments.mode, in a section of its own beside comments"));
         }
         if (subject.isEmpty() || status.isEmpty() || origin == null || auditFields.isEmpty() || attachments.isEmpty()
                 || searchFields.isEmpty()) {
@@ -56,7 +62,7 @@ final class ConversationClosedFile {
 
     private static YamlNode section(YamlNode root, String key) {
         Optional<YamlNode> section = root.get(key);
-        if (section.isEmpty() && !key.equals("comments")) {
+        if (section.isEmpty() && !OPTIONAL_SECTIONS.contains(key)) {
             root.problem("missing section '" + key + "'");
         }
         return section.orElse(null);

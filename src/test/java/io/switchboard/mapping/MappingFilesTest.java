@@ -154,8 +154,17 @@ class MappingFilesTest {
         assertEquals(2, problems.size(), problems.toString());
         assertEquals("comments.auditFields: expected on or off; got 'maybe'", problems.get(0).message());
         assertTrue(problems.get(1).message().startsWith("comments.attachment: unknown setting 'attachment'; expected "
-                + "one of auditFields, attachments, customerCommentUser"), problems.get(1).message());
+                + "one of auditFields, customerCommentUser"), problems.get(1).message());
         assertEquals(problems.get(0).line() + 1, problems.get(1).line());
+    }
+
+    @Test
+    void shouldSayWhereTheAttachmentModeHasMovedWhenAnOlderFileSetsItUnderComments() throws IOException {
+        replace(EventType.CONVERSATION_CLOSED, "auditFields: on", "auditFields: on\n  attachments: link");
+        MappingProblem problem = single();
+        assertEquals(lineOf(EventType.CONVERSATION_CLOSED, "attachments: link"), problem.line());
+        assertEquals("comments.attachments: has moved to attachments.mode, in a section of its own beside comments",
+                problem.message());
     }
 
     @Test
