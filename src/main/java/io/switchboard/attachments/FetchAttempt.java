@@ -3,6 +3,7 @@ package io.switchboard.attachments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -120,7 +121,16 @@ final class FetchAttempt {
         } finally {
             // closing a body not read to its end would read the rest first: cut the connection before
             get.cancel();
+            closeCut(response);
+        }
+    }
+
+    /** Closing what was just cut can only fail on the closed socket; that must not hide why the attempt ended. */
+    private static void closeCut(ClassicHttpResponse response) {
+        try {
             response.close();
+        } catch (IOException alreadyCut) {
+            // nothing more to release
         }
     }
 
@@ -183,7 +193,8 @@ final class FetchAttempt {
                 return DownloadFailure.refused();
             }
         }
-        if (cutOff) {
+        // the socket's own timeouts are the attempt's too, and may run out just before the deadline does
+        if (cutOff || e instanceof InterruptedIOException) {
             return timedOut();
         }
         return new DownloadFailure(DownloadFailure.Kind.TRANSIENT,

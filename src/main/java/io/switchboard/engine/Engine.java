@@ -1,5 +1,7 @@
 package io.switchboard.engine;
 
+import io.switchboard.attachments.AttachmentDownloads;
+import io.switchboard.attachments.DownloadSettings;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.api.SObjectsApi;
@@ -46,10 +48,12 @@ public final class Engine implements AutoCloseable {
     private final WorkerSettings workerSettings;
     private final InRouteRetrySettings inRouteRetry;
     private final ApiPauseSettings pauseSettings;
+    private final DownloadSettings downloadSettings;
     private final Map<String, ConnectionSettings> connections;
     private EventStore store;
     private EventWorker worker;
     private MappingFilesWatcher mappingWatcher;
+    private AttachmentDownloads downloads;
     private final ProcessingStats processingStats = new ProcessingStats();
 
     private Engine(Configuration configuration) {
@@ -59,6 +63,7 @@ public final class Engine implements AutoCloseable {
         this.workerSettings = WorkerSettings.from(configuration);
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
         this.pauseSettings = ApiPauseSettings.from(configuration);
+        this.downloadSettings = DownloadSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
@@ -116,6 +121,7 @@ public final class Engine implements AutoCloseable {
         try {
             engine.main.run();
         } finally {
+            engine.closeDownloads();
             engine.closeStore();
             engine.mappingWatcher.close();
         }
@@ -141,7 +147,9 @@ public final class Engine implements AutoCloseable {
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store, settings.apiToken());
-        BehaviourBeans.register(main, mappings, clients, store);
+        // a settled download makes its waiting event due at once
+        downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
+        BehaviourBeans.register(main, mappings, clients, store, downloads);
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
@@ -163,9 +171,9 @@ public final class Engine implements AutoCloseable {
 
     private void logEffectiveConfiguration() {
         LOG.info("Engine settings: {}", String.join(", ", settings.describe()));
-        LOG.info("Intake and worker settings: {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
+        LOG.info("Intake and worker settings: {}, {}, {}, {}, {}", String.join(", ", intakeSettings.describe()),
                 String.join(", ", workerSettings.describe()), String.join(", ", inRouteRetry.describe()),
-                String.join(", ", pauseSettings.describe()));
+                String.join(", ", pauseSettings.describe()), String.join(", ", downloadSettings.describe()));
         for (ConnectionSettings connection : connections.values()) {
             LOG.info("Salesforce connection '{}' as component '{}': {}", connection.name(), connection.componentName(),
                     String.join(", ", connection.describe()));
@@ -188,6 +196,14 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker = null;
+    }
+
+    /** After the worker has stopped: downloads still running are cut off, and their events fetch them again. */
+    private void closeDownloads() {
+        if (downloads != null) {
+            downloads.close();
+            downloads = null;
+        }
     }
 
     private void closeStore() {
@@ -219,6 +235,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         stopWorker();
         main.stop();
+        closeDownloads();
         closeStore();
         if (mappingWatcher != null) {
             mappingWatcher.close();
