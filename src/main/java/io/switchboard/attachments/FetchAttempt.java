@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -12,17 +14,24 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -214,10 +223,27 @@ final class FetchAttempt {
                 && hop.getRawUserInfo() == null && hop.getHost() != null;
     }
 
+    /**
+     * Connections straight to the checked address. A plain {@code new Socket()} would go through a SOCKS proxy
+     * named by the JVM's {@code socksProxyHost} or system proxy settings, from wherever that proxy stands; these
+     * sockets never do. (HttpClient marks this hook internal: it is the only way to choose the socket, and the
+     * version is pinned in the pom.)
+     */
+    private static final class DirectConnections extends PoolingHttpClientConnectionManagerBuilder {
+        @Override
+        protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver schemePortResolver,
+                                                                        DnsResolver dnsResolver,
+                                                                        TlsSocketStrategy tlsSocketStrategy) {
+            return new DefaultHttpClientConnectionOperator(socksProxy -> new Socket(Proxy.NO_PROXY), schemePortResolver,
+                    dnsResolver, RegistryBuilder.<TlsSocketStrategy>create()
+                    .register(URIScheme.HTTPS.id, tlsSocketStrategy).build());
+        }
+    }
+
     private CloseableHttpClient client() {
         Timeout limit = Timeout.of(timeout);
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(new DirectConnections()
                         .setDnsResolver(new CheckedDnsResolver(allowed))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit)
                                 .setSocketTimeout(limit).build())

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -203,6 +209,61 @@ class FetchAttemptTest {
                 () -> fetch(url("/files/invoice.pdf"), small, TIMEOUT, "127.0.0.1"));
         assertEquals(DownloadFailure.Kind.OVER_BUDGET, over.kind());
         assertEquals(0, small.held());
+    }
+
+    /**
+     * Issue: plain sockets honour the JVM's socksProxyHost, so a download would leave from the proxy's network. The
+     * JVM takes loopback addresses past a SOCKS proxy anyway, so the file here is served on this machine's own
+     * network address, listed by address.
+     */
+    @Test
+    void shouldConnectStraightToTheCheckedAddressWhateverSocksProxyTheJvmNames() throws Exception {
+        InetAddress own = ownNetworkAddress();
+        HttpServer onNetwork = server(own.getHostAddress());
+        onNetwork.createContext("/files/invoice.pdf", exchange -> answer(exchange, 200, INVOICE));
+        onNetwork.start();
+        AtomicInteger proxied = new AtomicInteger();
+        try (ServerSocket socksProxy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread proxy = new Thread(() -> {
+                while (!socksProxy.isClosed()) {
+                    try (Socket connection = socksProxy.accept()) {
+                        proxied.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            proxy.setDaemon(true);
+            proxy.start();
+            System.setProperty("socksProxyHost", "127.0.0.1");
+            System.setProperty("socksProxyPort", String.valueOf(socksProxy.getLocalPort()));
+            try {
+                String url = "http://" + own.getHostAddress() + ":" + onNetwork.getAddress().getPort() + "/files/invoice.pdf";
+                assertArrayEquals(INVOICE, fetch(url, new ByteBudget(1024), TIMEOUT, own.getHostAddress()));
+            } finally {
+                System.clearProperty("socksProxyHost");
+                System.clearProperty("socksProxyPort");
+            }
+        } finally {
+            onNetwork.stop(0);
+        }
+        assertEquals(0, proxied.get(), "connections through the SOCKS proxy");
+    }
+
+    /** An IPv4 address of this machine that is not loopback; a machine without a network has none to test with. */
+    private static InetAddress ownNetworkAddress() throws IOException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!network.isUp() || network.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLinkLocalAddress()) {
+                    return address;
+                }
+            }
+        }
+        assumeTrue(false, "this machine has no network address besides loopback");
+        return null;
     }
 
     private static Map<String, Integer> counts() {
