@@ -54,6 +54,13 @@ public final class EngineOptions {
             "SWITCHBOARD_API_PAUSE_PROBE_MS", 60_000, 10, 86_400_000,
             "how often a paused connection asks Salesforce for its usage (one `GET /limits` call)");
 
+    // ---- Chat attachments
+    public static final Option<Integer> ATTACHMENT_DOWNLOAD_CONCURRENCY = Option.integer(
+            "switchboard.attachments.download-concurrency", "SWITCHBOARD_ATTACHMENT_DOWNLOAD_CONCURRENCY", 4, 1, 64,
+            "chat attachments downloaded at the same time, on threads of their own: a slow file server holds one of "
+                    + "these, never a worker (which hosts, how long and how often: `attachments.*` in "
+                    + "`config/conversation-closed.yaml`)");
+
     // ---- Salesforce logins
     public static final Option<Duration> LOGIN_RETRY = Option.millis("switchboard.login-retry-ms",
             "SWITCHBOARD_LOGIN_RETRY_MS", 300_000, 1000, 86_400_000, "after Salesforce refuses a connection's login, "
@@ -67,7 +74,7 @@ public final class EngineOptions {
 
     public static final List<Option<?>> ALL = List.of(PORT, DATA_DIR, DB_URL, API_TOKEN, INSECURE, MAX_BODY_BYTES,
             WORKER_CONCURRENCY, WORKER_POLL_INTERVAL, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_IN_ROUTE_ATTEMPTS,
-            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, LOGIN_RETRY, SHUTDOWN_TIMEOUT, LOG_LEVEL);
+            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, ATTACHMENT_DOWNLOAD_CONCURRENCY, LOGIN_RETRY, SHUTDOWN_TIMEOUT, LOG_LEVEL);
 
     private EngineOptions() {
     }

@@ -1,5 +1,6 @@
 package io.switchboard.engine;
 
+import io.switchboard.attachments.AttachmentDownloads;
 import io.switchboard.behaviours.conversation.ComposeComments;
 import io.switchboard.behaviours.conversation.FindConversationContact;
 import io.switchboard.behaviours.conversation.FindConversationUsers;
@@ -38,10 +39,11 @@ final class BehaviourBeans {
     private BehaviourBeans() {
     }
 
-    static void register(Main main, LiveMappings mappings, SalesforceClients clients, EventStore store) {
+    static void register(Main main, LiveMappings mappings, SalesforceClients clients, EventStore store,
+                         AttachmentDownloads downloads) {
         main.bind("mappings", mappings);
         ConnectionSteps steps = new ConnectionSteps(clients, Clock.systemUTC());
-        registerConversationClosed(main, () -> mappings.get().conversationClosed(), steps);
+        registerConversationClosed(main, () -> mappings.get().conversationClosed(), steps, downloads);
         registerCall(main, mappings, steps);
         registerReferral(main, mappings, steps, store);
         main.bind("upsertCxIntake", new UpsertCxIntake(mappings, steps));
@@ -49,11 +51,12 @@ final class BehaviourBeans {
 
     /** routes/conversation-closed.camel.yaml */
     private static void registerConversationClosed(Main main, Supplier<ConversationClosedMapping> mapping,
-                                                   ConnectionSteps steps) {
+                                                   ConnectionSteps steps, AttachmentDownloads downloads) {
+        main.bind("attachmentDownloads", downloads);
         main.bind("requireAuditPermission", new RequireAuditPermission(mapping, steps));
         main.bind("findConversationContact", new FindConversationContact(mapping, steps));
         main.bind("findConversationUsers", new FindConversationUsers(mapping, steps));
-        main.bind("loadAttachments", new LoadAttachments(mapping));
+        main.bind("loadAttachments", new LoadAttachments(mapping, downloads));
         main.bind("composeComments", new ComposeComments(mapping));
         main.bind("writeCaseWithComments", new WriteCaseWithComments(mapping, steps));
     }

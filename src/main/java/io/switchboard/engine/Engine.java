@@ -2,6 +2,8 @@ package io.switchboard.engine;
 
 import io.switchboard.api.AnswerTooLarge;
 import io.switchboard.api.ApiBeans;
+import io.switchboard.attachments.AttachmentDownloads;
+import io.switchboard.attachments.DownloadSettings;
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineOptions;
@@ -20,9 +22,9 @@ import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.LoginRefusedException;
 import io.switchboard.salesforce.LoginSettings;
-import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
 import io.switchboard.store.EventStore;
@@ -58,12 +60,14 @@ public final class Engine implements AutoCloseable {
     private final InRouteRetrySettings inRouteRetry;
     private final ApiPauseSettings pauseSettings;
     private final LoginSettings loginSettings;
+    private final DownloadSettings downloadSettings;
     private final Map<String, ConnectionSettings> connections;
     private SalesforceClients clients;
     private EventStore store;
     private EventWorker worker;
     private ConnectionLogins logins;
     private MappingFilesWatcher mappingWatcher;
+    private AttachmentDownloads downloads;
     private final ProcessingStats processingStats = new ProcessingStats();
 
     private Engine(Configuration configuration) {
@@ -75,6 +79,7 @@ public final class Engine implements AutoCloseable {
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
         this.pauseSettings = ApiPauseSettings.from(configuration);
         this.loginSettings = LoginSettings.from(configuration);
+        this.downloadSettings = DownloadSettings.from(configuration);
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
@@ -137,6 +142,7 @@ public final class Engine implements AutoCloseable {
         try {
             engine.main.run();
         } finally {
+            engine.closeDownloads();
             engine.closeStore();
             engine.mappingWatcher.close();
         }
@@ -166,7 +172,9 @@ public final class Engine implements AutoCloseable {
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = EventStore.open(settings);
         IntakeBeans.bind(main::bind, store);
-        BehaviourBeans.register(main, mappings, clients, store);
+        // a settled download makes its waiting event due at once
+        downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
+        BehaviourBeans.register(main, mappings, clients, store, downloads);
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
@@ -253,6 +261,14 @@ public final class Engine implements AutoCloseable {
         worker = null;
     }
 
+    /** After the worker has stopped: downloads still running are cut off, and their events fetch them again. */
+    private void closeDownloads() {
+        if (downloads != null) {
+            downloads.close();
+            downloads = null;
+        }
+    }
+
     private void closeStore() {
         if (store != null) {
             store.close();
@@ -288,6 +304,7 @@ public final class Engine implements AutoCloseable {
         stopWorker();
         stopLogins();
         main.stop();
+        closeDownloads();
         closeStore();
         if (mappingWatcher != null) {
             mappingWatcher.close();

@@ -1,8 +1,10 @@
 package io.switchboard.mapping;
 
+import io.switchboard.attachments.AllowedHosts;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.yaml.YamlNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,15 +15,20 @@ import java.util.Optional;
 /** Reads {@code config/conversation-closed.yaml} into a {@link ConversationClosedMapping}. */
 final class ConversationClosedFile {
     private static final SettingsReader READER = new SettingsReader(EventType.CONVERSATION_CLOSED);
+    private static final List<String> OPTIONAL_SECTIONS = List.of("comments", "attachments");
+    /** A file of at most 10 MB that takes longer than this is better linked than waited for. */
+    private static final int MAX_TIMEOUT_SECONDS = 300;
+    private static final int MAX_ATTEMPTS = 10;
 
     private ConversationClosedFile() {
     }
 
     static Optional<ConversationClosedMapping> read(YamlNode root) {
-        root.allowOnly(List.of("contact", "case", "comments"));
+        root.allowOnly(List.of("contact", "case", "comments", "attachments"));
         YamlNode contact = section(root, "contact");
         YamlNode caseNode = section(root, "case");
         YamlNode comments = section(root, "comments");
+        YamlNode attachmentsNode = section(root, "attachments");
         if (contact == null || caseNode == null) {
             return Optional.empty();
         }
@@ -38,11 +45,12 @@ final class ConversationClosedFile {
         Optional<String> status = caseNode.requiredText("status", "the Case Status picklist value, such as New");
         MapValue origin = origin(caseNode);
         Optional<Boolean> auditFields = comments == null ? Optional.of(true) : READER.onOff(comments, "auditFields", true);
-        Optional<AttachmentMode> attachments = comments == null ? Optional.of(AttachmentMode.UPLOAD)
-                : READER.choice(comments, "attachments", AttachmentMode.class, AttachmentMode.UPLOAD);
+        Optional<AttachmentSettings> attachments = attachmentsNode == null ? Optional.of(AttachmentSettings.DEFAULTS)
+                : attachments(attachmentsNode);
         String commentUser = comments == null ? null : comments.optionalText("customerCommentUser").orElse(null);
         if (comments != null) {
-            comments.allowOnly(List.of("auditFields", "attachments", "customerCommentUser"));
+            comments.allowOnly(List.of("auditFields", "customerCommentUser"),
+                    Map.of("attachments", "attachments.mode, in a section of its own beside comments"));
         }
         if (subject.isEmpty() || status.isEmpty() || origin == null || auditFields.isEmpty() || attachments.isEmpty()
                 || searchFields.isEmpty()) {
@@ -55,9 +63,49 @@ final class ConversationClosedFile {
                 auditFields.get(), attachments.get(), commentUser, uses));
     }
 
+    private static Optional<AttachmentSettings> attachments(YamlNode node) {
+        node.allowOnly(List.of("mode", "allowedHosts", "timeoutSeconds", "maxAttempts", "whenUnavailable"));
+        Optional<AttachmentMode> mode = READER.choice(node, "mode", AttachmentMode.class, AttachmentMode.UPLOAD);
+        Optional<AllowedHosts> allowedHosts = allowedHosts(node);
+        Optional<Integer> timeoutSeconds = READER.wholeNumber(node, "timeoutSeconds", 1, MAX_TIMEOUT_SECONDS,
+                AttachmentSettings.DEFAULT_TIMEOUT_SECONDS);
+        Optional<Integer> maxAttempts = READER.wholeNumber(node, "maxAttempts", 1, MAX_ATTEMPTS,
+                AttachmentSettings.DEFAULT_MAX_ATTEMPTS);
+        Optional<WhenUnavailable> whenUnavailable = READER.choice(node, "whenUnavailable", WhenUnavailable.class,
+                WhenUnavailable.FAIL);
+        if (mode.isEmpty() || allowedHosts.isEmpty() || timeoutSeconds.isEmpty() || maxAttempts.isEmpty()
+                || whenUnavailable.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AttachmentSettings(mode.get(), allowedHosts.get(), Duration.ofSeconds(timeoutSeconds.get()),
+                maxAttempts.get(), whenUnavailable.get()));
+    }
+
+    private static Optional<AllowedHosts> allowedHosts(YamlNode node) {
+        Optional<YamlNode> list = node.get("allowedHosts");
+        if (list.isEmpty()) {
+            return Optional.of(AllowedHosts.none());
+        }
+        List<String> entries = new ArrayList<>();
+        boolean allValid = true;
+        for (YamlNode item : list.get().items()) {
+            // a list or mapping here is reported by text() itself
+            Optional<String> text = item.text().map(String::strip);
+            if (text.isPresent() && AllowedHosts.isEntry(text.get())) {
+                entries.add(text.get());
+                continue;
+            }
+            allValid = false;
+            if (item.isScalar()) {
+                item.problem("expected " + AllowedHosts.EXPECTED + "; got '" + text.orElse("") + "'");
+            }
+        }
+        return allValid ? Optional.of(AllowedHosts.of(entries)) : Optional.empty();
+    }
+
     private static YamlNode section(YamlNode root, String key) {
         Optional<YamlNode> section = root.get(key);
-        if (section.isEmpty() && !key.equals("comments")) {
+        if (section.isEmpty() && !OPTIONAL_SECTIONS.contains(key)) {
             root.problem("missing section '" + key + "'");
         }
         return section.orElse(null);

@@ -10,11 +10,12 @@ import java.util.List;
  *
  * @param contactSearchFields the Contact phone fields the customer's number is searched on
  * @param origin the channel mapped to {@code Case.Origin}
+ * @param attachments how the chat's files reach the Case
  * @param customerCommentUser the username inbound comments are posted as; null for the connection's
  *                            {@code customer-comment-username} ({@code SF_CUSTOMER_COMMENT_USERNAME})
  */
 public record ConversationClosedMapping(Path file, List<String> contactSearchFields, Template subject, String status,
-                                        MapValue origin, boolean auditFields, AttachmentMode attachments,
+                                        MapValue origin, boolean auditFields, AttachmentSettings attachments,
                                         String customerCommentUser, List<ObjectUse> objectUses) {
     public ConversationClosedMapping {
         contactSearchFields = List.copyOf(contactSearchFields);

@@ -123,6 +123,25 @@ final class SettingsReader {
         };
     }
 
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when not set. */
+    Optional<Integer> wholeNumber(YamlNode parent, String key, int min, int max, int fallback) {
+        Optional<YamlNode> node = parent.get(key);
+        Optional<String> text = node.flatMap(YamlNode::text).map(String::strip).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.of(fallback);
+        }
+        try {
+            int number = Integer.parseInt(text.get());
+            if (number >= min && number <= max) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the range expected
+        }
+        node.get().problem("expected a whole number from " + min + " to " + max + "; got '" + text.get() + "'");
+        return Optional.empty();
+    }
+
     /** A list of texts, each non-empty. */
     List<String> texts(YamlNode node) {
         List<String> texts = new ArrayList<>();

@@ -13,7 +13,7 @@ public enum FailureKind {
     HELD,
     /** Salesforce answered that it is busy (5xx, UNABLE_TO_LOCK_ROW): the write was not applied, retry as is. */
     TRANSIENT_ANSWERED,
-    /** No answer (timeout, reset, refused connection) or an unreadable download: worth retrying, outcome unknown. */
+    /** No answer (timeout, reset, refused connection): worth retrying, outcome unknown. */
     TRANSIENT_UNANSWERED,
     /** Refused as it is (validation, mapping, permissions): failed at once with the reason. */
     PERMANENT;

@@ -300,6 +300,25 @@ public final class EventStore implements AutoCloseable {
         return released;
     }
 
+    /**
+     * Ends a pending event's wait early, when what it waits for is ready sooner than the time it was held until
+     * (such as the files it waits to download): it is due now, and the worker is woken. Answers false, changing
+     * nothing, when the event is not pending, e.g. still processing the run that is about to hold it.
+     */
+    public boolean makeDue(String id) {
+        int updated = update("UPDATE events SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+                statement -> {
+                    Instant now = now();
+                    setInstant(statement, 1, now);
+                    setInstant(statement, 2, now);
+                    statement.setString(3, id);
+                });
+        if (updated == 1) {
+            announceNewWork();
+        }
+        return updated == 1;
+    }
+
     private boolean finish(String id, String sql, Binder binder) {
         return update(sql, binder) == 1;
     }

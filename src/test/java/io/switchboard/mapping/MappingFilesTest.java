@@ -10,6 +10,7 @@ import io.switchboard.events.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,7 +43,12 @@ class MappingFilesTest {
         assertEquals("WhatsApp", conversation.origin().apply("whatsapp"));
         assertEquals(List.of("WhatsApp", "Email", "Web", "Phone"), List.copyOf(conversation.origin().values().values()));
         assertTrue(conversation.auditFields());
-        assertEquals(AttachmentMode.UPLOAD, conversation.attachments());
+        AttachmentSettings attachments = conversation.attachments();
+        assertEquals(AttachmentMode.UPLOAD, attachments.mode());
+        assertTrue(attachments.allowedHosts().isEmpty(), "no host is allowed until an operator lists it");
+        assertEquals(Duration.ofSeconds(30), attachments.timeout());
+        assertEquals(3, attachments.maxAttempts());
+        assertEquals(WhenUnavailable.FAIL, attachments.whenUnavailable());
         assertNull(conversation.customerCommentUser());
         assertEquals("witiop.customer@example.com", conversation.customerCommentUsername("witiop.customer@example.com"));
     }
@@ -154,8 +160,52 @@ class MappingFilesTest {
         assertEquals(2, problems.size(), problems.toString());
         assertEquals("comments.auditFields: expected on or off; got 'maybe'", problems.get(0).message());
         assertTrue(problems.get(1).message().startsWith("comments.attachment: unknown setting 'attachment'; expected "
-                + "one of auditFields, attachments, customerCommentUser"), problems.get(1).message());
+                + "one of auditFields, customerCommentUser"), problems.get(1).message());
         assertEquals(problems.get(0).line() + 1, problems.get(1).line());
+    }
+
+    @Test
+    void shouldSayWhereTheAttachmentModeHasMovedWhenAnOlderFileSetsItUnderComments() throws IOException {
+        replace(EventType.CONVERSATION_CLOSED, "auditFields: on", "auditFields: on\n  attachments: link");
+        MappingProblem problem = single();
+        assertEquals(lineOf(EventType.CONVERSATION_CLOSED, "attachments: link"), problem.line());
+        assertEquals("comments.attachments: has moved to attachments.mode, in a section of its own beside comments",
+                problem.message());
+    }
+
+    @Test
+    void shouldRefuseAttachmentSettingsOutOfShapeNamingEachWithItsLine() throws IOException {
+        replace(EventType.CONVERSATION_CLOSED, "allowedHosts: []",
+                "allowedHosts: [files.witiop.com, \"http://cdn.witiop.com\", 10.0.0.0/33, \"fd00::/8\"]");
+        replace(EventType.CONVERSATION_CLOSED, "timeoutSeconds: 30", "timeoutSeconds: 0");
+        replace(EventType.CONVERSATION_CLOSED, "maxAttempts: 3", "maxAttempts: many");
+        replace(EventType.CONVERSATION_CLOSED, "whenUnavailable: fail", "whenUnavailable: retry");
+        List<MappingProblem> problems = MappingFiles.validate(config, CONNECTIONS);
+        String expected = "expected a host name such as files.example.com, *.example.com for its subdomains, an IP "
+                + "address such as 203.0.113.7 or a CIDR range such as 10.20.0.0/16";
+        assertEquals(List.of(
+                "attachments.allowedHosts[1]: " + expected + "; got 'http://cdn.witiop.com'",
+                "attachments.allowedHosts[2]: " + expected + "; got '10.0.0.0/33'",
+                "attachments.timeoutSeconds: expected a whole number from 1 to 300; got '0'",
+                "attachments.maxAttempts: expected a whole number from 1 to 10; got 'many'",
+                "attachments.whenUnavailable: expected one of fail, link; got 'retry'"),
+                problems.stream().map(MappingProblem::message).toList());
+        int hostsLine = lineOf(EventType.CONVERSATION_CLOSED, "allowedHosts: [");
+        assertEquals(List.of(hostsLine, hostsLine, lineOf(EventType.CONVERSATION_CLOSED, "timeoutSeconds: 0"),
+                lineOf(EventType.CONVERSATION_CLOSED, "maxAttempts: many"),
+                lineOf(EventType.CONVERSATION_CLOSED, "whenUnavailable: retry")),
+                problems.stream().map(MappingProblem::line).toList());
+    }
+
+    @Test
+    void shouldReadTheAllowedHostsAndTheOtherAttachmentSettings() throws IOException {
+        replace(EventType.CONVERSATION_CLOSED, "allowedHosts: []", "allowedHosts:\n    - files.witiop.com\n    - 127.0.0.1");
+        replace(EventType.CONVERSATION_CLOSED, "timeoutSeconds: 30", "timeoutSeconds: 2");
+        replace(EventType.CONVERSATION_CLOSED, "whenUnavailable: fail", "whenUnavailable: LINK");
+        AttachmentSettings attachments = MappingFiles.load(config, CONNECTIONS).conversationClosed().attachments();
+        assertFalse(attachments.allowedHosts().isEmpty());
+        assertEquals(Duration.ofSeconds(2), attachments.timeout());
+        assertEquals(WhenUnavailable.LINK, attachments.whenUnavailable());
     }
 
     @Test

@@ -198,6 +198,30 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldMakeAHeldEventDueNowAndWakeTheWorkerButLeaveOtherStatusesAlone() throws InterruptedException {
+        AtomicInteger announcements = new AtomicInteger();
+        store.onNewWork(announcements::incrementAndGet);
+        String id = acceptNew("k1");
+        // the acceptance is announced by the committing thread, just after the caller has its answer
+        for (int waited = 0; announcements.get() == 0 && waited < 5_000; waited += 5) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, announcements.get(), "the acceptance");
+        claimOnly(id);
+        assertFalse(store.makeDue(id), "an event still processing is not pending");
+        store.holdUntil(id, Instant.now().plusSeconds(3600), new EventError("ATTACHMENTS_DOWNLOADING", "waiting"), false);
+        assertTrue(store.claimDue(10, NODE).isEmpty(), "held for an hour");
+
+        assertTrue(store.makeDue(id));
+        assertEquals(2, announcements.get(), "the wait ended early");
+        assertEquals(1, claimOnly(id).attempts(), "the hold before the first call counted no attempt");
+        store.markDone(id, List.of(), List.of());
+        assertFalse(store.makeDue(id));
+        assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
+        assertEquals(2, announcements.get(), "a done event is no new work");
+    }
+
+    @Test
     void shouldListNewestFirstFilteredByStatusAndLimited() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

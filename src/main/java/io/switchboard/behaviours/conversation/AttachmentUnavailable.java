@@ -1,8 +1,9 @@
 package io.switchboard.behaviours.conversation;
 
 /**
- * An attachment's URL answered with a refusal (not found, forbidden) or a file over the size limit: retrying will
- * not help, so the event fails with this message, which names the file, the message and the URL.
+ * A file the event cannot have (its host not allowed, a refusal such as 404, over the size limit, or every attempt
+ * failed) while {@code attachments.whenUnavailable} is {@code fail}: the event fails with this message, which
+ * names the file and its message and says why; a replay downloads afresh.
  */
 final class AttachmentUnavailable extends RuntimeException {
     AttachmentUnavailable(String message) {

@@ -4,7 +4,6 @@ import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.ConversationClosed.Attachment;
 import io.switchboard.events.ConversationClosed.Message;
 import io.switchboard.events.EventOutcome;
-import io.switchboard.mapping.AttachmentMode;
 import io.switchboard.mapping.ConversationClosedMapping;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,9 +15,10 @@ import org.apache.camel.Processor;
 import java.util.function.Supplier;
 
 /**
- * Turns each message into its CaseComment text: the message's text, then its attachments by file name (with their
- * links in link mode); with audit fields off, prefixed by {@code [sentAt UTC] author:}. A text over the 4,000
- * bytes a CaseComment holds becomes several comments. Leaves {@link CaseComments} on the exchange.
+ * Turns each message into its CaseComment text: the message's text, then its attachments by file name, with the
+ * link of each that {@link LoadAttachments} did not upload; with audit fields off, prefixed by
+ * {@code [sentAt UTC] author:}. A text over the 4,000 bytes a CaseComment holds becomes several comments. Leaves
+ * {@link CaseComments} on the exchange.
  */
 public final class ComposeComments implements Processor {
     /** CaseComment.CommentBody's limit, which Salesforce counts in UTF-8 bytes. */
@@ -37,10 +37,13 @@ public final class ComposeComments implements Processor {
         ConversationClosed event = ConversationExchange.event(exchange);
         ConversationUsers users = ConversationExchange.required(exchange, ConversationUsers.PROPERTY,
                 ConversationUsers.class, "findConversationUsers");
+        ConversationFiles files = ConversationExchange.required(exchange, ConversationFiles.PROPERTY,
+                ConversationFiles.class, "loadAttachments");
         EventOutcome outcome = ConversationExchange.outcome(exchange);
         List<CommentDraft> comments = new ArrayList<>();
-        for (Message message : event.messages()) {
-            String body = withAuthorLine(event, message, withAttachments(message, outcome));
+        for (int m = 0; m < event.messages().size(); m++) {
+            Message message = event.messages().get(m);
+            String body = withAuthorLine(event, message, withAttachments(message, m, files, outcome));
             for (String piece : SplitByUtf8Bytes.split(body, MAX_BODY_BYTES)) {
                 comments.add(mapping.get().auditFields()
                         ? new CommentDraft(piece, message.sentAt(), users.authorOf(message.fromCustomer()))
@@ -50,21 +53,20 @@ public final class ComposeComments implements Processor {
         exchange.setProperty(CaseComments.PROPERTY, new CaseComments(comments));
     }
 
-    private String withAttachments(Message message, EventOutcome outcome) {
+    private static String withAttachments(Message message, int index, ConversationFiles files, EventOutcome outcome) {
         List<String> lines = new ArrayList<>();
         if (!message.text().isEmpty()) {
             lines.add(message.text());
         }
-        for (Attachment attachment : message.attachments()) {
-            lines.add("Attachment: " + attachment.fileName() + link(message, attachment, outcome));
+        for (int a = 0; a < message.attachments().size(); a++) {
+            Attachment attachment = message.attachments().get(a);
+            lines.add("Attachment: " + attachment.fileName()
+                    + (files.linked(index, a) ? link(message, attachment, outcome) : ""));
         }
         return String.join("\n", lines);
     }
 
-    private String link(Message message, Attachment attachment, EventOutcome outcome) {
-        if (mapping.get().attachments() != AttachmentMode.LINK) {
-            return "";
-        }
+    private static String link(Message message, Attachment attachment, EventOutcome outcome) {
         if (attachment.url() == null) {
             outcome.warn("attachment '" + attachment.fileName() + "' of message " + message.id()
                     + " has no url to link to; the comment names the file only");

@@ -3,6 +3,7 @@ package io.switchboard.behaviours.conversation;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventOutcome;
+import io.switchboard.processing.EventWorker;
 import org.apache.camel.Exchange;
 
 /**
@@ -23,6 +24,16 @@ final class ConversationExchange {
                     + exchange.getMessage().getBody());
         }
         return event;
+    }
+
+    /** The stored event's id, which the worker sets: files are downloaded for it while it waits, pending. */
+    static String eventId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader(EventWorker.EVENT_ID_HEADER, String.class);
+        if (id == null) {
+            throw new IllegalStateException("header " + EventWorker.EVENT_ID_HEADER + " is missing: attachments are "
+                    + "downloaded only for events the worker runs");
+        }
+        return id;
     }
 
     /** The worker always sets one; a route driven another way gets a fresh one, so steps never check for null. */

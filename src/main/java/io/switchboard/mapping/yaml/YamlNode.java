@@ -161,8 +161,18 @@ public final class YamlNode {
 
     /** Records a problem for every key of this mapping that is not one of {@code known}. */
     public void allowOnly(Collection<String> known) {
+        allowOnly(known, Map.of());
+    }
+
+    /**
+     * Records a problem for every key of this mapping that is not one of {@code known}; a key that has moved
+     * elsewhere ({@code moved}: key to where it now belongs) is told where, so an older file says how to fix it.
+     */
+    public void allowOnly(Collection<String> known, Map<String, String> moved) {
         entries().forEach((key, value) -> {
-            if (!known.contains(key)) {
+            if (moved.containsKey(key)) {
+                value.problem("has moved to " + moved.get(key));
+            } else if (!known.contains(key)) {
                 value.problem("unknown setting '" + key + "'; expected one of " + String.join(", ", known));
             }
         });

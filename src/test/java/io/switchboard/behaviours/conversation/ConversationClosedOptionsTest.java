@@ -32,7 +32,7 @@ class ConversationClosedOptionsTest {
         Path mapping = config.resolve("conversation-closed.yaml");
         Files.writeString(mapping, Files.readString(mapping)
                 .replace("auditFields: on", "auditFields: off")
-                .replace("attachments: upload", "attachments: link"));
+                .replace("mode: upload", "mode: link"));
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         engine = RunningEngine.start(emulator, config, config.resolveSibling("data"),
                 Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL));

@@ -17,6 +17,7 @@ import io.switchboard.engine.RunningEngine;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * routes/conversation-closed.camel.yaml with the shipped config: events posted over HTTP to a running engine, the
- * worker feeding the route, and the Case, comments and files checked in the emulator.
+ * routes/conversation-closed.camel.yaml with the shipped config, but for attachments.allowedHosts listing the local
+ * file server's address: events posted over HTTP to a running engine, the worker feeding the route, and the Case,
+ * comments and files checked in the emulator.
  */
 class ConversationClosedRouteTest {
     private static final byte[] INVOICE = "%PDF-1.4 a small invoice".getBytes(StandardCharsets.US_ASCII);
@@ -40,8 +42,11 @@ class ConversationClosedRouteTest {
 
     @BeforeAll
     static void start() throws Exception {
+        Path home = RunningEngine.copyProject(Files.createTempDirectory("switchboard-conversation"));
+        Path mapping = home.resolve("config/conversation-closed.yaml");
+        Files.writeString(mapping, Files.readString(mapping).replace("allowedHosts: []", "allowedHosts: [127.0.0.1]"));
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-conversation"),
+        engine = RunningEngine.startIn(emulator, home,
                 Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL,
                         "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20", "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "50"));
         events = new ConversationEvents(engine, emulator);
