@@ -8,12 +8,11 @@ import io.switchboard.mapping.LookupUser;
 import io.switchboard.mapping.MappingException;
 import io.switchboard.mapping.RecentPersonMatches;
 import io.switchboard.mapping.SObjectDescription;
+import io.switchboard.salesforce.SalesforceCallGuard;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
@@ -24,9 +23,6 @@ import org.apache.camel.Exchange;
  * Salesforce refuses, holds events before their first call, never half way through their route.
  */
 public final class ConnectionSteps {
-    /** Exchange property: the connections that have admitted this event. */
-    private static final String ADMITTED = "switchboardAdmittedConnections";
-
     private final SalesforceClients clients;
     private final Describes describes;
     private final Clock clock;
@@ -50,25 +46,12 @@ public final class ConnectionSteps {
     public Steps forConnection(Exchange exchange, String connection) {
         Steps steps = byConnection.computeIfAbsent(connection,
                 name -> create(clients.forConnection(exchange.getContext(), name)));
-        admit(exchange, steps.client());
+        SalesforceCallGuard.admit(exchange, steps.client());
         return steps;
     }
 
     public SalesforceClient client(Exchange exchange, String connection) {
         return forConnection(exchange, connection).client();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void admit(Exchange exchange, SalesforceClient client) {
-        Set<String> admitted = exchange.getProperty(ADMITTED, Set.class);
-        if (admitted == null) {
-            admitted = new HashSet<>();
-            exchange.setProperty(ADMITTED, admitted);
-        }
-        if (!admitted.contains(client.connection().name())) {
-            client.admit();
-            admitted.add(client.connection().name());
-        }
     }
 
     public RecentPersonMatches findPerson(SalesforceClient client) {

@@ -1,6 +1,6 @@
 package io.switchboard.behaviours;
 
-import io.switchboard.processing.EventWorker;
+import io.switchboard.events.EventHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
@@ -26,9 +26,9 @@ public record EventAttempt(int number, Instant receivedAt) {
      * further attempt: the step may have written part of its work before it failed.
      */
     public static EventAttempt of(Exchange exchange) {
-        Integer number = exchange.getMessage().getHeader(EventWorker.ATTEMPT_HEADER, Integer.class);
+        Integer number = exchange.getMessage().getHeader(EventHeaders.ATTEMPT, Integer.class);
         int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        Instant receivedAt = exchange.getMessage().getHeader(EventWorker.RECEIVED_AT_HEADER, Instant.class);
+        Instant receivedAt = exchange.getMessage().getHeader(EventHeaders.RECEIVED_AT, Instant.class);
         return new EventAttempt((number == null ? 1 : number) + redeliveries,
                 receivedAt == null ? Instant.now() : receivedAt);
     }

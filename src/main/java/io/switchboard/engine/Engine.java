@@ -18,6 +18,7 @@ import io.switchboard.processing.EventWorker;
 import io.switchboard.processing.InRouteRetrySettings;
 import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.RedeliverInRoute;
+import io.switchboard.processing.SessionExpired;
 import io.switchboard.processing.WorkerSettings;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionLogins;
@@ -25,6 +26,7 @@ import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.LoginRefusedException;
 import io.switchboard.salesforce.LoginSettings;
+import io.switchboard.salesforce.SalesforceCallGuard;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
 import io.switchboard.store.EventStore;
@@ -166,6 +168,13 @@ public final class Engine implements AutoCloseable {
         clients = new SalesforceClients(connections, pauseSettings, loginSettings,
                 () -> store.releaseHeld(LoginRefusedException.CODE));
         main.bind("salesforceClients", clients);
+        // every Salesforce endpoint, of a route or of a Java step, is wrapped as Camel creates it
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport started) {
+                SalesforceCallGuard.install(started.getCamelContext(), clients);
+            }
+        });
         ApiBeans.bind(main::bind, settings.apiToken(), clients);
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
         mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
@@ -177,6 +186,7 @@ public final class Engine implements AutoCloseable {
         BehaviourBeans.register(main, mappings, clients, store, downloads);
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());
+        main.bind("sessionExpired", new SessionExpired());
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));

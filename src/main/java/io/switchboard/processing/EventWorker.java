@@ -21,15 +21,6 @@ import org.slf4j.LoggerFactory;
  * at the poll interval. On stop it lets events in flight finish within the grace period and leaves the rest pending.
  */
 public final class EventWorker {
-    /** The header that carries the event's id through its route. */
-    public static final String EVENT_ID_HEADER = "switchboardEventId";
-    /**
-     * The header with the number of this attempt at the event (an Integer, 1 for the first): above 1, an earlier
-     * attempt may have written to Salesforce before failing, so the route looks for what it wrote.
-     */
-    public static final String ATTEMPT_HEADER = "switchboardAttempt";
-    /** The header with the Instant the event was accepted: nothing it wrote to Salesforce is older. */
-    public static final String RECEIVED_AT_HEADER = "switchboardReceivedAt";
     private static final Logger LOG = LoggerFactory.getLogger(EventWorker.class);
 
     private final EventStore store;

@@ -1,5 +1,6 @@
 package io.switchboard.processing;
 
+import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.ProducedRecord;
@@ -60,9 +61,9 @@ final class RouteEvent {
         parsed.warnings().forEach(outcome::warn);
         Exchange exchange = ExchangeBuilder.anExchange(context)
                 .withBody(parsed.event())
-                .withHeader(EventWorker.EVENT_ID_HEADER, event.id())
-                .withHeader(EventWorker.ATTEMPT_HEADER, event.attempts())
-                .withHeader(EventWorker.RECEIVED_AT_HEADER, event.receivedAt())
+                .withHeader(EventHeaders.EVENT_ID, event.id())
+                .withHeader(EventHeaders.ATTEMPT, event.attempts())
+                .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
                 .build();
         // block=false: with no route for the type, fail now instead of waiting for one to appear

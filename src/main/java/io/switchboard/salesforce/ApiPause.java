@@ -3,6 +3,7 @@ package io.switchboard.salesforce;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,12 @@ public final class ApiPause {
     private final ApiPauseSettings settings;
     private final Clock clock;
     private final AtomicLong pauses = new AtomicLong();
-    private volatile State state;
+    private final AtomicReference<State> state = new AtomicReference<>();
+    /**
+     * Held only while one caller makes the due probe. Answers are recorded without it: they arrive on the HTTP
+     * client's threads, which must never wait for a caller that is itself waiting for an answer.
+     */
+    private final Object probing = new Object();
 
     ApiPause(String connection, ApiPauseSettings settings, Clock clock) {
         this.connection = connection;
@@ -48,7 +54,7 @@ public final class ApiPause {
 
     /** The pause in force, or null while traffic flows. */
     public State state() {
-        return state;
+        return state.get();
     }
 
     /** How many times traffic has paused since start. */
@@ -61,35 +67,37 @@ public final class ApiPause {
      * made here, once: concurrent callers wait for its answer rather than probing again.
      */
     void admit(Probe probe) {
-        if (state == null) {
+        if (state.get() == null) {
             return;
         }
-        synchronized (this) {
-            State current = state;
+        synchronized (probing) {
+            State current = state.get();
             if (current != null && !clock.instant().isBefore(current.nextProbe())) {
                 probeNow(probe, current);
             }
         }
-        State current = state;
+        State current = state.get();
         if (current != null) {
             throw ConnectionPausedException.held(connection, current);
         }
     }
 
     private void probeNow(Probe probe, State current) {
+        State next;
         try {
             Usage usage = probe.usage();
             if (!settings.above(usage.used(), usage.max())) {
-                state = null;
+                state.set(null);
                 LOG.info("Connection '{}' resumes: daily API usage {} is within {}% of the allowance", connection, usage,
                         percent());
                 return;
             }
-            state = new State(current.since(), overShare(usage), nextProbe());
+            next = new State(current.since(), overShare(usage), nextProbe());
         } catch (SalesforceApiException e) {
-            state = new State(current.since(), current.reason(), nextProbe());
+            next = new State(current.since(), current.reason(), nextProbe());
         }
-        LOG.info("Connection '{}' stays paused ({}); next check at {}", connection, state.reason(), state.nextProbe());
+        state.set(next);
+        LOG.info("Connection '{}' stays paused ({}); next check at {}", connection, next.reason(), next.nextProbe());
     }
 
     /** Salesforce refused a call for the allowance: pauses the connection and answers the exception to raise. */
@@ -100,16 +108,18 @@ public final class ApiPause {
 
     /** An answer reported this usage: above the share, the connection pauses. */
     void observe(long used, long max) {
-        if (state == null && settings.above(used, max)) {
+        if (state.get() == null && settings.above(used, max)) {
             pause(overShare(new Usage(used, max)));
         }
     }
 
-    private synchronized State pause(String reason) {
-        State current = state;
-        State next = new State(current == null ? clock.instant() : current.since(), reason, nextProbe());
-        state = next;
-        if (current == null) {
+    private State pause(String reason) {
+        State[] before = new State[1];
+        State next = state.updateAndGet(current -> {
+            before[0] = current;
+            return new State(current == null ? clock.instant() : current.since(), reason, nextProbe());
+        });
+        if (before[0] == null) {
             pauses.incrementAndGet();
             LOG.warn("Connection '{}' paused: {}; its events wait, pending, and the next check is at {}", connection,
                     reason, next.nextProbe());

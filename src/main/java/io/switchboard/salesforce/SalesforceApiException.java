@@ -39,4 +39,12 @@ public class SalesforceApiException extends RuntimeException {
         return status == 0 || status == 401 || status >= 500 || "UNABLE_TO_LOCK_ROW".equals(errorCode)
                 || "SERVER_UNAVAILABLE".equals(errorCode);
     }
+
+    /**
+     * Refused for its session (401), which a new session cures: the call was not applied and goes again once the
+     * session is renewed. Not when Salesforce accepted the login but wants the password changed.
+     */
+    public boolean sessionExpired() {
+        return status == 401 && !"INVALID_OPERATION_WITH_EXPIRED_PASSWORD".equals(errorCode);
+    }
 }

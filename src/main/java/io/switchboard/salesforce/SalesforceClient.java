@@ -12,75 +12,59 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The REST calls the mapping steps make, all sent through the connection's camel-salesforce component with its
- * {@code raw} operation: one endpoint per connection (no endpoint per query), JSON in and out. Logins go through
- * the connection's {@link LoginGate}: the first call logs in, a call refused with 401 renews the session and goes
- * again, and while Salesforce refuses the login, calls are refused with {@link LoginRefusedException} without a
- * request. Other refusals come back as {@link SalesforceApiException}; a refusal for the daily API allowance pauses
- * the connection (see {@link ApiPause}) and comes back as {@link ConnectionPausedException}.
+ * The look-ups and writes that Java steps make (queries, searches, describes, the composite requests they build),
+ * sent through the connection's camel-salesforce component with its {@code raw} operation: one endpoint per
+ * connection (no endpoint per query), JSON in and out. Like every Salesforce endpoint it is watched by
+ * {@link SalesforceCallGuard}: logins through the connection's {@link LoginGate}, a 401 renewed and sent again,
+ * usage and pauses recorded. Refusals come back as {@link SalesforceApiException}; one for the daily API allowance
+ * as {@link ConnectionPausedException}, one of the login as {@link LoginRefusedException}.
  */
 public final class SalesforceClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** camel-salesforce reads these per message; they are the only place that knows the header names. */
     private static final String RAW_PATH = "rawPath";
     private static final String RAW_METHOD = "rawMethod";
-    /** Salesforce's answer header with the org's daily usage; camel-salesforce copies it onto the message. */
-    private static final String LIMIT_INFO = "Sforce-Limit-Info";
-    private static final String REQUEST_LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
-    /** A 401 that a new session does not cure: Salesforce accepted the login but wants the password changed. */
-    private static final String EXPIRED_PASSWORD = "INVALID_OPERATION_WITH_EXPIRED_PASSWORD";
     /** Sessions renewed for one call before its 401 is given up as transient, as camel-salesforce's re-login did. */
     private static final int RENEWALS_PER_CALL = 2;
-    private static final Logger LOG = LoggerFactory.getLogger(SalesforceClient.class);
 
     private final ProducerTemplate template;
     private final Endpoint endpoint;
     private final String apiPath;
-    private final ConnectionSettings connection;
-    private final ConnectionStats stats;
-    private final ApiPause pause;
-    private final LoginGate login;
-    private final ComponentSession session;
+    private final SalesforceConnection connection;
 
     public SalesforceClient(CamelContext camelContext, ConnectionSettings connection) {
-        this(camelContext, connection, new ConnectionStats(),
+        this(camelContext, new SalesforceConnection(camelContext, connection, new ConnectionStats(),
                 new ApiPause(connection.name(), ApiPauseSettings.DEFAULTS, Clock.systemUTC()),
                 // made on its own, the client has no event store whose held events a login could release
-                new LoginGate(connection.name(), LoginSettings.DEFAULTS.retryInterval(), Clock.systemUTC(), () -> { }));
+                new LoginGate(connection.name(), LoginSettings.DEFAULTS.retryInterval(), Clock.systemUTC(), () -> { })));
     }
 
-    SalesforceClient(CamelContext camelContext, ConnectionSettings connection, ConnectionStats stats, ApiPause pause,
-                     LoginGate login) {
+    SalesforceClient(CamelContext camelContext, SalesforceConnection connection) {
         this.connection = connection;
-        this.stats = stats;
-        this.pause = pause;
-        this.login = login;
-        this.session = new ComponentSession(camelContext, connection);
         this.template = camelContext.createProducerTemplate();
-        this.endpoint = camelContext.getEndpoint(connection.componentName() + ":raw?rawPayload=true");
-        this.apiPath = "/services/data/v" + connection.apiVersion();
+        this.endpoint = camelContext.getEndpoint(connection.settings().componentName() + ":raw?rawPayload=true");
+        this.apiPath = "/services/data/v" + connection.settings().apiVersion();
     }
 
     public ConnectionSettings connection() {
+        return connection.settings();
+    }
+
+    SalesforceConnection salesforceConnection() {
         return connection;
     }
 
     public ConnectionStats stats() {
-        return stats;
+        return connection.stats();
     }
 
     public ApiPause pause() {
-        return pause;
+        return connection.pause();
     }
 
     /**
@@ -89,35 +73,17 @@ public final class SalesforceClient {
      * connection is paused for its API allowance; makes the due login retry or probe call.
      */
     public void admit() {
-        // the login first: the pause's probe is itself a call
-        login.admit(session, true);
-        pause.admit(this::probeUsage);
+        connection.admitEvent(this::probeUsage);
     }
 
     /** Logs in as the engine starts and reports who the connection acts as, or why it cannot; never throws. */
     public void logInAtStart() {
-        try {
-            login.admit(session, true);
-            String user = connection.username() == null ? "user " + session.userId()
-                    : connection.username() + " (" + session.userId() + ")";
-            LOG.info("Connection '{}' logged in as {} at {}", connection.name(), user, session.instanceUrl());
-        } catch (LoginRefusedException e) {
-            // the gate has logged the refusal with its diagnosis and the time of the next attempt
-        } catch (SalesforceApiException e) {
-            LOG.warn("Connection '{}' could not log in at start-up: {} The first event or API call tries again.",
-                    connection.name(), e.getMessage());
-        }
+        connection.logInAtStart();
     }
 
     /** Makes the refused login's retry when it is due, so that the connection recovers without traffic. */
     public void retryLoginIfDue() {
-        if (login.retryDue()) {
-            try {
-                login.admit(session, true);
-            } catch (LoginRefusedException e) {
-                // refused again: the gate has logged it with the time of the next attempt
-            }
-        }
+        connection.retryLoginIfDue();
     }
 
     private ApiPause.Usage probeUsage() {
@@ -126,13 +92,12 @@ public final class SalesforceClient {
             long max = daily.get("Max").asLong();
             return new ApiPause.Usage(max - daily.get("Remaining").asLong(), max);
         }
-        return new ApiPause.Usage(stats.apiUsed(), stats.apiMax());
+        return new ApiPause.Usage(stats().apiUsed(), stats().apiMax());
     }
 
     /** The id of the user this connection logs in as, from the login's identity URL; logs in first if need be. */
     public String runningUserId() {
-        login.admit(session, false);
-        return session.userId();
+        return connection.runningUserId();
     }
 
     public JsonNode query(String soql) {
@@ -173,12 +138,6 @@ public final class SalesforceClient {
         return send("GET", "/sobjects/" + sobject + "/" + encode(id) + query, null);
     }
 
-    /** A record by any field Salesforce can look it up by (an external id or idLookup field). */
-    public JsonNode getBy(String sobject, String field, String value, List<String> fields) {
-        String query = fields.isEmpty() ? "" : "?fields=" + encode(String.join(",", fields));
-        return send("GET", "/sobjects/" + sobject + "/" + field + "/" + encode(value) + query, null);
-    }
-
     /** Creates a record and answers Salesforce's {@code {"id","success","errors"}}. */
     public JsonNode create(String sobject, JsonNode fields) {
         return send("POST", "/sobjects/" + sobject, fields);
@@ -199,10 +158,12 @@ public final class SalesforceClient {
     }
 
     /**
-     * Sends one REST request below {@code /services/data/vNN.N}.
+     * Sends one REST request below {@code /services/data/vNN.N} through the connection's {@code raw} endpoint, which
+     * {@link SalesforceCallGuard} watches like every other Salesforce endpoint.
      *
      * @param path for example {@code /sobjects/Case/describe}; query strings must already be encoded
      * @return the answer's JSON, or a null node for empty answers (204)
+     * @throws SalesforceApiException with Salesforce's status, errorCode and message
      */
     public JsonNode send(String method, String path, JsonNode body) {
         String payload;
@@ -211,34 +172,26 @@ public final class SalesforceClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long started = System.nanoTime();
+        Exchange answer;
         for (int renewals = 0; ; renewals++) {
-            login.admit(session, false);
-            String token = session.token();
-            Exchange answer = template.request(endpoint, exchange -> {
+            answer = template.request(endpoint, exchange -> {
                 exchange.getMessage().setHeader(RAW_PATH, apiPath + path);
                 exchange.getMessage().setHeader(RAW_METHOD, method);
                 exchange.getMessage().setBody(payload);
             });
-            String limitInfo = answer.getMessage().getHeader(LIMIT_INFO, String.class);
             if (answer.getException() == null) {
-                stats.record(ConnectionStats.Outcome.OK, System.nanoTime() - started, limitInfo, null);
-                pause.observe(stats.apiUsed(), stats.apiMax());
-                try {
-                    return parse(answer.getMessage().getBody());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                break;
             }
-            SalesforceApiException failure = translate(answer.getException());
-            // a 401 was not applied: with a new session the same request goes again
-            if (failure.status() == 401 && !EXPIRED_PASSWORD.equals(failure.errorCode()) && renewals < RENEWALS_PER_CALL) {
-                login.renew(session, token);
-                continue;
+            SalesforceApiException failure = SalesforceErrors.translate(answer.getException());
+            // not applied: the next send renews the session first, as camel-salesforce's own re-login would
+            if (!failure.sessionExpired() || renewals == RENEWALS_PER_CALL) {
+                throw failure;
             }
-            stats.record(failure.transientFailure() ? ConnectionStats.Outcome.TRANSIENT : ConnectionStats.Outcome.REFUSED,
-                    System.nanoTime() - started, limitInfo, failure);
-            throw REQUEST_LIMIT_EXCEEDED.equals(failure.errorCode()) ? pause.refused(failure) : failure;
+        }
+        try {
+            return parse(answer.getMessage().getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -247,43 +200,6 @@ public final class SalesforceClient {
                 ? new String(stream.readAllBytes(), StandardCharsets.UTF_8)
                 : answer == null ? "" : answer.toString();
         return text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
-    }
-
-    private static SalesforceApiException translate(Exception e) {
-        Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof SalesforceException sfe) {
-            List<RestError> errors = sfe.getErrors();
-            if (errors != null && !errors.isEmpty()) {
-                RestError first = errors.get(0);
-                return new SalesforceApiException(sfe.getStatusCode(), first.getErrorCode(), first.getMessage(),
-                        first.getFields(), sfe);
-            }
-            return fromResponseBody(sfe);
-        }
-        return new SalesforceApiException(0, "CONNECTION_FAILED", String.valueOf(cause.getMessage()), List.of(), cause);
-    }
-
-    /**
-     * The raw operation leaves Salesforce's error array unparsed: in the response content, or as the
-     * exception's message.
-     */
-    private static SalesforceApiException fromResponseBody(SalesforceException sfe) {
-        int status = sfe.getStatusCode();
-        try (InputStream content = sfe.getResponseContent()) {
-            JsonNode body = content != null ? JSON.readTree(content)
-                    : sfe.getMessage() != null && sfe.getMessage().startsWith("[") ? JSON.readTree(sfe.getMessage())
-                    : NullNode.getInstance();
-            JsonNode first = body.isArray() ? body.path(0) : body;
-            if (first.hasNonNull("errorCode")) {
-                List<String> fields = JSON.convertValue(first.path("fields"),
-                        JSON.getTypeFactory().constructCollectionType(List.class, String.class));
-                return new SalesforceApiException(status, first.get("errorCode").asText(),
-                        first.path("message").asText(), fields, sfe);
-            }
-        } catch (IOException | IllegalArgumentException unreadable) {
-            // fall through: report the status alone
-        }
-        return new SalesforceApiException(status, "HTTP_" + status, String.valueOf(sfe.getMessage()), List.of(), sfe);
     }
 
     private static String encode(String value) {

@@ -55,8 +55,13 @@ public final class SalesforceClients {
             throw new IllegalArgumentException("unknown connection '" + name + "'; configured: "
                     + String.join(", ", connections.keySet()));
         }
-        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext, settings, stats.get(name),
-                pauses.get(name), logins.get(name)));
+        return clients.computeIfAbsent(name, unused -> new SalesforceClient(camelContext,
+                new SalesforceConnection(camelContext, settings, stats.get(name), pauses.get(name), logins.get(name))));
+    }
+
+    /** Every connection's settings by name. */
+    public Map<String, ConnectionSettings> settings() {
+        return connections;
     }
 
     /** The clients of every connection, in configuration order. */

@@ -11,6 +11,7 @@ import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.engine.Eventually;
 import io.switchboard.engine.RunningEngine;
 import io.switchboard.events.Call;
+import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.ProducedRecord;
 import io.switchboard.salesforce.SalesforceApiException;
@@ -72,7 +73,7 @@ class EventWorkerTest {
 
     private static void behaveAsTheQueueSays(Exchange exchange) throws Exception {
         Call call = exchange.getMessage().getBody(Call.class);
-        String eventId = exchange.getMessage().getHeader(EventWorker.EVENT_ID_HEADER, String.class);
+        String eventId = exchange.getMessage().getHeader(EventHeaders.EVENT_ID, String.class);
         BODIES.put(eventId, exchange.getMessage().getBody());
         EventOutcome outcome = exchange.getProperty(EventOutcome.PROPERTY, EventOutcome.class);
         int attempt = ATTEMPTS.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();

@@ -2,8 +2,8 @@ package io.switchboard.behaviours.conversation;
 
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.ConversationClosed;
+import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventOutcome;
-import io.switchboard.processing.EventWorker;
 import org.apache.camel.Exchange;
 
 /**
@@ -28,9 +28,9 @@ final class ConversationExchange {
 
     /** The stored event's id, which the worker sets: files are downloaded for it while it waits, pending. */
     static String eventId(Exchange exchange) {
-        String id = exchange.getMessage().getHeader(EventWorker.EVENT_ID_HEADER, String.class);
+        String id = exchange.getMessage().getHeader(EventHeaders.EVENT_ID, String.class);
         if (id == null) {
-            throw new IllegalStateException("header " + EventWorker.EVENT_ID_HEADER + " is missing: attachments are "
+            throw new IllegalStateException("header " + EventHeaders.EVENT_ID + " is missing: attachments are "
                     + "downloaded only for events the worker runs");
         }
         return id;
