@@ -16,6 +16,7 @@ import io.switchboard.emulator.admin.RequestLog;
 import io.switchboard.emulator.admin.RequestLogEntry;
 import io.switchboard.emulator.api.ApiRequest;
 import io.switchboard.emulator.api.ApiResponse;
+import io.switchboard.emulator.api.RawBody;
 import io.switchboard.emulator.api.RecordSource;
 import io.switchboard.emulator.api.SalesforceError;
 import io.switchboard.emulator.auth.OAuthError;
@@ -244,12 +245,11 @@ final class HttpFrontDoor implements HttpHandler {
         return error(new SalesforceError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
     }
 
-    /** Salesforce lists {@code fields} on record-level (400) refusals, even when empty, and leaves it out elsewhere. */
     private static Reply error(SalesforceError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", error.getMessage());
         body.put("errorCode", error.errorCode());
-        if (error.status() == 400 || !error.fields().isEmpty()) {
+        if (error.listsFields()) {
             body.put("fields", error.fields());
         }
         return Reply.of(error.status(), List.of(body));
@@ -325,9 +325,15 @@ final class HttpFrontDoor implements HttpHandler {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         reply.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
-        if (bytes.length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        byte[] bytes;
+        if (reply.body() instanceof RawBody raw) {
+            bytes = raw.bytes();
+            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
+        } else {
+            bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+            if (bytes.length > 0) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+            }
         }
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
