@@ -23,6 +23,7 @@ import io.switchboard.emulator.auth.OAuthError;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.Session;
 import io.switchboard.emulator.auth.SessionRegistry;
+import io.switchboard.emulator.bulk.IngestResource;
 import io.switchboard.emulator.records.Timestamps;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -175,8 +176,11 @@ final class HttpFrontDoor implements HttpHandler {
             if (rest.equals("/")) {
                 return Reply.of(200, resources(version));
             }
-            ApiRequest request = new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), rest,
-                    query(exchange), headers(exchange), jsonBody(exchange), session.userId());
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            boolean csvUpload = IngestResource.isUpload(method, rest);
+            ApiRequest request = new ApiRequest(method, rest, query(exchange), headers(exchange),
+                    csvUpload ? null : jsonBody(exchange), session.userId(),
+                    csvUpload ? IngestResource.readUpload(exchange.getRequestBody(), contentLength(exchange)) : null);
             ApiResponse answer = parts.dispatcher().dispatch(request, version);
             return new Reply(answer.status(), answer.body(), answer.headers(), null, null, false);
         } catch (SalesforceError e) {
@@ -275,6 +279,16 @@ final class HttpFrontDoor implements HttpHandler {
             String where = e.getLocation() == null ? ""
                     : " at [line:" + e.getLocation().getLineNr() + ", column:" + e.getLocation().getColumnNr() + "]";
             throw new SalesforceError(400, "JSON_PARSER_ERROR", e.getOriginalMessage() + where);
+        }
+    }
+
+    /** The declared body length, or -1 for a chunked body. */
+    private static long contentLength(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
