@@ -16,12 +16,14 @@ import io.switchboard.emulator.admin.RequestLog;
 import io.switchboard.emulator.admin.RequestLogEntry;
 import io.switchboard.emulator.api.ApiRequest;
 import io.switchboard.emulator.api.ApiResponse;
+import io.switchboard.emulator.api.RawBody;
 import io.switchboard.emulator.api.RecordSource;
 import io.switchboard.emulator.api.SalesforceError;
 import io.switchboard.emulator.auth.OAuthError;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.Session;
 import io.switchboard.emulator.auth.SessionRegistry;
+import io.switchboard.emulator.bulk.IngestResource;
 import io.switchboard.emulator.records.Timestamps;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -174,8 +176,11 @@ final class HttpFrontDoor implements HttpHandler {
             if (rest.equals("/")) {
                 return Reply.of(200, resources(version));
             }
-            ApiRequest request = new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), rest,
-                    query(exchange), headers(exchange), jsonBody(exchange), session.userId());
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            boolean csvUpload = IngestResource.isUpload(method, rest);
+            ApiRequest request = new ApiRequest(method, rest, query(exchange), headers(exchange),
+                    csvUpload ? null : jsonBody(exchange), session.userId(),
+                    csvUpload ? IngestResource.readUpload(exchange.getRequestBody(), contentLength(exchange)) : null);
             ApiResponse answer = parts.dispatcher().dispatch(request, version);
             return new Reply(answer.status(), answer.body(), answer.headers(), null, null, false);
         } catch (SalesforceError e) {
@@ -244,12 +249,11 @@ final class HttpFrontDoor implements HttpHandler {
         return error(new SalesforceError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
     }
 
-    /** Salesforce lists {@code fields} on record-level (400) refusals, even when empty, and leaves it out elsewhere. */
     private static Reply error(SalesforceError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", error.getMessage());
         body.put("errorCode", error.errorCode());
-        if (error.status() == 400 || !error.fields().isEmpty()) {
+        if (error.listsFields()) {
             body.put("fields", error.fields());
         }
         return Reply.of(error.status(), List.of(body));
@@ -275,6 +279,16 @@ final class HttpFrontDoor implements HttpHandler {
             String where = e.getLocation() == null ? ""
                     : " at [line:" + e.getLocation().getLineNr() + ", column:" + e.getLocation().getColumnNr() + "]";
             throw new SalesforceError(400, "JSON_PARSER_ERROR", e.getOriginalMessage() + where);
+        }
+    }
+
+    /** The declared body length, or -1 for a chunked body. */
+    private static long contentLength(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -325,9 +339,15 @@ final class HttpFrontDoor implements HttpHandler {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         reply.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
-        if (bytes.length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        byte[] bytes;
+        if (reply.body() instanceof RawBody raw) {
+            bytes = raw.bytes();
+            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
+        } else {
+            bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+            if (bytes.length > 0) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+            }
         }
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

@@ -60,6 +60,6 @@ final class OrgDispatcher implements RestDispatcher {
                 .orElseThrow(() -> SalesforceError.notFound("The requested resource does not exist"));
         String rest = versioned.group(2) == null ? "/" : versioned.group(2);
         return dispatch(new ApiRequest(request.method(), rest, request.query(), request.headers(), request.body(),
-                request.userId()), version);
+                request.userId(), request.content()), version);
     }
 }

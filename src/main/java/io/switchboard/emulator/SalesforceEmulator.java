@@ -8,6 +8,8 @@ import io.switchboard.emulator.admin.FaultInjector;
 import io.switchboard.emulator.admin.Latency;
 import io.switchboard.emulator.admin.RequestLog;
 import io.switchboard.emulator.api.RecordSource;
+import io.switchboard.emulator.bulk.IngestJobs;
+import io.switchboard.emulator.bulk.IngestResource;
 import io.switchboard.emulator.composite.CompositeHandler;
 import io.switchboard.emulator.query.QueryService;
 import io.switchboard.emulator.auth.ConnectedApp;
@@ -40,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A local, stateful and strict Salesforce org over HTTP: login, REST API, and an admin API for tests.
+ * A local, stateful and strict Salesforce org over HTTP: login, REST API, Bulk API 2.0 ingest, and an admin API for
+ * tests.
  * Queries and composite requests are answered by endpoints plugged in through {@link Builder}.
  */
 public final class SalesforceEmulator implements AutoCloseable {
@@ -58,11 +61,14 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final EmulatorAdmin admin;
+    private final IngestJobs ingestJobs;
 
-    private SalesforceEmulator(HttpServer server, ExecutorService executor, EmulatorAdmin admin) {
+    private SalesforceEmulator(HttpServer server, ExecutorService executor, EmulatorAdmin admin,
+                               IngestJobs ingestJobs) {
         this.server = server;
         this.executor = executor;
         this.admin = admin;
+        this.ingestJobs = ingestJobs;
     }
 
     /** Starts an emulator answering every resource, SOQL/SOSL and composite included. */
@@ -91,6 +97,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        ingestJobs.close();
     }
 
     /** Plugs the query and composite endpoints in before starting. */
@@ -147,18 +154,20 @@ public final class SalesforceEmulator implements AutoCloseable {
                     dispatcher.register(new QueryRoutes(factory.apply(store)), "query", "queryAll", "search"));
             Optional.ofNullable(composite).ifPresent(factory -> dispatcher.register(
                     factory.apply(new EmulatorServices(store, dispatcher, store, allowance)), "composite"));
+            IngestJobs ingestJobs = new IngestJobs(writer, store, clock);
+            dispatcher.register(new IngestResource(ingestJobs, model.schema())::handle, "jobs");
 
             FaultInjector faults = new FaultInjector();
             Latency latency = new Latency();
             RequestLog requestLog = new RequestLog();
             EmulatorAdmin admin = new EmulatorAdmin(store, writer, orgSettings, sessions, loginPolicy, allowance,
-                    faults, latency, requestLog);
+                    faults, latency, requestLog, ingestJobs);
             HttpFrontDoor.Parts parts = new HttpFrontDoor.Parts(new AdminApi(admin), oauth, sessions, dispatcher,
                     store, allowance, faults, latency, requestLog);
-            return listen(parts, admin);
+            return listen(parts, admin, ingestJobs);
         }
 
-        private SalesforceEmulator listen(HttpFrontDoor.Parts parts, EmulatorAdmin admin) {
+        private SalesforceEmulator listen(HttpFrontDoor.Parts parts, EmulatorAdmin admin, IngestJobs ingestJobs) {
             try {
                 HttpServer server = HttpServer.create(
                         new InetSocketAddress(InetAddress.getByName(HOST), settings.port()), THREADS);
@@ -168,8 +177,9 @@ public final class SalesforceEmulator implements AutoCloseable {
                 ExecutorService executor = executor();
                 server.setExecutor(executor);
                 server.start();
-                return new SalesforceEmulator(server, executor, admin);
+                return new SalesforceEmulator(server, executor, admin, ingestJobs);
             } catch (IOException e) {
+                ingestJobs.close();
                 throw new UncheckedIOException("Emulator could not listen on port " + settings.port(), e);
             }
         }

@@ -24,7 +24,7 @@ public final class EmulatorClient {
     private final SalesforceEmulator emulator;
     private String accessToken;
 
-    /** An answer: status, parsed JSON body (null when empty) and the raw response. */
+    /** An answer: status, parsed JSON body (null when empty or not JSON) and the raw response. */
     public record Answer(int status, JsonNode json, HttpResponse<String> response) {
         public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
@@ -94,6 +94,19 @@ public final class EmulatorClient {
         return raw(method, "/services/data/v" + VERSION + path, json, "Bearer " + accessToken);
     }
 
+    /** A request under {@code /services/data/v60.0} with a body of any content type, such as a CSV upload. */
+    public Answer send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(emulator.baseUrl() + "/services/data/v" + VERSION + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + accessToken);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     /** A request with this session to a full path such as a {@code nextRecordsUrl}, with extra headers. */
     public Answer authorized(String method, String fullPath, String json, Map<String, String> headers) {
         HttpRequest.Builder request = builder(method, fullPath, json, "Bearer " + accessToken);
@@ -130,8 +143,9 @@ public final class EmulatorClient {
             HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body),
-                    response);
+            boolean json = response.headers().firstValue("Content-Type").orElse("application/json").contains("json");
+            return new Answer(response.statusCode(), body == null || body.isEmpty() || !json ? null
+                    : JSON.readTree(body), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -88,6 +88,9 @@ public final class AdminApi {
         if (body.hasNonNull("searchLagMillis")) {
             admin.searchLagMillis(body.get("searchLagMillis").asLong());
         }
+        if (body.hasNonNull("bulkChunkDelayMillis")) {
+            admin.bulkChunkDelayMillis(body.get("bulkChunkDelayMillis").asLong());
+        }
     }
 
     private static FaultRule faultRule(JsonNode body) {

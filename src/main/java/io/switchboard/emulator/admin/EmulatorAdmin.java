@@ -3,6 +3,7 @@ package io.switchboard.emulator.admin;
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.auth.Users;
+import io.switchboard.emulator.bulk.IngestJobs;
 import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
 import io.switchboard.emulator.records.RecordWriter;
@@ -23,10 +24,11 @@ public final class EmulatorAdmin {
     private final FaultInjector faults;
     private final Latency latency;
     private final RequestLog requestLog;
+    private final IngestJobs ingestJobs;
 
     public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, SessionRegistry sessions,
                          LoginPolicy loginPolicy, ApiAllowance allowance, FaultInjector faults, Latency latency,
-                         RequestLog requestLog) {
+                         RequestLog requestLog, IngestJobs ingestJobs) {
         this.store = store;
         this.writer = writer;
         this.settings = settings;
@@ -36,10 +38,15 @@ public final class EmulatorAdmin {
         this.faults = faults;
         this.latency = latency;
         this.requestLog = requestLog;
+        this.ingestJobs = ingestJobs;
     }
 
-    /** Back to the seeded org: records, settings, allowance, faults, latency and log. Sessions stay valid. */
+    /**
+     * Back to the seeded org: records, Bulk API jobs, settings, allowance, faults, latency and log. Sessions stay
+     * valid. Jobs go first, so none is still writing into the fresh org.
+     */
     public void reset() {
+        ingestJobs.reset();
         store.inTransaction(() -> {
             store.clear();
             writer.resetSequences();
@@ -126,6 +133,11 @@ public final class EmulatorAdmin {
 
     public void searchLagMillis(long millis) {
         settings.searchLagMillis(millis);
+    }
+
+    /** How long each internal batch of a Bulk API job waits before it is written; 0 for no wait. */
+    public void bulkChunkDelayMillis(long millis) {
+        ingestJobs.chunkDelayMillis(millis);
     }
 
     /** @param grantType an OAuth grant type such as {@code password} */

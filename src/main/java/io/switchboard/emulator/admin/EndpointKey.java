@@ -36,8 +36,18 @@ public final class EndpointKey {
             };
             case "query", "queryAll" -> "/" + segments.get(0) + (size > 1 ? "/{locator}" : "");
             case "composite" -> composite(segments);
+            case "jobs" -> jobs(segments);
             default -> "/" + segments.get(0);
         };
+    }
+
+    /** {@code /jobs/ingest}, {@code /jobs/ingest/{jobId}}, then the job's resource: {@code .../{jobId}/batches}. */
+    private static String jobs(List<String> segments) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            key.append('/').append(i == 2 ? "{jobId}" : segments.get(i));
+        }
+        return key.toString();
     }
 
     private static String composite(List<String> segments) {

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The answer to an {@link ApiRequest}.
  *
- * @param body a Jackson-serialisable value (JsonNode, Map, List, record), or null for an empty body (204)
+ * @param body a Jackson-serialisable value (JsonNode, Map, List, record), a {@link RawBody} sent as it is, or null
+ *             for an empty body (204)
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
     public static ApiResponse of(int status, Object body) {

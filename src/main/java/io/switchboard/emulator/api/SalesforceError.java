@@ -26,6 +26,11 @@ public class SalesforceError extends RuntimeException {
     public String errorCode() { return errorCode; }
     public List<String> fields() { return fields; }
 
+    /** Whether the error body lists {@code fields}: Salesforce does on record-level (400) refusals, even when empty. */
+    public boolean listsFields() {
+        return status == 400 || !fields.isEmpty();
+    }
+
     public static SalesforceError malformedQuery(String message) {
         return new SalesforceError(400, "MALFORMED_QUERY", message);
     }

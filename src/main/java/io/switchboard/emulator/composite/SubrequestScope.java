@@ -17,11 +17,14 @@ enum SubrequestScope {
             return url.path().startsWith("/sobjects/");
         }
     },
-    /** Any single REST resource, but no composite resource inside a batch. */
+    /**
+     * Any single REST resource, but no composite resource inside a batch, nor Bulk API jobs: Salesforce lists the
+     * resources a batch may reach, and Bulk API is not among them.
+     */
     BATCH {
         @Override
         boolean allows(SubrequestUrl url) {
-            return !url.isUnder("/composite");
+            return !url.isUnder("/composite") && !url.isUnder("/jobs");
         }
     };
 

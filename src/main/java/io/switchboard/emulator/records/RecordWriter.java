@@ -93,6 +93,14 @@ public final class RecordWriter {
         });
     }
 
+    /**
+     * An upsert keyed on Id whose record gives no Id, as Bulk API data rows may: a new record, written under
+     * upsert's rules (no audit fields).
+     */
+    public String insertForUpsert(SObjectSchema object, JsonNode body, String userId) {
+        return store.inTransaction(() -> insertValidated(object, body, WriteMode.UPSERT_INSERT, userId));
+    }
+
     /** The records whose key field holds that value: external ids compare case-insensitively, as Salesforce's do. */
     public List<Map<String, Object>> matching(SObjectSchema object, FieldSchema key, String value) {
         if (key.type() == FieldType.ID) {
