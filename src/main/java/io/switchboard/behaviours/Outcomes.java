@@ -19,7 +19,7 @@ final class Outcomes {
 
     /** Records why the event needs no write and stops the route here. */
     static void skip(Exchange exchange, String reason) {
-        of(exchange).skip(reason);
+        exchange.setProperty(EventOutcome.SKIPPED, reason);
         exchange.setRouteStop(true);
     }
 }

@@ -1,6 +1,18 @@
 package io.switchboard.engine;
 
 import io.switchboard.attachments.AttachmentDownloads;
+import io.switchboard.behaviours.AdvanceReferralWatermark;
+import io.switchboard.behaviours.ChooseCallTrigger;
+import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.behaviours.CreateCallTicket;
+import io.switchboard.behaviours.FindCallPerson;
+import io.switchboard.behaviours.LookupCallAgent;
+import io.switchboard.behaviours.MapCxIntake;
+import io.switchboard.behaviours.MapReferralStatus;
+import io.switchboard.behaviours.ReadReferralWatermark;
+import io.switchboard.behaviours.ReportUpdatedRecord;
+import io.switchboard.behaviours.ReportUpsertedRecord;
+import io.switchboard.behaviours.StoreReferralChanges;
 import io.switchboard.behaviours.conversation.ComposeComments;
 import io.switchboard.behaviours.conversation.FindConversationContact;
 import io.switchboard.behaviours.conversation.FindConversationUsers;
@@ -8,17 +20,6 @@ import io.switchboard.behaviours.conversation.LoadAttachments;
 import io.switchboard.behaviours.conversation.RequireAuditPermission;
 import io.switchboard.behaviours.conversation.WriteCaseWithComments;
 import io.switchboard.mapping.ConversationClosedMapping;
-import io.switchboard.behaviours.AdvanceReferralWatermark;
-import io.switchboard.behaviours.ChooseCallTrigger;
-import io.switchboard.behaviours.CreateCallTicket;
-import io.switchboard.behaviours.FindCallPerson;
-import io.switchboard.behaviours.LookupCallAgent;
-import io.switchboard.behaviours.ReadReferralWatermark;
-import io.switchboard.behaviours.ConnectionSteps;
-import io.switchboard.behaviours.SkipUnsentReferral;
-import io.switchboard.behaviours.StoreReferralChanges;
-import io.switchboard.behaviours.UpsertCxIntake;
-import io.switchboard.behaviours.WriteBackReferralStatus;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.PollSettings;
@@ -46,7 +47,10 @@ final class BehaviourBeans {
         registerConversationClosed(main, () -> mappings.get().conversationClosed(), steps, downloads);
         registerCall(main, mappings, steps);
         registerReferral(main, mappings, steps, store);
-        main.bind("upsertCxIntake", new UpsertCxIntake(mappings, steps));
+        main.bind("mapCxIntake", new MapCxIntake(mappings, steps));
+        // after the Salesforce writes the route files make themselves
+        main.bind("reportUpdatedRecord", new ReportUpdatedRecord());
+        main.bind("reportUpsertedRecord", new ReportUpsertedRecord());
     }
 
     /** routes/conversation-closed.camel.yaml */
@@ -69,8 +73,7 @@ final class BehaviourBeans {
     }
 
     private static void registerReferral(Main main, Supplier<Mappings> mappings, ConnectionSteps steps, EventStore store) {
-        main.bind("skipUnsentReferral", new SkipUnsentReferral());
-        main.bind("writeBackReferralStatus", new WriteBackReferralStatus(mappings, steps));
+        main.bind("mapReferralStatus", new MapReferralStatus(mappings, steps));
         main.bind("readReferralWatermark", new ReadReferralWatermark(store));
         main.bind("storeReferralChanges", new StoreReferralChanges(store));
         main.bind("advanceReferralWatermark", new AdvanceReferralWatermark(store));

@@ -68,13 +68,13 @@ final class RouteEvent {
                 .build();
         // block=false: with no route for the type, fail now instead of waiting for one to appear
         producer.send("direct:" + event.type().path() + "?block=false", exchange);
-        recordOutcome(event, exchange.getException(), outcome);
+        recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
     }
 
-    private void recordOutcome(ClaimedEvent event, Exception failure, EventOutcome outcome) {
-        if (failure == null && outcome.skipped()) {
-            store.markSkipped(event.id(), outcome.skippedReason(), outcome.warnings());
-            recordEnd(event, "skipped (" + outcome.skippedReason() + ")", outcome);
+    private void recordOutcome(ClaimedEvent event, Exception failure, String skipped, EventOutcome outcome) {
+        if (failure == null && skipped != null) {
+            store.markSkipped(event.id(), skipped, outcome.warnings());
+            recordEnd(event, "skipped (" + skipped + ")", outcome);
         } else if (failure == null) {
             store.markDone(event.id(), outcome.records(), outcome.warnings());
             recordEnd(event, "done", outcome);

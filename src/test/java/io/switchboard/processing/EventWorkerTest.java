@@ -82,7 +82,7 @@ class EventWorkerTest {
                 outcome.produced("Task", "00T000000000001AAA", "created");
                 outcome.warn("no user has the agent's email; the task belongs to the integration user");
             }
-            case "skip" -> outcome.skip("no trigger matches this call");
+            case "skip" -> exchange.setProperty(EventOutcome.SKIPPED, "no trigger matches this call");
             case "busy-twice" -> {
                 if (attempt <= 2) {
                     throw new SalesforceApiException(503, "SERVER_UNAVAILABLE", "Salesforce is busy", List.of(), null);
