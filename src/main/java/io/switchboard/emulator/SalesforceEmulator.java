@@ -15,6 +15,7 @@ import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.records.Describer;
+import io.switchboard.emulator.records.OrgClock;
 import io.switchboard.emulator.records.OrgModel;
 import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
@@ -96,15 +97,16 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Plugs the query and composite endpoints in before starting. */
     public static final class Builder {
         private final EmulatorSettings settings;
-        private Function<RecordSource, QueryEndpoints> queries = Builder::soqlAndSosl;
+        private final OrgClock clock = new OrgClock(Clock.systemUTC());
+        private Function<RecordSource, QueryEndpoints> queries = records -> soqlAndSosl(records, clock);
         private Function<EmulatorServices, RouteHandler> composite = Builder::compositeResources;
 
         private Builder(EmulatorSettings settings) {
             this.settings = settings;
         }
 
-        private static QueryEndpoints soqlAndSosl(RecordSource records) {
-            QueryService service = new QueryService(records);
+        private static QueryEndpoints soqlAndSosl(RecordSource records, Clock clock) {
+            QueryService service = new QueryService(records, clock);
             return new QueryEndpoints(service::query, service::queryMore, service::search);
         }
 
@@ -125,7 +127,6 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
 
         public SalesforceEmulator start() {
-            Clock clock = Clock.systemUTC();
             OrgModel model = StandardSchema.model();
             OrgSettings orgSettings = new OrgSettings(settings.searchLagMillis(), Set.of(SeededOrg.INTEGRATION_USER_ID));
             RecordStore store = new RecordStore(model.schema(), clock, orgSettings::searchLagMillis);
@@ -139,7 +140,9 @@ public final class SalesforceEmulator implements AutoCloseable {
             LoginPolicy loginPolicy = new LoginPolicy(settings.jwtCertificatePem());
             ConnectedApp app = new ConnectedApp(SeededOrg.CLIENT_ID, SeededOrg.CLIENT_SECRET, SeededOrg.USERNAME,
                     SeededOrg.PASSWORD, SeededOrg.SECURITY_TOKEN);
-            OAuthService oauth = new OAuthService(app, SeededOrg.ORG_ID, sessions, loginPolicy, store, clock);
+            // Logins keep real time, so that clients' JWT assertions stay valid however far a test moves the org's.
+            OAuthService oauth = new OAuthService(app, SeededOrg.ORG_ID, sessions, loginPolicy, store,
+                    Clock.systemUTC());
 
             OrgDispatcher dispatcher = new OrgDispatcher(
                     new SObjectResource(store, writer, new Describer(model, orgSettings)), allowance::limits);
@@ -151,8 +154,8 @@ public final class SalesforceEmulator implements AutoCloseable {
             FaultInjector faults = new FaultInjector();
             Latency latency = new Latency();
             RequestLog requestLog = new RequestLog();
-            EmulatorAdmin admin = new EmulatorAdmin(store, writer, orgSettings, sessions, loginPolicy, allowance,
-                    faults, latency, requestLog);
+            EmulatorAdmin admin = new EmulatorAdmin(store, writer, orgSettings, clock, sessions, loginPolicy,
+                    allowance, faults, latency, requestLog);
             HttpFrontDoor.Parts parts = new HttpFrontDoor.Parts(new AdminApi(admin), oauth, sessions, dispatcher,
                     store, allowance, faults, latency, requestLog);
             return listen(parts, admin);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.emulator.api.ApiResponse;
 import io.switchboard.emulator.api.SalesforceError;
+import io.switchboard.emulator.records.Timestamps;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +69,14 @@ public final class AdminApi {
             case "POST /grants" -> admin.blockGrant(required(body, "grantType").asText(),
                     required(body, "blocked").asBoolean());
             case "POST /jwt-certificate" -> admin.registerJwtCertificate(required(body, "pem").asText());
+            case "GET /clock" -> {
+                return ApiResponse.of(200, clock());
+            }
+            case "POST /clock" -> {
+                setClock(body);
+                return ApiResponse.of(200, clock());
+            }
+            case "DELETE /clock" -> admin.realTimeClock();
             default -> {
                 return ApiResponse.of(404, Map.of("error", "No admin operation " + call));
             }
@@ -87,6 +98,28 @@ public final class AdminApi {
         }
         if (body.hasNonNull("searchLagMillis")) {
             admin.searchLagMillis(body.get("searchLagMillis").asLong());
+        }
+    }
+
+    private Map<String, Object> clock() {
+        Map<String, Object> clock = new LinkedHashMap<>();
+        clock.put("now", Timestamps.format(admin.clockNow()));
+        clock.put("frozen", admin.clockFrozen());
+        return clock;
+    }
+
+    /** {@code now} sets the time (frozen there unless {@code frozen} is false), then {@code advanceMillis} moves it. */
+    private void setClock(JsonNode body) {
+        if (body.hasNonNull("now")) {
+            String now = body.get("now").asText();
+            admin.setClock(Timestamps.parseDateTime(now).orElseThrow(() -> new IllegalArgumentException(
+                    "now must be an ISO 8601 datetime such as 2026-11-20T10:00:00Z, was: " + now)),
+                    body.path("frozen").asBoolean(true));
+        } else if (body.hasNonNull("frozen")) {
+            admin.freezeClock(body.get("frozen").asBoolean());
+        }
+        if (body.hasNonNull("advanceMillis")) {
+            admin.advanceClock(Duration.ofMillis(body.get("advanceMillis").asLong()));
         }
     }
 

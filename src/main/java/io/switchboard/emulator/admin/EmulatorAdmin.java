@@ -3,12 +3,15 @@ package io.switchboard.emulator.admin;
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.auth.Users;
+import io.switchboard.emulator.records.OrgClock;
 import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
 import io.switchboard.emulator.records.RecordWriter;
 import io.switchboard.emulator.schema.SObjectSchema;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,7 @@ public final class EmulatorAdmin {
     private final RecordStore store;
     private final RecordWriter writer;
     private final OrgSettings settings;
+    private final OrgClock clock;
     private final SessionRegistry sessions;
     private final LoginPolicy loginPolicy;
     private final ApiAllowance allowance;
@@ -24,12 +28,13 @@ public final class EmulatorAdmin {
     private final Latency latency;
     private final RequestLog requestLog;
 
-    public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, SessionRegistry sessions,
-                         LoginPolicy loginPolicy, ApiAllowance allowance, FaultInjector faults, Latency latency,
-                         RequestLog requestLog) {
+    public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, OrgClock clock,
+                         SessionRegistry sessions, LoginPolicy loginPolicy, ApiAllowance allowance,
+                         FaultInjector faults, Latency latency, RequestLog requestLog) {
         this.store = store;
         this.writer = writer;
         this.settings = settings;
+        this.clock = clock;
         this.sessions = sessions;
         this.loginPolicy = loginPolicy;
         this.allowance = allowance;
@@ -38,8 +43,12 @@ public final class EmulatorAdmin {
         this.requestLog = requestLog;
     }
 
-    /** Back to the seeded org: records, settings, allowance, faults, latency and log. Sessions stay valid. */
+    /**
+     * Back to the seeded org in real time: clock, records, settings, allowance, faults, latency and log. Sessions
+     * stay valid.
+     */
     public void reset() {
+        clock.reset();
         store.inTransaction(() -> {
             store.clear();
             writer.resetSequences();
@@ -126,6 +135,37 @@ public final class EmulatorAdmin {
 
     public void searchLagMillis(long millis) {
         settings.searchLagMillis(millis);
+    }
+
+    /** The org's time now, as record stamps would carry it. */
+    public Instant clockNow() {
+        return clock.instant();
+    }
+
+    public boolean clockFrozen() {
+        return clock.frozen();
+    }
+
+    /** Sets the org's time: frozen there (every write then shares one stamp), or running on from there. */
+    public void setClock(Instant now, boolean frozen) {
+        clock.set(now, frozen);
+    }
+
+    /** Freezes the org's time where it stands, or lets it run on from there. */
+    public void freezeClock(boolean frozen) {
+        clock.freeze(frozen);
+    }
+
+    /**
+     * Moves the org's time forward, frozen or running: to close a window or empty the recycle bin without waiting.
+     */
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    /** Back to real time. */
+    public void realTimeClock() {
+        clock.reset();
     }
 
     /** @param grantType an OAuth grant type such as {@code password} */

@@ -25,12 +25,8 @@ public final class QueryService {
     private final QueryCursors cursors;
     private final Clock clock;
 
-    public QueryService(RecordSource source) {
-        this(source, Clock.systemUTC());
-    }
-
     /** With the clock that date literals such as TODAY and cursor expiry are measured by. */
-    QueryService(RecordSource source, Clock clock) {
+    public QueryService(RecordSource source, Clock clock) {
         this.source = source;
         this.reader = new RecordReader(source);
         this.cursors = new QueryCursors(clock);
