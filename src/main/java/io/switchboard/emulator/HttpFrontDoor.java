@@ -244,12 +244,11 @@ final class HttpFrontDoor implements HttpHandler {
         return error(new SalesforceError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
     }
 
-    /** Salesforce lists {@code fields} on record-level (400) refusals, even when empty, and leaves it out elsewhere. */
     private static Reply error(SalesforceError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", error.getMessage());
         body.put("errorCode", error.errorCode());
-        if (error.status() == 400 || !error.fields().isEmpty()) {
+        if (error.listsFields() || !error.fields().isEmpty()) {
             body.put("fields", error.fields());
         }
         return Reply.of(error.status(), List.of(body));

@@ -107,7 +107,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
         private static QueryEndpoints soqlAndSosl(RecordSource records, Clock clock) {
             QueryService service = new QueryService(records, clock);
-            return new QueryEndpoints(service::query, service::queryMore, service::search);
+            return new QueryEndpoints(service::query, service::queryAll, service::queryMore, service::search);
         }
 
         private static RouteHandler compositeResources(EmulatorServices services) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Answers the REST API's {@code /query} and {@code /search} resources for the emulated org: parses SOQL and
+ * Answers the REST API's {@code /query}, {@code /queryAll} and {@code /search} resources for the emulated org: parses SOQL and
  * SOSL strictly, runs them over the record source and pages large results through query cursors.
  * Refusals are thrown as {@link io.switchboard.emulator.api.SalesforceError}.
  */
@@ -38,8 +38,20 @@ public final class QueryService {
      * Salesforce keeps between 200 and 2000, as here; zero or less means the default of 2000.
      */
     public JsonNode query(String soql, int batchSize, String apiVersion) {
+        return run(soql, batchSize, apiVersion, false);
+    }
+
+    /**
+     * GET /queryAll?q= : as {@link #query}, the recycle bin's records included with {@code IsDeleted} true. Its
+     * {@code nextRecordsUrl} points at /query/, as Salesforce's does; the cursor keeps the deleted records.
+     */
+    public JsonNode queryAll(String soql, int batchSize, String apiVersion) {
+        return run(soql, batchSize, apiVersion, true);
+    }
+
+    private JsonNode run(String soql, int batchSize, String apiVersion, boolean withDeleted) {
         SoqlQuery query = SoqlParser.parse(soql, source.schema(), clock);
-        List<Map<String, Object>> rows = rows(query);
+        List<Map<String, Object>> rows = rows(query, withDeleted);
         if (query.selection() instanceof Selection.CountRows) {
             return result(rows.size(), true, JSON.arrayNode(), null);
         }
@@ -74,8 +86,9 @@ public final class QueryService {
         return batchSize <= 0 ? MAX_BATCH_SIZE : Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, batchSize));
     }
 
-    private List<Map<String, Object>> rows(SoqlQuery query) {
-        Stream<Map<String, Object>> rows = source.records(query.object().name()).stream()
+    private List<Map<String, Object>> rows(SoqlQuery query, boolean withDeleted) {
+        String type = query.object().name();
+        Stream<Map<String, Object>> rows = (withDeleted ? source.allRows(type) : source.records(type)).stream()
                 .filter(record -> query.where().test(record, reader));
         if (!query.orderBy().isEmpty()) {
             rows = rows.sorted(OrderItem.comparator(query.orderBy(), reader));

@@ -66,12 +66,13 @@ public final class SObjectResource {
         String recordId = checkedId(object, id);
         switch (request.method()) {
             case "GET" -> {
-                Map<String, Object> record = records.byId(recordId)
-                        .orElseThrow(() -> SalesforceError.notFound(NO_RESOURCE));
+                Map<String, Object> record = records.byId(recordId).orElseThrow(() ->
+                        records.inRecycleBin(recordId).isPresent() ? SalesforceError.entityIsDeleted()
+                                : SalesforceError.notFound(NO_RESOURCE));
                 return ApiResponse.of(200, RecordView.render(object, record, apiVersion, requestedFields(request)));
             }
             case "PATCH" -> writer.update(object, recordId, request.body(), request.userId());
-            default -> writer.delete(object, recordId);
+            default -> writer.delete(object, recordId, request.userId());
         }
         return ApiResponse.noContent();
     }
