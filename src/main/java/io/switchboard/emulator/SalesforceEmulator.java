@@ -21,6 +21,7 @@ import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
 import io.switchboard.emulator.records.RecordValidator;
 import io.switchboard.emulator.records.RecordWriter;
+import io.switchboard.emulator.records.ReplicationResource;
 import io.switchboard.emulator.records.SObjectResource;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
@@ -144,8 +145,9 @@ public final class SalesforceEmulator implements AutoCloseable {
             OAuthService oauth = new OAuthService(app, SeededOrg.ORG_ID, sessions, loginPolicy, store,
                     Clock.systemUTC());
 
-            OrgDispatcher dispatcher = new OrgDispatcher(
-                    new SObjectResource(store, writer, new Describer(model, orgSettings)), allowance::limits);
+            OrgDispatcher dispatcher = new OrgDispatcher(new SObjectResource(store, writer,
+                    new Describer(model, orgSettings), new ReplicationResource(store, clock, orgSettings)),
+                    allowance::limits);
             Optional.ofNullable(queries).ifPresent(factory ->
                     dispatcher.register(new QueryRoutes(factory.apply(store)), "query", "queryAll", "search"));
             Optional.ofNullable(composite).ifPresent(factory -> dispatcher.register(

@@ -99,6 +99,9 @@ public final class AdminApi {
         if (body.hasNonNull("searchLagMillis")) {
             admin.searchLagMillis(body.get("searchLagMillis").asLong());
         }
+        if (body.hasNonNull("replicationIdLimit")) {
+            admin.replicationIdLimit(body.get("replicationIdLimit").asInt());
+        }
     }
 
     private Map<String, Object> clock() {

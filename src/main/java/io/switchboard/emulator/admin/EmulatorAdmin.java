@@ -137,6 +137,11 @@ public final class EmulatorAdmin {
         settings.searchLagMillis(millis);
     }
 
+    /** How many ids /updated and /deleted may answer before EXCEEDED_ID_LIMIT; 600,000 until reset or changed. */
+    public void replicationIdLimit(int limit) {
+        settings.replicationIdLimit(limit);
+    }
+
     /** The org's time now, as record stamps would carry it. */
     public Instant clockNow() {
         return clock.instant();
