@@ -94,7 +94,7 @@ final class HttpFrontDoor implements HttpHandler {
         try (exchange) {
             if (path.startsWith(AdminApi.PREFIX)) {
                 ApiResponse answer = parts.admin().handle(exchange.getRequestMethod(),
-                        path.substring(AdminApi.PREFIX.length()), adminBody(exchange));
+                        path.substring(AdminApi.PREFIX.length()), query(exchange), adminBody(exchange));
                 send(exchange, new Reply(answer.status(), answer.body(), answer.headers(), null, null, false));
                 return;
             }

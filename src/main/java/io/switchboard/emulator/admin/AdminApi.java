@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The HTTP admin API under {@code /__admin}: JSON in and out, no authentication, mirroring {@link EmulatorAdmin}. */
 public final class AdminApi {
@@ -21,26 +22,25 @@ public final class AdminApi {
         this.admin = admin;
     }
 
-    /** @param path the path after {@code /__admin} */
-    public ApiResponse handle(String method, String path, JsonNode body) {
+    /**
+     * @param path the path after {@code /__admin}
+     * @param query the decoded query parameters
+     */
+    public ApiResponse handle(String method, String path, Map<String, String> query, JsonNode body) {
         try {
-            return route(method, path, body == null ? JSON.createObjectNode() : body);
+            return route(method, path, query, body == null ? JSON.createObjectNode() : body);
         } catch (IllegalArgumentException e) {
             return ApiResponse.of(400, Map.of("error", e.getMessage()));
         } catch (SalesforceError e) {
-            return ApiResponse.of(400, Map.of("error", e.errorCode() + ": " + e.getMessage()));
+            return ApiResponse.of(e.status(), Map.of("error", e.errorCode() + ": " + e.getMessage()));
         }
     }
 
-    private ApiResponse route(String method, String path, JsonNode body) {
+    private ApiResponse route(String method, String path, Map<String, String> query, JsonNode body) {
         String call = method + " " + path;
-        if (call.startsWith("POST /records/")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = JSON.convertValue(body, Map.class);
-            return ApiResponse.of(201, Map.of("id", admin.insertRecord(path.substring("/records/".length()), fields)));
-        }
-        if (call.startsWith("GET /records/")) {
-            return ApiResponse.of(200, admin.records(path.substring("/records/".length())));
+        if (path.startsWith("/records/")) {
+            return records(method, path.substring("/records/".length()).split("/"), query, body)
+                    .orElseGet(() -> ApiResponse.of(404, Map.of("error", "No admin operation " + call)));
         }
         switch (call) {
             case "POST /reset" -> admin.reset();
@@ -82,6 +82,40 @@ public final class AdminApi {
             }
         }
         return ApiResponse.noContent();
+    }
+
+    /** {@code /records/{type}}: list or seed; {@code /records/{type}/{id}?as=username}: change or delete as a user. */
+    private Optional<ApiResponse> records(String method, String[] segments, Map<String, String> query,
+                                          JsonNode body) {
+        String type = segments[0];
+        if (segments.length == 1 && method.equals("GET")) {
+            return Optional.of(ApiResponse.of(200, admin.records(type)));
+        }
+        if (segments.length == 1 && method.equals("POST")) {
+            return Optional.of(ApiResponse.of(201, Map.of("id", admin.insertRecord(type, fields(body)))));
+        }
+        if (segments.length == 2 && method.equals("PATCH")) {
+            admin.updateRecordAs(actingUser(query), type, segments[1], fields(body));
+            return Optional.of(ApiResponse.noContent());
+        }
+        if (segments.length == 2 && method.equals("DELETE")) {
+            admin.deleteRecordAs(actingUser(query), type, segments[1]);
+            return Optional.of(ApiResponse.noContent());
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fields(JsonNode body) {
+        return JSON.convertValue(body, Map.class);
+    }
+
+    private static String actingUser(Map<String, String> query) {
+        String username = query.get("as");
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("as is required: the username of the user who makes the change");
+        }
+        return username;
     }
 
     private void expireSessions(JsonNode body) {

@@ -1,5 +1,6 @@
 package io.switchboard.emulator.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.auth.Users;
@@ -17,6 +18,8 @@ import java.util.Map;
 
 /** Test and operator controls of a running emulator: the same operations as the HTTP admin API, in process. */
 public final class EmulatorAdmin {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final RecordStore store;
     private final RecordWriter writer;
     private final OrgSettings settings;
@@ -70,8 +73,22 @@ public final class EmulatorAdmin {
         return writer.insertTrusted(object(type), fields, SeededOrg.INTEGRATION_USER_ID);
     }
 
+    /** The live records of a type; the recycle bin's are read through /queryAll. */
     public List<Map<String, Object>> records(String type) {
         return store.records(object(type).name());
+    }
+
+    /**
+     * Changes a record as that user would in Salesforce's own pages: checked like any API write, and stamped with
+     * their id as LastModifiedById, so that a sync sees a change it did not make.
+     */
+    public void updateRecordAs(String username, String type, String id, Map<String, Object> fields) {
+        writer.update(object(type), id, JSON.valueToTree(fields), activeUserId(username));
+    }
+
+    /** Deletes a record into the recycle bin as that user. */
+    public void deleteRecordAs(String username, String type, String id) {
+        writer.delete(object(type), id, activeUserId(username));
     }
 
     public List<RequestLogEntry> requests() {
@@ -188,7 +205,18 @@ public final class EmulatorAdmin {
     }
 
     private String userId(String username) {
-        return Users.byUsername(store, username).map(user -> (String) user.get("Id"))
-                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        return user(username).get("Id").toString();
+    }
+
+    private String activeUserId(String username) {
+        Map<String, Object> user = user(username);
+        if (!Boolean.TRUE.equals(user.get("IsActive"))) {
+            throw new IllegalArgumentException("User " + username + " is inactive and cannot change records");
+        }
+        return user.get("Id").toString();
+    }
+
+    private Map<String, Object> user(String username) {
+        return Users.byUsername(store, username).orElseThrow(() -> new IllegalArgumentException("No user " + username));
     }
 }
