@@ -246,6 +246,18 @@ class RecycleBinOverHttpTest extends EmulatorFixture {
         assertEquals(List.of("IsDeleted"), List.of(refused.json().get(0).get("fields").get(0).asText()));
     }
 
+    @Test
+    void shouldRefuseToSeedARecordStraightIntoTheRecycleBin() {
+        Answer seeded = client.raw("POST", "/__admin/records/Contact", json("{'LastName':'Ghost','IsDeleted':true}"),
+                null);
+
+        assertEquals(400, seeded.status());
+        assertEquals(json("{'error':'IsDeleted cannot be seeded: insert the record, then delete it'}"),
+                seeded.json().toString());
+        assertEquals(0, query("queryAll", "SELECT Id FROM Contact WHERE LastName = 'Ghost'").json()
+                .get("totalSize").asInt());
+    }
+
     private static List<String> ids(Answer answer) {
         List<String> ids = new ArrayList<>();
         answer.json().get("records").forEach(record -> ids.add(record.get("Id").asText()));
