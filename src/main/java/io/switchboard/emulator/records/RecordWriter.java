@@ -119,10 +119,23 @@ public final class RecordWriter {
         }
         return store.inTransaction(() -> {
             Map<String, Object> record = blankRecord(object);
-            values.forEach((name, value) -> record.put(object.field(name).orElseThrow(() ->
-                    new IllegalArgumentException("No field " + name + " on " + object.name())).name(), value));
+            values.forEach((name, value) -> {
+                FieldSchema field = object.field(name).orElseThrow(() ->
+                        new IllegalArgumentException("No field " + name + " on " + object.name()));
+                record.put(field.name(), trusted(field, value));
+            });
             return insertRecord(object, record, userId);
         });
+    }
+
+    /** A datetime in the form every stored one has, so that answers, queries and windows read it alike. */
+    private static Object trusted(FieldSchema field, Object value) {
+        if (field.type() != FieldType.DATETIME || value == null) {
+            return value;
+        }
+        return Timestamps.parseDateTime(value.toString()).map(Timestamps::format).orElseThrow(() ->
+                new IllegalArgumentException(field.name() + " must be an ISO 8601 datetime such as"
+                        + " 2026-11-20T10:01:07Z, was: " + value));
     }
 
     /** Forgets auto-number positions, for a reset to the seed. */
@@ -219,7 +232,10 @@ public final class RecordWriter {
         if (record.get("LastModifiedById") == null) {
             record.put("LastModifiedById", userId);
         }
-        record.put("SystemModstamp", now);
+        // Only a trusted insert (seed, admin) can bring its own: describe makes the field writable by no one.
+        if (record.get("SystemModstamp") == null) {
+            record.put("SystemModstamp", now);
+        }
     }
 
     /** A new file version creates its document and, when published to a record, the link to that record. */

@@ -3,6 +3,8 @@ package io.switchboard.emulator.records;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INTEGRATION_USER_ID;
+import static io.switchboard.emulator.seed.SeededOrg.MARIA_CONTI_ID;
+import static io.switchboard.emulator.seed.SeededOrg.SEEDED_AT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,6 +186,32 @@ class SystemFieldsOverHttpTest extends EmulatorFixture {
                 + subrequest("PATCH", "/sobjects/Case/" + batchCase, "touch", "{'Subject':'Graph'}") + "]}]}"));
         assertTrue(graph.json().get("graphs").get(0).get("isSuccessful").asBoolean(), graph.response().body());
         assertStamps("Case", batchCase, viaBatch, INTEGRATION_USER_ID, viaGraph, INTEGRATION_USER_ID);
+    }
+
+    @Test
+    void shouldStampTheSeededRecordsLongBeforeAnyTestWrites() {
+        assertStamps("Contact", MARIA_CONTI_ID, SEEDED_AT, INTEGRATION_USER_ID, SEEDED_AT, INTEGRATION_USER_ID);
+        assertStamps("User", AGENT_USER_ID, SEEDED_AT, INTEGRATION_USER_ID, SEEDED_AT, INTEGRATION_USER_ID);
+    }
+
+    @Test
+    void shouldKeepTheStampsAnAdminSeedGives() {
+        Answer seeded = client.raw("POST", "/__admin/records/Contact", json("{'LastName':'Old',"
+                + "'CreatedDate':'2030-03-01T08:00:00Z','LastModifiedDate':'2030-03-02T08:00:00Z',"
+                + "'LastModifiedById':'" + AGENT_USER_ID + "','SystemModstamp':'2030-03-03T08:00:00Z'}"), null);
+
+        assertEquals(201, seeded.status(), seeded.response().body());
+        JsonNode record = client.get("/sobjects/Contact/" + seeded.json().get("id").asText() + "?fields=" + STAMPS)
+                .json();
+        assertEquals("2030-03-01T08:00:00.000+0000", record.get("CreatedDate").asText());
+        assertEquals("2030-03-02T08:00:00.000+0000", record.get("LastModifiedDate").asText());
+        assertEquals(AGENT_USER_ID, record.get("LastModifiedById").asText());
+        assertEquals("2030-03-03T08:00:00.000+0000", record.get("SystemModstamp").asText());
+        Answer unreadable = client.raw("POST", "/__admin/records/Contact",
+                json("{'LastName':'Odd','SystemModstamp':'last week'}"), null);
+        assertEquals(400, unreadable.status());
+        assertEquals(json("{'error':'SystemModstamp must be an ISO 8601 datetime such as 2026-11-20T10:01:07Z,"
+                + " was: last week'}"), unreadable.json().toString());
     }
 
     @Test
