@@ -172,7 +172,8 @@ class ChangeTrackingQueryOverHttpTest extends EmulatorFixture {
 
     private void createThroughCollections(int from, int to) {
         String records = String.join(",", IntStream.range(from, to)
-                .mapToObj(i -> "{'attributes':{'type':'Contact'},'LastName':'Sync bulk " + String.format("%03d", i) + "'}")
+                .mapToObj(i -> "{'attributes':{'type':'Contact'},'LastName':'Sync bulk "
+                        + String.format("%03d", i) + "'}")
                 .toList());
         Answer answer = client.post("/composite/sobjects", json("{'allOrNone':true,'records':[" + records + "]}"));
         assertEquals(200, answer.status(), answer.response().body());

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Answers the REST API's {@code /query}, {@code /queryAll} and {@code /search} resources for the emulated org: parses SOQL and
- * SOSL strictly, runs them over the record source and pages large results through query cursors.
+ * Answers the REST API's {@code /query}, {@code /queryAll} and {@code /search} resources for the emulated org:
+ * parses SOQL and SOSL strictly, runs them over the record source and pages large results through query cursors.
  * Refusals are thrown as {@link io.switchboard.emulator.api.SalesforceError}.
  */
 public final class QueryService {

@@ -68,9 +68,10 @@ class RecycleBinOverHttpTest extends EmulatorFixture {
         assertEquals(json("{'totalSize':0,'done':true,'records':[]}"), query("query", soql).json().toString());
         assertEquals(json("{'totalSize':1,'done':true,'records':[{'attributes':{'type':'Contact','url':"
                         + "'/services/data/v60.0/sobjects/Contact/" + id + "'},'Id':'" + id + "','IsDeleted':true,"
-                        + "'CreatedDate':'2026-11-20T10:00:00.000+0000','LastModifiedDate':'2026-11-20T10:05:00.000+0000',"
-                        + "'LastModifiedById':'" + INTEGRATION_USER_ID + "','SystemModstamp':'2026-11-20T10:05:00.000+0000'"
-                        + "}]}"),
+                        + "'CreatedDate':'2026-11-20T10:00:00.000+0000',"
+                        + "'LastModifiedDate':'2026-11-20T10:05:00.000+0000',"
+                        + "'LastModifiedById':'" + INTEGRATION_USER_ID + "',"
+                        + "'SystemModstamp':'2026-11-20T10:05:00.000+0000'}]}"),
                 query("queryAll", soql).json().toString());
     }
 
@@ -100,7 +101,8 @@ class RecycleBinOverHttpTest extends EmulatorFixture {
         assertEquals(List.of(binned), ids(query("queryAll", deletedOnes)));
         assertEquals(List.of(kept), ids(query("queryAll", liveOnes)));
         assertEquals(List.of(), ids(query("query", deletedOnes)));
-        assertEquals(List.of(kept, binned), ids(query("queryAll", "SELECT Id FROM Contact WHERE LastName = 'Filtered'")));
+        assertEquals(List.of(kept, binned),
+                ids(query("queryAll", "SELECT Id FROM Contact WHERE LastName = 'Filtered'")));
     }
 
     @Test
@@ -141,7 +143,8 @@ class RecycleBinOverHttpTest extends EmulatorFixture {
                 + "','success':true,'errors':[]}]"), deleted.json().toString());
         assertEquals(json("[{'success':false,'errors':[{'statusCode':'ENTITY_IS_DELETED',"
                 + "'message':'entity is deleted','fields':[]}]}]"), again.json().toString());
-        assertEquals(2, query("queryAll", "SELECT Id FROM Account WHERE IsDeleted = true").json().get("totalSize").asInt());
+        assertEquals(2, query("queryAll", "SELECT Id FROM Account WHERE IsDeleted = true").json()
+                .get("totalSize").asInt());
     }
 
     @Test

@@ -185,7 +185,8 @@ class ReplicationOverHttpTest extends EmulatorFixture {
     @Test
     void shouldAnswerOnlyGetAndOnlyForKnownObjects() {
         Answer posted = client.raw("POST", BASE + "updated/?start=x&end=y", "{}", "Bearer " + client.accessToken());
-        Answer unknown = client.get("/sobjects/Nothing__c/updated/?start=2030-03-15T09:00:00Z&end=2030-03-15T10:00:00Z");
+        Answer unknown = client.get("/sobjects/Nothing__c/updated/?start=2030-03-15T09:00:00Z"
+                + "&end=2030-03-15T10:00:00Z");
 
         assertEquals(405, posted.status(), posted.response().body());
         assertEquals("[{\"message\":\"HTTP Method 'POST' not allowed. Allowed are GET\","
