@@ -96,7 +96,7 @@ final class HttpFrontDoor implements HttpHandler {
         try (exchange) {
             if (path.startsWith(AdminApi.PREFIX)) {
                 ApiResponse answer = parts.admin().handle(exchange.getRequestMethod(),
-                        path.substring(AdminApi.PREFIX.length()), adminBody(exchange));
+                        path.substring(AdminApi.PREFIX.length()), query(exchange), adminBody(exchange));
                 send(exchange, new Reply(answer.status(), answer.body(), answer.headers(), null, null, false));
                 return;
             }
@@ -253,7 +253,7 @@ final class HttpFrontDoor implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", error.getMessage());
         body.put("errorCode", error.errorCode());
-        if (error.listsFields()) {
+        if (error.listsFields() || !error.fields().isEmpty()) {
             body.put("fields", error.fields());
         }
         return Reply.of(error.status(), List.of(body));

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The SOQL and SOSL engine the emulator answers {@code /query}, {@code /queryAll} and {@code /search} with,
- * given as three method references.
+ * given as four method references.
+ *
+ * @param query runs a query over the live records
+ * @param queryAll runs a query over the live records and the recycle bin's
  */
-public record QueryEndpoints(Query query, QueryMore queryMore, Search search) {
+public record QueryEndpoints(Query query, Query queryAll, QueryMore queryMore, Search search) {
 
     /** Runs a SOQL query and answers its first batch. */
     @FunctionalInterface

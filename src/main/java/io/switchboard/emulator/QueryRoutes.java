@@ -6,7 +6,10 @@ import io.switchboard.emulator.api.SalesforceError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps {@code /query}, {@code /queryAll}, {@code /query/{locator}} and {@code /search} onto {@link QueryEndpoints}. */
+/**
+ * Maps {@code /query}, {@code /queryAll}, {@code /query/{locator}}, {@code /queryAll/{locator}} and {@code /search}
+ * onto {@link QueryEndpoints}. Either locator path reads the same cursor, as in Salesforce.
+ */
 final class QueryRoutes implements RouteHandler {
     private static final int DEFAULT_BATCH_SIZE = 2000;
     private static final Pattern BATCH_SIZE = Pattern.compile("batchSize\\s*=\\s*(\\d+)");
@@ -37,7 +40,8 @@ final class QueryRoutes implements RouteHandler {
         if (segments[0].equals("search")) {
             return ApiResponse.of(200, endpoints.search().search(text, apiVersion));
         }
-        return ApiResponse.of(200, endpoints.query().query(text, batchSize(request), apiVersion));
+        QueryEndpoints.Query query = segments[0].equals("queryAll") ? endpoints.queryAll() : endpoints.query();
+        return ApiResponse.of(200, query.query(text, batchSize(request), apiVersion));
     }
 
     /** Clients ask for smaller batches with {@code Sforce-Query-Options: batchSize=N}. */

@@ -17,11 +17,13 @@ import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.OAuthService;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.records.Describer;
+import io.switchboard.emulator.records.OrgClock;
 import io.switchboard.emulator.records.OrgModel;
 import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
 import io.switchboard.emulator.records.RecordValidator;
 import io.switchboard.emulator.records.RecordWriter;
+import io.switchboard.emulator.records.ReplicationResource;
 import io.switchboard.emulator.records.SObjectResource;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
@@ -103,16 +105,17 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Plugs the query and composite endpoints in before starting. */
     public static final class Builder {
         private final EmulatorSettings settings;
-        private Function<RecordSource, QueryEndpoints> queries = Builder::soqlAndSosl;
+        private final OrgClock clock = new OrgClock(Clock.systemUTC());
+        private Function<RecordSource, QueryEndpoints> queries = records -> soqlAndSosl(records, clock);
         private Function<EmulatorServices, RouteHandler> composite = Builder::compositeResources;
 
         private Builder(EmulatorSettings settings) {
             this.settings = settings;
         }
 
-        private static QueryEndpoints soqlAndSosl(RecordSource records) {
-            QueryService service = new QueryService(records);
-            return new QueryEndpoints(service::query, service::queryMore, service::search);
+        private static QueryEndpoints soqlAndSosl(RecordSource records, Clock clock) {
+            QueryService service = new QueryService(records, clock);
+            return new QueryEndpoints(service::query, service::queryAll, service::queryMore, service::search);
         }
 
         private static RouteHandler compositeResources(EmulatorServices services) {
@@ -132,7 +135,6 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
 
         public SalesforceEmulator start() {
-            Clock clock = Clock.systemUTC();
             OrgModel model = StandardSchema.model();
             OrgSettings orgSettings = new OrgSettings(settings.searchLagMillis(), Set.of(SeededOrg.INTEGRATION_USER_ID));
             RecordStore store = new RecordStore(model.schema(), clock, orgSettings::searchLagMillis);
@@ -146,10 +148,13 @@ public final class SalesforceEmulator implements AutoCloseable {
             LoginPolicy loginPolicy = new LoginPolicy(settings.jwtCertificatePem());
             ConnectedApp app = new ConnectedApp(SeededOrg.CLIENT_ID, SeededOrg.CLIENT_SECRET, SeededOrg.USERNAME,
                     SeededOrg.PASSWORD, SeededOrg.SECURITY_TOKEN);
-            OAuthService oauth = new OAuthService(app, SeededOrg.ORG_ID, sessions, loginPolicy, store, clock);
+            // Logins keep real time, so that clients' JWT assertions stay valid however far a test moves the org's.
+            OAuthService oauth = new OAuthService(app, SeededOrg.ORG_ID, sessions, loginPolicy, store,
+                    Clock.systemUTC());
 
-            OrgDispatcher dispatcher = new OrgDispatcher(
-                    new SObjectResource(store, writer, new Describer(model, orgSettings)), allowance::limits);
+            OrgDispatcher dispatcher = new OrgDispatcher(new SObjectResource(store, writer,
+                    new Describer(model, orgSettings), new ReplicationResource(store, clock, orgSettings)),
+                    allowance::limits);
             Optional.ofNullable(queries).ifPresent(factory ->
                     dispatcher.register(new QueryRoutes(factory.apply(store)), "query", "queryAll", "search"));
             Optional.ofNullable(composite).ifPresent(factory -> dispatcher.register(
@@ -160,8 +165,8 @@ public final class SalesforceEmulator implements AutoCloseable {
             FaultInjector faults = new FaultInjector();
             Latency latency = new Latency();
             RequestLog requestLog = new RequestLog();
-            EmulatorAdmin admin = new EmulatorAdmin(store, writer, orgSettings, sessions, loginPolicy, allowance,
-                    faults, latency, requestLog, ingestJobs);
+            EmulatorAdmin admin = new EmulatorAdmin(store, writer, orgSettings, clock, sessions, loginPolicy,
+                    allowance, faults, latency, requestLog, ingestJobs);
             HttpFrontDoor.Parts parts = new HttpFrontDoor.Parts(new AdminApi(admin), oauth, sessions, dispatcher,
                     store, allowance, faults, latency, requestLog);
             return listen(parts, admin, ingestJobs);

@@ -23,6 +23,7 @@ class QueryAndCompositeRoutingTest {
         SalesforceEmulator.Builder builder = SalesforceEmulator.builder(EmulatorSettings.defaults().withPort(0))
                 .queries(records -> new QueryEndpoints(
                         (soql, batchSize, version) -> echo("query", soql, batchSize),
+                        (soql, batchSize, version) -> echo("queryAll", soql, batchSize),
                         (locator, version) -> echo("more", locator, version),
                         (sosl, version) -> echo("search", sosl, records.records("Contact").size())))
                 .composite(services -> (request, version) -> {
@@ -34,8 +35,9 @@ class QueryAndCompositeRoutingTest {
             EmulatorClient client = new EmulatorClient(emulator).login();
 
             assertEquals("query|SELECT Id FROM Case|2000", summary(client.get("/query?q=SELECT+Id+FROM+Case")));
-            assertEquals("query|SELECT Id FROM Case|2000", summary(client.get("/queryAll?q=SELECT+Id+FROM+Case")));
+            assertEquals("queryAll|SELECT Id FROM Case|2000", summary(client.get("/queryAll?q=SELECT+Id+FROM+Case")));
             assertEquals("more|01gLOCATOR-2000|60.0", summary(client.get("/query/01gLOCATOR-2000")));
+            assertEquals("more|01gLOCATOR-2000|60.0", summary(client.get("/queryAll/01gLOCATOR-2000")));
             assertEquals("search|FIND {x}|2", summary(client.get("/search?q=FIND+%7Bx%7D")));
             Answer composite = client.post("/composite/sobjects", "{}");
             assertEquals("/composite/sobjects", composite.json().get("path").asText());

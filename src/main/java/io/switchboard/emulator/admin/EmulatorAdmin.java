@@ -1,23 +1,30 @@
 package io.switchboard.emulator.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.emulator.auth.LoginPolicy;
 import io.switchboard.emulator.auth.SessionRegistry;
 import io.switchboard.emulator.auth.Users;
 import io.switchboard.emulator.bulk.IngestJobs;
+import io.switchboard.emulator.records.OrgClock;
 import io.switchboard.emulator.records.OrgSettings;
 import io.switchboard.emulator.records.RecordStore;
 import io.switchboard.emulator.records.RecordWriter;
 import io.switchboard.emulator.schema.SObjectSchema;
 import io.switchboard.emulator.seed.SeedRecords;
 import io.switchboard.emulator.seed.SeededOrg;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Test and operator controls of a running emulator: the same operations as the HTTP admin API, in process. */
 public final class EmulatorAdmin {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final RecordStore store;
     private final RecordWriter writer;
     private final OrgSettings settings;
+    private final OrgClock clock;
     private final SessionRegistry sessions;
     private final LoginPolicy loginPolicy;
     private final ApiAllowance allowance;
@@ -26,12 +33,13 @@ public final class EmulatorAdmin {
     private final RequestLog requestLog;
     private final IngestJobs ingestJobs;
 
-    public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, SessionRegistry sessions,
-                         LoginPolicy loginPolicy, ApiAllowance allowance, FaultInjector faults, Latency latency,
-                         RequestLog requestLog, IngestJobs ingestJobs) {
+    public EmulatorAdmin(RecordStore store, RecordWriter writer, OrgSettings settings, OrgClock clock,
+                         SessionRegistry sessions, LoginPolicy loginPolicy, ApiAllowance allowance,
+                         FaultInjector faults, Latency latency, RequestLog requestLog, IngestJobs ingestJobs) {
         this.store = store;
         this.writer = writer;
         this.settings = settings;
+        this.clock = clock;
         this.sessions = sessions;
         this.loginPolicy = loginPolicy;
         this.allowance = allowance;
@@ -42,11 +50,12 @@ public final class EmulatorAdmin {
     }
 
     /**
-     * Back to the seeded org: records, Bulk API jobs, settings, allowance, faults, latency and log. Sessions stay
-     * valid. Jobs go first, so none is still writing into the fresh org.
+     * Back to the seeded org in real time: Bulk API jobs, clock, records, settings, allowance, faults, latency and
+     * log. Sessions stay valid. Jobs go first, so none is still writing into the fresh org.
      */
     public void reset() {
         ingestJobs.reset();
+        clock.reset();
         store.inTransaction(() -> {
             store.clear();
             writer.resetSequences();
@@ -68,8 +77,22 @@ public final class EmulatorAdmin {
         return writer.insertTrusted(object(type), fields, SeededOrg.INTEGRATION_USER_ID);
     }
 
+    /** The live records of a type; the recycle bin's are read through /queryAll. */
     public List<Map<String, Object>> records(String type) {
         return store.records(object(type).name());
+    }
+
+    /**
+     * Changes a record as that user would in Salesforce's own pages: checked like any API write, and stamped with
+     * their id as LastModifiedById, so that a sync sees a change it did not make.
+     */
+    public void updateRecordAs(String username, String type, String id, Map<String, Object> fields) {
+        writer.update(object(type), id, JSON.valueToTree(fields), activeUserId(username));
+    }
+
+    /** Deletes a record into the recycle bin as that user. */
+    public void deleteRecordAs(String username, String type, String id) {
+        writer.delete(object(type), id, activeUserId(username));
     }
 
     public List<RequestLogEntry> requests() {
@@ -140,6 +163,42 @@ public final class EmulatorAdmin {
         ingestJobs.chunkDelayMillis(millis);
     }
 
+    /** How many ids /updated and /deleted may answer before EXCEEDED_ID_LIMIT; 600,000 until reset or changed. */
+    public void replicationIdLimit(int limit) {
+        settings.replicationIdLimit(limit);
+    }
+
+    /** The org's time now, as record stamps would carry it. */
+    public Instant clockNow() {
+        return clock.instant();
+    }
+
+    public boolean clockFrozen() {
+        return clock.frozen();
+    }
+
+    /** Sets the org's time: frozen there (every write then shares one stamp), or running on from there. */
+    public void setClock(Instant now, boolean frozen) {
+        clock.set(now, frozen);
+    }
+
+    /** Freezes the org's time where it stands, or lets it run on from there. */
+    public void freezeClock(boolean frozen) {
+        clock.freeze(frozen);
+    }
+
+    /**
+     * Moves the org's time forward, frozen or running: to close a window or empty the recycle bin without waiting.
+     */
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    /** Back to real time. */
+    public void realTimeClock() {
+        clock.reset();
+    }
+
     /** @param grantType an OAuth grant type such as {@code password} */
     public void blockGrant(String grantType, boolean blocked) {
         loginPolicy.blockGrant(grantType, blocked);
@@ -155,7 +214,18 @@ public final class EmulatorAdmin {
     }
 
     private String userId(String username) {
-        return Users.byUsername(store, username).map(user -> (String) user.get("Id"))
-                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        return user(username).get("Id").toString();
+    }
+
+    private String activeUserId(String username) {
+        Map<String, Object> user = user(username);
+        if (!Boolean.TRUE.equals(user.get("IsActive"))) {
+            throw new IllegalArgumentException("User " + username + " is inactive and cannot change records");
+        }
+        return user.get("Id").toString();
+    }
+
+    private Map<String, Object> user(String username) {
+        return Users.byUsername(store, username).orElseThrow(() -> new IllegalArgumentException("No user " + username));
     }
 }

@@ -31,7 +31,10 @@ public final class EndpointKey {
             case "sobjects" -> switch (size) {
                 case 1 -> "/sobjects";
                 case 2 -> "/sobjects/{type}";
-                case 3 -> segments.get(2).equals("describe") ? "/sobjects/{type}/describe" : "/sobjects/{type}/{id}";
+                case 3 -> switch (segments.get(2)) {
+                    case "describe", "updated", "deleted" -> "/sobjects/{type}/" + segments.get(2);
+                    default -> "/sobjects/{type}/{id}";
+                };
                 default -> "/sobjects/{type}/{field}/{value}";
             };
             case "query", "queryAll" -> "/" + segments.get(0) + (size > 1 ? "/{locator}" : "");

@@ -10,15 +10,25 @@ import java.util.Optional;
  * schema spells it) to value: String for text, ids, picklists, dates ({@code 2026-11-20}) and datetimes
  * ({@code 2026-11-20T10:01:07.000+0000}); Integer or Double for numbers; Boolean; null for empty fields.
  * Returned maps are snapshots the caller may not modify.
+ * <p>
+ * A deleted record stays in the recycle bin, with {@code IsDeleted} true, until it is purged: only
+ * {@link #allRows} and {@link #inRecycleBin} see it, as only queryAll and the replication calls do in Salesforce.
  */
 public interface RecordSource {
     OrgSchema schema();
 
-    /** All records of that type (name as the schema spells it), in insertion order. */
+    /** The live records of that type (name as the schema spells it), in insertion order. */
     List<Map<String, Object>> records(String sobjectName);
 
-    /** Records of that type that the search index already holds: inserted longer ago than the search lag. */
+    /** The live records of that type and those in its recycle bin, in insertion order, as queryAll reads them. */
+    List<Map<String, Object>> allRows(String sobjectName);
+
+    /** Live records of that type that the search index already holds: inserted longer ago than the search lag. */
     List<Map<String, Object>> searchableRecords(String sobjectName);
 
+    /** The live record with that id. */
     Optional<Map<String, Object>> byId(String id);
+
+    /** The record with that id while it is in the recycle bin: deleted, not yet purged. */
+    Optional<Map<String, Object>> inRecycleBin(String id);
 }

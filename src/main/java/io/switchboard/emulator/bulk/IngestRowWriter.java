@@ -73,7 +73,7 @@ final class IngestRowWriter {
                 case INSERT -> insert(row, userId);
                 case UPDATE -> update(row, userId);
                 case UPSERT -> upsert(row, keyCounts, userId);
-                case DELETE -> delete(row);
+                case DELETE -> delete(row, userId);
             };
         } catch (SalesforceError refused) {
             return RowOutcome.failed(row.values(), row.namesRecordById() ? row.id() : "",
@@ -95,9 +95,9 @@ final class IngestRowWriter {
     }
 
     /** The wording for a delete row without Id follows the update one's; it is not confirmed. */
-    private RowOutcome delete(Row row) {
+    private RowOutcome delete(Row row, String userId) {
         String id = existingId(row, "Id not specified in a delete call");
-        writer.delete(row.object(), id);
+        writer.delete(row.object(), id, userId);
         return RowOutcome.succeeded(row.values(), id, false);
     }
 

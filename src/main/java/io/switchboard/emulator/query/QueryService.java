@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Answers the REST API's {@code /query} and {@code /search} resources for the emulated org: parses SOQL and
- * SOSL strictly, runs them over the record source and pages large results through query cursors.
+ * Answers the REST API's {@code /query}, {@code /queryAll} and {@code /search} resources for the emulated org:
+ * parses SOQL and SOSL strictly, runs them over the record source and pages large results through query cursors.
  * Refusals are thrown as {@link io.switchboard.emulator.api.SalesforceError}.
  */
 public final class QueryService {
@@ -25,12 +25,8 @@ public final class QueryService {
     private final QueryCursors cursors;
     private final Clock clock;
 
-    public QueryService(RecordSource source) {
-        this(source, Clock.systemUTC());
-    }
-
     /** With the clock that date literals such as TODAY and cursor expiry are measured by. */
-    QueryService(RecordSource source, Clock clock) {
+    public QueryService(RecordSource source, Clock clock) {
         this.source = source;
         this.reader = new RecordReader(source);
         this.cursors = new QueryCursors(clock);
@@ -42,8 +38,20 @@ public final class QueryService {
      * Salesforce keeps between 200 and 2000, as here; zero or less means the default of 2000.
      */
     public JsonNode query(String soql, int batchSize, String apiVersion) {
+        return run(soql, batchSize, apiVersion, false);
+    }
+
+    /**
+     * GET /queryAll?q= : as {@link #query}, the recycle bin's records included with {@code IsDeleted} true. Its
+     * {@code nextRecordsUrl} points at /query/, as Salesforce's does; the cursor keeps the deleted records.
+     */
+    public JsonNode queryAll(String soql, int batchSize, String apiVersion) {
+        return run(soql, batchSize, apiVersion, true);
+    }
+
+    private JsonNode run(String soql, int batchSize, String apiVersion, boolean withDeleted) {
         SoqlQuery query = SoqlParser.parse(soql, source.schema(), clock);
-        List<Map<String, Object>> rows = rows(query);
+        List<Map<String, Object>> rows = rows(query, withDeleted);
         if (query.selection() instanceof Selection.CountRows) {
             return result(rows.size(), true, JSON.arrayNode(), null);
         }
@@ -78,8 +86,9 @@ public final class QueryService {
         return batchSize <= 0 ? MAX_BATCH_SIZE : Math.max(MIN_BATCH_SIZE, Math.min(MAX_BATCH_SIZE, batchSize));
     }
 
-    private List<Map<String, Object>> rows(SoqlQuery query) {
-        Stream<Map<String, Object>> rows = source.records(query.object().name()).stream()
+    private List<Map<String, Object>> rows(SoqlQuery query, boolean withDeleted) {
+        String type = query.object().name();
+        Stream<Map<String, Object>> rows = (withDeleted ? source.allRows(type) : source.records(type)).stream()
                 .filter(record -> query.where().test(record, reader));
         if (!query.orderBy().isEmpty()) {
             rows = rows.sorted(OrderItem.comparator(query.orderBy(), reader));

@@ -3,13 +3,20 @@ package io.switchboard.emulator.records;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Org-wide switches that admins change at run time: audit-field creation, who may use it, and the search lag. */
+/**
+ * Org-wide switches that admins change at run time: audit-field creation, who may use it, the search lag, and how
+ * many ids a replication call may answer.
+ */
 public final class OrgSettings {
+    /** The most ids Salesforce's getUpdated and getDeleted answer before refusing with EXCEEDED_ID_LIMIT. */
+    public static final int REPLICATION_ID_LIMIT = 600_000;
+
     private final long initialSearchLagMillis;
     private final Set<String> initialAuditUsers;
     private final Set<String> auditUsers = ConcurrentHashMap.newKeySet();
     private volatile boolean auditFieldsEnabled;
     private volatile long searchLagMillis;
+    private volatile int replicationIdLimit;
 
     /** @param auditUserIds users holding the "Set Audit Fields upon Record Creation" permission from the start */
     public OrgSettings(long searchLagMillis, Set<String> auditUserIds) {
@@ -22,6 +29,7 @@ public final class OrgSettings {
     public void reset() {
         auditFieldsEnabled = true;
         searchLagMillis = initialSearchLagMillis;
+        replicationIdLimit = REPLICATION_ID_LIMIT;
         auditUsers.clear();
         auditUsers.addAll(initialAuditUsers);
     }
@@ -46,4 +54,14 @@ public final class OrgSettings {
     public long searchLagMillis() { return searchLagMillis; }
 
     public void searchLagMillis(long millis) { searchLagMillis = millis; }
+
+    public int replicationIdLimit() { return replicationIdLimit; }
+
+    /** Lowered by tests, which cannot afford 600,001 records to see the refusal. */
+    public void replicationIdLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("replicationIdLimit must be at least 1, was: " + limit);
+        }
+        replicationIdLimit = limit;
+    }
 }

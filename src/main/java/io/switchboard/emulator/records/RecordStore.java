@@ -4,6 +4,8 @@ import io.switchboard.emulator.api.RecordSource;
 import io.switchboard.emulator.api.Transactions;
 import io.switchboard.emulator.schema.OrgSchema;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,13 +16,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The org's records in memory. Writes take an exclusive lock and log how to undo themselves, so a unit of work
- * that fails leaves no trace; reads see only committed or own-thread state.
+ * that fails leaves no trace; reads see only committed or own-thread state. Deleted records stay in a recycle bin
+ * for {@link #RECYCLE_BIN_RETENTION} after their deletion, then count as purged.
  */
 public final class RecordStore implements RecordSource, Transactions {
+    /** How long Salesforce keeps deleted records in the recycle bin before it purges them. */
+    public static final Duration RECYCLE_BIN_RETENTION = Duration.ofDays(15);
+
     private final OrgSchema schema;
     private final Clock clock;
     private final LongSupplier searchLagMillis;
@@ -32,8 +39,16 @@ public final class RecordStore implements RecordSource, Transactions {
     /** Records inserted before this sequence are in the search index whatever the lag: the org's initial data. */
     private long indexedBeforeSequence;
 
-    /** One record with the order it was inserted in and when, for insertion-ordered reads and the search lag. */
-    private record Stored(String type, long sequence, long insertedAtMillis, Map<String, Object> fields) {
+    /**
+     * One record with the order it was inserted in and when, for insertion-ordered reads and the search lag.
+     *
+     * @param deletedAt when it went to the recycle bin, or null while it is live
+     */
+    private record Stored(String type, long sequence, long insertedAtMillis, Instant deletedAt,
+                          Map<String, Object> fields) {
+        boolean live() {
+            return deletedAt == null;
+        }
     }
 
     public RecordStore(OrgSchema schema, Clock clock, LongSupplier searchLagMillis) {
@@ -49,12 +64,24 @@ public final class RecordStore implements RecordSource, Transactions {
 
     @Override
     public List<Map<String, Object>> records(String sobjectName) {
-        return read(() -> snapshots(sobjectName, Long.MAX_VALUE));
+        return read(() -> snapshots(sobjectName, Stored::live));
+    }
+
+    @Override
+    public List<Map<String, Object>> allRows(String sobjectName) {
+        return read(() -> {
+            Instant purgedBefore = purgedBefore();
+            return snapshots(sobjectName, stored -> stored.live() || !stored.deletedAt().isBefore(purgedBefore));
+        });
     }
 
     @Override
     public List<Map<String, Object>> searchableRecords(String sobjectName) {
-        return read(() -> snapshots(sobjectName, clock.millis() - searchLagMillis.getAsLong()));
+        return read(() -> {
+            long insertedNoLaterThan = clock.millis() - searchLagMillis.getAsLong();
+            return snapshots(sobjectName, stored -> stored.live() && (stored.sequence() < indexedBeforeSequence
+                    || stored.insertedAtMillis() <= insertedNoLaterThan));
+        });
     }
 
     /** Puts every record stored so far in the search index at once, as an org's existing data already is. */
@@ -64,36 +91,50 @@ public final class RecordStore implements RecordSource, Transactions {
 
     @Override
     public Optional<Map<String, Object>> byId(String id) {
-        if (!Ids.isValid(id)) {
-            return Optional.empty();
-        }
-        return read(() -> Optional.ofNullable(byId.get(Ids.canonical(id))).map(stored -> snapshot(stored.fields())));
+        return read(() -> stored(id).filter(Stored::live).map(stored -> snapshot(stored.fields())));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> inRecycleBin(String id) {
+        return read(() -> {
+            Instant purgedBefore = purgedBefore();
+            return stored(id).filter(stored -> !stored.live() && !stored.deletedAt().isBefore(purgedBefore))
+                    .map(stored -> snapshot(stored.fields()));
+        });
     }
 
     /** Stores a new record whose fields, Id included, are already complete. */
     public void insert(String type, Map<String, Object> fields) {
         inTransaction(() -> {
             String id = (String) fields.get("Id");
-            Stored stored = new Stored(type, nextSequence++, clock.millis(), new LinkedHashMap<>(fields));
+            Stored stored = new Stored(type, nextSequence++, clock.millis(), null, new LinkedHashMap<>(fields));
             put(stored);
             logUndo(() -> remove(id));
             return id;
         });
     }
 
-    /** Replaces the fields of an existing record, keeping its place in insertion order. */
+    /** Replaces the fields of a live record, keeping its place in insertion order. */
     public void replace(String id, Map<String, Object> fields) {
         inTransaction(() -> {
             Stored before = byId.get(id);
-            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), new LinkedHashMap<>(fields)));
+            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), null,
+                    new LinkedHashMap<>(fields)));
             logUndo(() -> put(before));
             return id;
         });
     }
 
-    public void delete(String id) {
+    /**
+     * Moves a live record to the recycle bin with its final fields: {@code IsDeleted} true and the stamps of the
+     * deletion, whose {@code SystemModstamp} is the deleted date the replication calls report.
+     */
+    public void recycle(String id, Map<String, Object> fields) {
         inTransaction(() -> {
-            Stored before = remove(id);
+            Stored before = byId.get(id);
+            Instant deletedAt = Timestamps.parseDateTime((String) fields.get("SystemModstamp")).orElseThrow();
+            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), deletedAt,
+                    new LinkedHashMap<>(fields)));
             logUndo(() -> put(before));
             return id;
         });
@@ -159,11 +200,20 @@ public final class RecordStore implements RecordSource, Transactions {
         return stored;
     }
 
-    private List<Map<String, Object>> snapshots(String sobjectName, long insertedNoLaterThan) {
+    private Optional<Stored> stored(String id) {
+        return Ids.isValid(id) ? Optional.ofNullable(byId.get(Ids.canonical(id))) : Optional.empty();
+    }
+
+    /** Records deleted before this instant have left the recycle bin. */
+    private Instant purgedBefore() {
+        return clock.instant().minus(RECYCLE_BIN_RETENTION);
+    }
+
+    private List<Map<String, Object>> snapshots(String sobjectName, Predicate<Stored> included) {
         String type = schema.object(sobjectName).map(object -> object.name()).orElse(sobjectName);
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored stored : byType.getOrDefault(type, new TreeMap<>()).values()) {
-            if (stored.sequence() < indexedBeforeSequence || stored.insertedAtMillis() <= insertedNoLaterThan) {
+            if (included.test(stored)) {
                 result.add(snapshot(stored.fields()));
             }
         }

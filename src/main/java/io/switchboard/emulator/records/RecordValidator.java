@@ -231,8 +231,11 @@ public final class RecordValidator {
             throw fieldError("FIELD_INTEGRITY_EXCEPTION", field.label() + ": id value of incorrect type: " + value,
                     field);
         }
-        Map<String, Object> target = records.byId(value).orElseThrow(() ->
-                fieldError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", field));
+        // A lookup to a record in the recycle bin is refused as deleted, not as unknown; the status is assumed to
+        // be the 400 of other refused values, not confirmed against a real org.
+        Map<String, Object> target = records.byId(value).orElseThrow(() -> records.inRecycleBin(value).isPresent()
+                ? fieldError("ENTITY_IS_DELETED", "entity is deleted", field)
+                : fieldError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", field));
         if (USER_STAMPS.contains(field.name()) && Boolean.FALSE.equals(target.get("IsActive"))) {
             throw fieldError("INACTIVE_OWNER_OR_USER", "operation performed with inactive user ["
                     + target.get("Id") + "] as owner of " + object.label().toLowerCase(Locale.ROOT), field);

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Creates, updates, upserts and deletes records the way Salesforce does: validated, with system fields, defaults,
- * auto-numbers, derived fields and side records (a file's document and link), each write all-or-nothing.
+ * auto-numbers, derived fields and side records (a file's document and link), each write all-or-nothing. Every
+ * write, a deletion included, stamps LastModifiedDate, LastModifiedById and SystemModstamp; deletions go to the
+ * recycle bin.
  */
 public final class RecordWriter {
     /** Past the seeded records, so generated ids never collide with the seeded constants. */
@@ -54,17 +56,19 @@ public final class RecordWriter {
         });
     }
 
-    public void delete(SObjectSchema object, String id) {
+    /** DELETE /sobjects/{type}/{id}: into the recycle bin, stamped as a write by the deleting user. */
+    public void delete(SObjectSchema object, String id, String userId) {
         store.inTransaction(() -> {
             Map<String, Object> existing = existing(object, id);
             if (!model.deletable(object)) {
                 throw new SalesforceError(400, "INVALID_TYPE",
                         "entity type " + object.name() + " does not support delete");
             }
+            String now = Timestamps.format(clock.instant());
             if (object.name().equals("ContentDocument")) {
-                deleteFileParts((String) existing.get("Id"));
+                deleteFileParts((String) existing.get("Id"), userId, now);
             }
-            store.delete((String) existing.get("Id"));
+            recycle(existing, userId, now);
             return id;
         });
     }
@@ -83,7 +87,7 @@ public final class RecordWriter {
                 return new UpsertResult(List.of((String) existing.get("Id")), false);
             }
             if (key.type() == FieldType.ID) {
-                throw SalesforceError.notFound("The requested resource does not exist");
+                throw missing(object, value);
             }
             ObjectNode withKey = body != null && body.isObject() ? ((ObjectNode) body).deepCopy() : null;
             if (withKey != null) {
@@ -118,12 +122,28 @@ public final class RecordWriter {
      * the rest is filled in as on a normal insert.
      */
     public String insertTrusted(SObjectSchema object, Map<String, Object> values, String userId) {
+        if (Boolean.TRUE.equals(values.get("IsDeleted"))) {
+            throw new IllegalArgumentException("IsDeleted cannot be seeded: insert the record, then delete it");
+        }
         return store.inTransaction(() -> {
             Map<String, Object> record = blankRecord(object);
-            values.forEach((name, value) -> record.put(object.field(name).orElseThrow(() ->
-                    new IllegalArgumentException("No field " + name + " on " + object.name())).name(), value));
+            values.forEach((name, value) -> {
+                FieldSchema field = object.field(name).orElseThrow(() ->
+                        new IllegalArgumentException("No field " + name + " on " + object.name()));
+                record.put(field.name(), trusted(field, value));
+            });
             return insertRecord(object, record, userId);
         });
+    }
+
+    /** A datetime in the form every stored one has, so that answers, queries and windows read it alike. */
+    private static Object trusted(FieldSchema field, Object value) {
+        if (field.type() != FieldType.DATETIME || value == null) {
+            return value;
+        }
+        return Timestamps.parseDateTime(value.toString()).map(Timestamps::format).orElseThrow(() ->
+                new IllegalArgumentException(field.name() + " must be an ISO 8601 datetime such as"
+                        + " 2026-11-20T10:01:07Z, was: " + value));
     }
 
     /** Forgets auto-number positions, for a reset to the seed. */
@@ -220,7 +240,10 @@ public final class RecordWriter {
         if (record.get("LastModifiedById") == null) {
             record.put("LastModifiedById", userId);
         }
-        record.put("SystemModstamp", now);
+        // Only a trusted insert (seed, admin) can bring its own: describe makes the field writable by no one.
+        if (record.get("SystemModstamp") == null) {
+            record.put("SystemModstamp", now);
+        }
     }
 
     /** A new file version creates its document and, when published to a record, the link to that record. */
@@ -245,17 +268,36 @@ public final class RecordWriter {
         }
     }
 
-    /** Deleting a document removes its versions and links with it, as deleting a file does in Salesforce. */
-    private void deleteFileParts(String documentId) {
+    /** Deleting a document deletes its versions and links with it, as deleting a file does in Salesforce. */
+    private void deleteFileParts(String documentId, String userId, String now) {
         for (String type : List.of("ContentVersion", "ContentDocumentLink")) {
             store.records(type).stream().filter(record -> documentId.equals(record.get("ContentDocumentId")))
-                    .forEach(record -> store.delete((String) record.get("Id")));
+                    .forEach(record -> recycle(record, userId, now));
         }
     }
 
+    /**
+     * Salesforce stamps a deletion like any write, the deleting user included: that is how an org finds out who
+     * deleted a record, and how replication learns when (getDeleted reports the SystemModstamp).
+     */
+    private void recycle(Map<String, Object> record, String userId, String now) {
+        Map<String, Object> deleted = new LinkedHashMap<>(record);
+        deleted.put("IsDeleted", true);
+        deleted.put("LastModifiedDate", now);
+        deleted.put("LastModifiedById", userId);
+        deleted.put("SystemModstamp", now);
+        store.recycle((String) record.get("Id"), deleted);
+    }
+
     private Map<String, Object> existing(SObjectSchema object, String id) {
-        return store.byId(id).filter(record -> isOf(object, record))
-                .orElseThrow(() -> SalesforceError.notFound("The requested resource does not exist"));
+        return store.byId(id).filter(record -> isOf(object, record)).orElseThrow(() -> missing(object, id));
+    }
+
+    /** A record of that type in the recycle bin is deleted; any other id is simply not there. */
+    private SalesforceError missing(SObjectSchema object, String id) {
+        return store.inRecycleBin(id).filter(record -> isOf(object, record)).isPresent()
+                ? SalesforceError.entityIsDeleted()
+                : SalesforceError.notFound("The requested resource does not exist");
     }
 
     private boolean isOf(SObjectSchema object, Map<String, Object> record) {

@@ -14,18 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code /sobjects} REST resources: describes, and create, read, update, upsert and delete of records. */
+/**
+ * The {@code /sobjects} REST resources: describes, create, read, update, upsert and delete of records, and the
+ * replication calls {@code updated} and {@code deleted}.
+ */
 public final class SObjectResource {
     private static final String NO_RESOURCE = "The requested resource does not exist";
 
     private final RecordSource records;
     private final RecordWriter writer;
     private final Describer describer;
+    private final ReplicationResource replication;
 
-    public SObjectResource(RecordSource records, RecordWriter writer, Describer describer) {
+    public SObjectResource(RecordSource records, RecordWriter writer, Describer describer,
+                           ReplicationResource replication) {
         this.records = records;
         this.writer = writer;
         this.describer = describer;
+        this.replication = replication;
     }
 
     /** @param request a request whose path starts with {@code /sobjects} */
@@ -39,8 +45,18 @@ public final class SObjectResource {
                 .orElseThrow(() -> SalesforceError.notFound(NO_RESOURCE));
         return switch (segments.size()) {
             case 2 -> objectRoot(request, object, apiVersion);
-            case 3 -> segments.get(2).equals("describe") ? describe(request, object, apiVersion)
-                    : byId(request, object, segments.get(2), apiVersion);
+            case 3 -> switch (segments.get(2)) {
+                case "describe" -> describe(request, object, apiVersion);
+                case "updated" -> {
+                    allow(request, "GET");
+                    yield ApiResponse.of(200, replication.updated(object, request));
+                }
+                case "deleted" -> {
+                    allow(request, "GET");
+                    yield ApiResponse.of(200, replication.deleted(object, request));
+                }
+                default -> byId(request, object, segments.get(2), apiVersion);
+            };
             case 4 -> byExternalId(request, object, segments.get(2), segments.get(3), apiVersion);
             default -> throw SalesforceError.notFound(NO_RESOURCE);
         };
@@ -66,12 +82,13 @@ public final class SObjectResource {
         String recordId = checkedId(object, id);
         switch (request.method()) {
             case "GET" -> {
-                Map<String, Object> record = records.byId(recordId)
-                        .orElseThrow(() -> SalesforceError.notFound(NO_RESOURCE));
+                Map<String, Object> record = records.byId(recordId).orElseThrow(() ->
+                        records.inRecycleBin(recordId).isPresent() ? SalesforceError.entityIsDeleted()
+                                : SalesforceError.notFound(NO_RESOURCE));
                 return ApiResponse.of(200, RecordView.render(object, record, apiVersion, requestedFields(request)));
             }
             case "PATCH" -> writer.update(object, recordId, request.body(), request.userId());
-            default -> writer.delete(object, recordId);
+            default -> writer.delete(object, recordId, request.userId());
         }
         return ApiResponse.noContent();
     }

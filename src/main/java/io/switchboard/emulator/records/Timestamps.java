@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +22,12 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** {@code 2026-11-20T10:01:07.000+0000}: always UTC, always milliseconds. */
+    /**
+     * {@code 2026-11-20T10:01:07.000+0000}: always UTC, in whole seconds. Salesforce writes the milliseconds but never
+     * stores them, so every write within one second shares its timestamp and the digits always read 000.
+     */
     public static String format(Instant instant) {
-        return DATETIME.format(instant.atOffset(ZoneOffset.UTC));
+        return DATETIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     /** A datetime with or without fraction and offset (no offset means UTC, as Salesforce reads it). */

@@ -7,14 +7,17 @@ import io.switchboard.emulator.schema.OrgSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the seeded org's records: its users, a few accounts and people, a case and a referral. */
+/**
+ * Writes the seeded org's records: its users, a few accounts and people, a case and a referral, all stamped
+ * {@link SeededOrg#SEEDED_AT}.
+ */
 public final class SeedRecords {
     private SeedRecords() {
     }
 
     public static void populate(RecordWriter writer) {
         OrgSchema schema = writer.model().schema();
-        Seeder seed = (type, fields) -> writer.insertTrusted(schema.object(type).orElseThrow(), fields,
+        Seeder seed = (type, fields) -> writer.insertTrusted(schema.object(type).orElseThrow(), stamped(fields),
                 INTEGRATION_USER_ID);
         seed.insert("User", fields("Id", INTEGRATION_USER_ID, "Username", USERNAME, "Email", USERNAME,
                 "FirstName", "Integration", "LastName", "User", "Alias", "integ", "IsActive", true));
@@ -43,6 +46,14 @@ public final class SeedRecords {
     /** Writes one seed record. */
     private interface Seeder {
         void insert(String type, Map<String, Object> fields);
+    }
+
+    private static Map<String, Object> stamped(Map<String, Object> fields) {
+        Map<String, Object> record = new LinkedHashMap<>(fields);
+        for (String stamp : new String[] {"CreatedDate", "LastModifiedDate", "SystemModstamp"}) {
+            record.put(stamp, SEEDED_AT);
+        }
+        return record;
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {

@@ -38,6 +38,12 @@ public final class SeededOrg {
     public static final String REFERRAL_ID = Ids.of("a0x", 1);
     public static final String REFERRAL_CX_ID = "CX-1001";
 
+    /**
+     * When every seeded record was created and last written: an org's existing data is older than the test that
+     * reads it, so anything a test writes is more recent, and falls in replication windows the seed stays out of.
+     */
+    public static final String SEEDED_AT = "2026-01-05T09:00:00.000+0000";
+
     private SeededOrg() {
     }
 

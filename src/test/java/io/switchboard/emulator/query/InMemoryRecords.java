@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A record source held in memory, whose search index holds only the records a test says it holds. */
+/**
+ * A record source held in memory, whose search index holds only the records a test says it holds, and whose recycle
+ * bin holds the records a test deleted.
+ */
 final class InMemoryRecords implements RecordSource {
     private final OrgSchema schema;
     private final Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
@@ -45,6 +48,11 @@ final class InMemoryRecords implements RecordSource {
         byId.get(id).put(field, value);
     }
 
+    /** Moves a record to the recycle bin. */
+    void delete(String id) {
+        update(id, "IsDeleted", true);
+    }
+
     @Override
     public OrgSchema schema() {
         return schema;
@@ -52,6 +60,11 @@ final class InMemoryRecords implements RecordSource {
 
     @Override
     public List<Map<String, Object>> records(String sobjectName) {
+        return allRows(sobjectName).stream().filter(record -> !deleted(record)).toList();
+    }
+
+    @Override
+    public List<Map<String, Object>> allRows(String sobjectName) {
         String prefix = schema.object(sobjectName).orElseThrow().keyPrefix();
         List<Map<String, Object>> records = new ArrayList<>();
         byId.forEach((id, record) -> {
@@ -69,7 +82,18 @@ final class InMemoryRecords implements RecordSource {
 
     @Override
     public Optional<Map<String, Object>> byId(String id) {
-        return Optional.ofNullable(byId.get(id)).map(record -> Map.copyOf(withoutNulls(record)));
+        return Optional.ofNullable(byId.get(id)).filter(record -> !deleted(record))
+                .map(record -> Map.copyOf(withoutNulls(record)));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> inRecycleBin(String id) {
+        return Optional.ofNullable(byId.get(id)).filter(InMemoryRecords::deleted)
+                .map(record -> Map.copyOf(withoutNulls(record)));
+    }
+
+    private static boolean deleted(Map<String, Object> record) {
+        return Boolean.TRUE.equals(record.get("IsDeleted"));
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> record) {

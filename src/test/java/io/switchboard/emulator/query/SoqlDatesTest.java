@@ -58,6 +58,12 @@ class SoqlDatesTest {
     }
 
     @Test
+    void shouldIgnoreTheMillisecondsOfADatetimeLiteralAsSalesforceDoes() {
+        assertEquals(List.of("today"), names("LastModifiedDate = " + TODAY + "T23:30:00.900Z"));
+        assertEquals(List.of("tomorrow"), names("LastModifiedDate > " + TODAY + "T23:30:00.900Z"));
+    }
+
+    @Test
     void shouldMatchTodayYesterdayAndTomorrow() {
         assertEquals(List.of("today"), names("Birthdate = TODAY"));
         assertEquals(List.of("yesterday"), names("Birthdate = YESTERDAY"));

@@ -43,6 +43,14 @@ class RecordStoreTest {
         return fields;
     }
 
+    /** Moves a stored record to the recycle bin, stamped now. */
+    private void recycle(String id) {
+        Map<String, Object> deleted = new LinkedHashMap<>(store.byId(id).orElseThrow());
+        deleted.put("IsDeleted", true);
+        deleted.put("SystemModstamp", Timestamps.format(clock.instant()));
+        store.recycle(id, deleted);
+    }
+
     @Test
     void shouldUndoEveryWriteOfAFailedUnit() {
         String kept = Ids.of("001", 1);
@@ -51,7 +59,7 @@ class RecordStoreTest {
         assertThrows(SalesforceError.class, () -> store.inTransaction(() -> {
             store.insert("Account", account(Ids.of("001", 2), "Gone"));
             store.replace(kept, account(kept, "Renamed"));
-            store.delete(kept);
+            recycle(kept);
             throw SalesforceError.notFound("stop");
         }));
 
@@ -94,11 +102,44 @@ class RecordStoreTest {
         }
 
         assertThrows(SalesforceError.class, () -> store.inTransaction(() -> {
-            store.delete(Ids.of("001", 2));
+            recycle(Ids.of("001", 2));
             throw SalesforceError.notFound("stop");
         }));
 
         assertEquals("A2", store.records("account").get(1).get("Name"));
+    }
+
+    @Test
+    void shouldKeepADeletedRecordInTheRecycleBinForFifteenDays() {
+        String id = Ids.of("001", 1);
+        store.insert("Account", account(id, "Binned"));
+
+        recycle(id);
+
+        assertTrue(store.records("Account").isEmpty());
+        assertTrue(store.byId(id).isEmpty());
+        assertEquals(List.of(true), store.allRows("Account").stream().map(record -> record.get("IsDeleted")).toList());
+        assertEquals("Binned", store.inRecycleBin(id).orElseThrow().get("Name"));
+        assertTrue(store.searchableRecords("Account").isEmpty());
+        now.addAndGet(RecordStore.RECYCLE_BIN_RETENTION.toMillis());
+        assertTrue(store.inRecycleBin(id).isPresent(), "still there on the fifteenth day");
+        now.addAndGet(1_000);
+        assertTrue(store.allRows("Account").isEmpty());
+        assertTrue(store.inRecycleBin(id).isEmpty());
+    }
+
+    @Test
+    void shouldTakeARecordBackOutOfTheRecycleBinWhenItsUnitFails() {
+        String id = Ids.of("001", 1);
+        store.insert("Account", account(id, "Restored"));
+
+        assertThrows(SalesforceError.class, () -> store.inTransaction(() -> {
+            recycle(id);
+            throw SalesforceError.notFound("stop");
+        }));
+
+        assertEquals("Restored", store.byId(id).orElseThrow().get("Name"));
+        assertTrue(store.inRecycleBin(id).isEmpty());
     }
 
     @Test

@@ -164,7 +164,8 @@ class SObjectRestTest extends EmulatorFixture {
 
         assertEquals(204, client.delete("/sobjects/Account/" + id).status());
         assertEquals(2, emulator.admin().records("Account").size());
-        assertError(client.get("/sobjects/Account/" + id), 404, "NOT_FOUND", "The requested resource does not exist");
+        // a deleted record waits in the recycle bin, and Salesforce says so rather than "does not exist"
+        assertError(client.get("/sobjects/Account/" + id), 404, "ENTITY_IS_DELETED", "entity is deleted");
     }
 
     @Test

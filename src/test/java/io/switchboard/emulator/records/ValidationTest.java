@@ -175,6 +175,16 @@ class ValidationTest extends EmulatorFixture {
     }
 
     @Test
+    void shouldDropTheMillisecondsOfAWrittenDatetimeAsSalesforceStoresWholeSeconds() {
+        String id = client.post("/sobjects/casexchange__CX_Intake__c",
+                "{\"casexchange__Acknowledged_At__c\":\"2026-11-20T10:01:07.999Z\"}").json().get("id").asText();
+
+        assertEquals("2026-11-20T10:01:07.000+0000",
+                client.get("/sobjects/casexchange__CX_Intake__c/" + id).json().get("casexchange__Acknowledged_At__c")
+                        .asText());
+    }
+
+    @Test
     void shouldRefuseAnInvalidEmail() {
         assertRefused("Contact", "{\"LastName\":\"X\",\"Email\":\"not-an-email\"}", "INVALID_EMAIL_ADDRESS",
                 "Email: invalid email address: not-an-email", List.of("Email"));
