@@ -223,8 +223,9 @@ class EventIntakeTest {
         HttpResponse<String> accepted = engine.postEvent("conversation-closed", conversation.toString());
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonNode status = body(engine.get("/events/" + body(accepted).path("eventId").asText()));
-        assertEquals(List.of("messages[3].sentAt 2026-11-20T10:14:55Z is later than closedAt 2026-11-20T10:10:00Z; "
-                + "the comment keeps the message's own time"), JSON.convertValue(status.path("warnings"), List.class));
+        // the worker may have run the event already, adding warnings of its route after the intake's
+        assertEquals("messages[3].sentAt 2026-11-20T10:14:55Z is later than closedAt 2026-11-20T10:10:00Z; "
+                + "the comment keeps the message's own time", status.path("warnings").path(0).asText(), status.toString());
     }
 
     private static HttpRequest.Builder jsonPost(String type, String json) {
