@@ -232,6 +232,8 @@ final class HttpFrontDoor implements HttpHandler {
                 yield invalidSession();
             }
             case REQUEST_LIMIT_EXCEEDED -> requestLimitExceeded();
+            case STORAGE_LIMIT_EXCEEDED -> error(new SalesforceError(400, "STORAGE_LIMIT_EXCEEDED",
+                    "storage limit exceeded"));
             case DROP_AFTER_WRITE -> throw new IllegalStateException("dropping happens after the write");
         };
         return reply.withFault(fault);

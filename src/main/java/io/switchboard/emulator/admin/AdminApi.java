@@ -171,7 +171,8 @@ public final class AdminApi {
             throw new IllegalArgumentException("kind must be one of " + List.of(FaultKind.values()));
         }
         return new FaultRule(kind, body.path("rate").asDouble(0), body.path("count").asInt(0),
-                body.path("pathContains").asText(null), body.path("method").asText(null), body.path("status").asInt(0));
+                body.path("pathContains").asText(null), body.path("method").asText(null), body.path("status").asInt(0),
+                body.path("skip").asInt(0));
     }
 
     private static JsonNode required(JsonNode body, String name) {

@@ -12,14 +12,16 @@ public final class FaultInjector {
     private final List<ArmedRule> rules = new ArrayList<>();
     private Random random = new Random(SEED);
 
-    /** A rule with its remaining count. */
+    /** A rule with its remaining count and the matching requests it still lets through. */
     private static final class ArmedRule {
         private final FaultRule rule;
         private int remaining;
+        private int toSkip;
 
         private ArmedRule(FaultRule rule) {
             this.rule = rule;
             this.remaining = rule.count();
+            this.toSkip = rule.skip();
         }
     }
 
@@ -40,6 +42,10 @@ public final class FaultInjector {
     public synchronized Optional<FaultRule> draw(String method, String path) {
         for (ArmedRule armed : rules) {
             if (!armed.rule.matches(method, path)) {
+                continue;
+            }
+            if (armed.toSkip > 0) {
+                armed.toSkip--;
                 continue;
             }
             if (armed.rule.count() > 0 && armed.remaining > 0) {

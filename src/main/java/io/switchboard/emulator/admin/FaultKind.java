@@ -10,6 +10,8 @@ public enum FaultKind {
     SESSION_EXPIRED,
     /** 403 REQUEST_LIMIT_EXCEEDED, whatever the usage counter says. */
     REQUEST_LIMIT_EXCEEDED,
+    /** 400 STORAGE_LIMIT_EXCEEDED: the org's data storage is full, a refusal no retry overcomes. */
+    STORAGE_LIMIT_EXCEEDED,
     /** The request is carried out, then the connection is closed without an answer. */
     DROP_AFTER_WRITE
 }
