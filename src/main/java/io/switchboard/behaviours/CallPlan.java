@@ -2,9 +2,11 @@ package io.switchboard.behaviours;
 
 import io.switchboard.events.Call;
 import io.switchboard.mapping.CallConfiguration;
+import io.switchboard.mapping.CreateModule;
 import io.switchboard.mapping.EventVariables;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.Trigger;
+import io.switchboard.salesforce.ConnectionSettings;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,21 @@ public record CallPlan(Call call, EventVariables variables, Trigger trigger, Cal
     /** The connection the trigger sends the call to. */
     public String connection() {
         return trigger.connection();
+    }
+
+    /** The camel-salesforce component of that connection, for the route's Salesforce steps. */
+    public String component() {
+        return ConnectionSettings.componentName(connection());
+    }
+
+    /**
+     * What to create for the customer: when the number matched nobody, the object the configuration's create module
+     * names (Contact, Lead or Account); null when someone matched, the call has no number, or the module is none.
+     */
+    public String personToCreate() {
+        String number = call.customerNumber();
+        CreateModule module = configuration.create();
+        return person != null || number == null || number.isBlank() || module == CreateModule.NONE ? null : module.label();
     }
 
     public Optional<Person> matchedPerson() {

@@ -1,6 +1,7 @@
 package io.switchboard.behaviours;
 
 import io.switchboard.events.Call;
+import io.switchboard.events.EventProperties;
 import io.switchboard.mapping.CallMapping;
 import io.switchboard.mapping.Condition;
 import io.switchboard.mapping.EventVariables;
@@ -10,17 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import java.util.function.Supplier;
 
 /**
  * Picks the first active trigger of {@code config/call.yaml} whose conditions the call meets, and with it the
- * connection and configuration the call is written with. A call no active trigger takes ends as skipped, the
- * reason showing the call's values for every condition the active triggers ask about.
+ * connection and configuration the call is written with: leaves the {@link CallPlan} as {@value CallPlan#PROPERTY}.
+ * When no active trigger takes the call, leaves instead why not, as {@value #NO_TRIGGER}: the call's values for every
+ * condition the active triggers ask about; the route then skips the call.
  */
 public final class ChooseCallTrigger implements Processor {
+    public static final String NO_TRIGGER = "switchboardNoCallTrigger";
+
     private final Supplier<Mappings> mappings;
 
     public ChooseCallTrigger(Supplier<Mappings> mappings) {
@@ -29,12 +33,12 @@ public final class ChooseCallTrigger implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Call call = exchange.getMessage().getBody(Call.class);
+        Call call = EventProperties.event(exchange, Call.class);
         EventVariables variables = EventVariables.of(call);
         CallMapping mapping = mappings.get().call();
         Optional<Trigger> trigger = mapping.triggerFor(variables);
         if (trigger.isEmpty()) {
-            Outcomes.skip(exchange, noTriggerReason(mapping, variables));
+            exchange.setProperty(NO_TRIGGER, noTriggerReason(mapping, variables));
             return;
         }
         exchange.setProperty(CallPlan.PROPERTY,

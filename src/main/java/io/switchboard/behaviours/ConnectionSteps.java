@@ -1,8 +1,6 @@
 package io.switchboard.behaviours;
 
-import io.switchboard.mapping.CreatePerson;
 import io.switchboard.mapping.Describes;
-import io.switchboard.mapping.FindOrCreateContact;
 import io.switchboard.mapping.FindPersonByPhone;
 import io.switchboard.mapping.LookupUser;
 import io.switchboard.mapping.MappingException;
@@ -29,8 +27,8 @@ public final class ConnectionSteps {
     private final Map<String, Steps> byConnection = new ConcurrentHashMap<>();
 
     /** The steps of one connection. */
-    public record Steps(SalesforceClient client, RecentPersonMatches persons, CreatePerson creator,
-                        FindOrCreateContact contacts, LookupUser usersByEmail, LookupUser usersByUsername) {
+    public record Steps(SalesforceClient client, RecentPersonMatches persons, LookupUser usersByEmail,
+                        LookupUser usersByUsername) {
     }
 
     public ConnectionSteps(SalesforceClients clients, Clock clock) {
@@ -58,10 +56,6 @@ public final class ConnectionSteps {
         return of(client).persons();
     }
 
-    public CreatePerson createPerson(SalesforceClient client) {
-        return of(client).creator();
-    }
-
     public LookupUser lookupUser(SalesforceClient client) {
         return of(client).usersByEmail();
     }
@@ -84,9 +78,7 @@ public final class ConnectionSteps {
     private Steps create(SalesforceClient client) {
         RecentPersonMatches persons = new RecentPersonMatches(new FindPersonByPhone(client),
                 RecentPersonMatches.DEFAULT_TTL, clock);
-        CreatePerson creator = new CreatePerson(client, clock, describes);
-        return new Steps(client, persons, creator, new FindOrCreateContact(persons, creator),
-                new LookupUser(client, LookupUser.By.EMAIL, LookupUser.DEFAULT_TTL, clock),
+        return new Steps(client, persons, new LookupUser(client, LookupUser.By.EMAIL, LookupUser.DEFAULT_TTL, clock),
                 new LookupUser(client, LookupUser.By.USERNAME, LookupUser.DEFAULT_TTL, clock));
     }
 }

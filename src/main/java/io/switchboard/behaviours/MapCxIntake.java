@@ -2,6 +2,7 @@ package io.switchboard.behaviours;
 
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.CaseAcknowledged;
+import io.switchboard.events.EventProperties;
 import io.switchboard.mapping.CaseAcknowledgedMapping;
 import io.switchboard.mapping.EventVariables;
 import io.switchboard.mapping.FitToFieldLengths;
@@ -35,7 +36,7 @@ public final class MapCxIntake implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        CaseAcknowledged acknowledged = message.getBody(CaseAcknowledged.class);
+        CaseAcknowledged acknowledged = EventProperties.event(exchange, CaseAcknowledged.class);
         CaseAcknowledgedMapping mapping = mappings.get().caseAcknowledged();
         SalesforceClient client = steps.client(exchange, ConnectionOptions.DEFAULT);
         SObjectDescription intake = steps.describe(client, mapping.object());

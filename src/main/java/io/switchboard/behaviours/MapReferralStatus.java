@@ -1,6 +1,7 @@
 package io.switchboard.behaviours;
 
 import io.switchboard.config.ConnectionOptions;
+import io.switchboard.events.EventProperties;
 import io.switchboard.events.ReferralStatusChanged;
 import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.Mappings;
@@ -32,7 +33,7 @@ public final class MapReferralStatus implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        ReferralStatusChanged change = message.getBody(ReferralStatusChanged.class);
+        ReferralStatusChanged change = EventProperties.event(exchange, ReferralStatusChanged.class);
         ReferralMapping mapping = mappings.get().referral();
         SalesforceClient client = steps.client(exchange, ConnectionOptions.DEFAULT);
         message.setHeader(SalesforceEndpointConfig.SOBJECT_NAME, mapping.object());

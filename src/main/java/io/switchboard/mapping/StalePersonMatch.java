@@ -25,10 +25,16 @@ public final class StalePersonMatch extends SalesforceApiException {
      */
     public static SalesforceApiException check(SalesforceApiException refusal, Person person, List<String> linkFields,
                                                RecentPersonMatches matches) {
-        boolean gone = GONE.contains(refusal.errorCode()) && refusal.fields().stream().anyMatch(linkFields::contains);
-        if (!gone) {
-            return refusal;
-        }
+        return gone(refusal, linkFields) ? forget(refusal, person, matches) : refusal;
+    }
+
+    /** Whether the refusal says the record linked to through one of {@code linkFields} is gone. */
+    public static boolean gone(SalesforceApiException refusal, List<String> linkFields) {
+        return GONE.contains(refusal.errorCode()) && refusal.fields().stream().anyMatch(linkFields::contains);
+    }
+
+    /** Forgets the person and answers the refusal as it should travel: the event runs again from the search. */
+    public static StalePersonMatch forget(SalesforceApiException refusal, Person person, RecentPersonMatches matches) {
         matches.forget(person.id());
         return new StalePersonMatch(refusal, person);
     }
@@ -36,5 +42,11 @@ public final class StalePersonMatch extends SalesforceApiException {
     @Override
     public boolean transientFailure() {
         return true;
+    }
+
+    /** The whole event must run again, from the search for the person; the same write would be refused again. */
+    @Override
+    public boolean retryInRoute() {
+        return false;
     }
 }

@@ -27,7 +27,7 @@ public enum FailureKind {
             if (!salesforce.transientFailure()) {
                 return PERMANENT;
             }
-            return salesforce.status() == 0 ? TRANSIENT_UNANSWERED : TRANSIENT_ANSWERED;
+            return salesforce.retryInRoute() ? TRANSIENT_ANSWERED : TRANSIENT_UNANSWERED;
         }
         return find(failure, IOException.class) != null ? TRANSIENT_UNANSWERED : PERMANENT;
     }

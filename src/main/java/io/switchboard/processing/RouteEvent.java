@@ -3,6 +3,7 @@ package io.switchboard.processing;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
+import io.switchboard.events.EventProperties;
 import io.switchboard.events.ProducedRecord;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
@@ -61,6 +62,7 @@ final class RouteEvent {
         parsed.warnings().forEach(outcome::warn);
         Exchange exchange = ExchangeBuilder.anExchange(context)
                 .withBody(parsed.event())
+                .withProperty(EventProperties.EVENT, parsed.event())
                 .withHeader(EventHeaders.EVENT_ID, event.id())
                 .withHeader(EventHeaders.ATTEMPT, event.attempts())
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())

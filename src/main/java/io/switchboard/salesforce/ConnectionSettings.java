@@ -29,7 +29,12 @@ public record ConnectionSettings(
 
     /** The camel-salesforce component name this connection is registered under. */
     public String componentName() {
-        return ConnectionOptions.DEFAULT.equals(name) ? "salesforce" : "salesforce-" + name;
+        return componentName(name);
+    }
+
+    /** The camel-salesforce component a connection of this name is registered under: {@code salesforce[-NAME]}. */
+    public static String componentName(String connectionName) {
+        return ConnectionOptions.DEFAULT.equals(connectionName) ? "salesforce" : "salesforce-" + connectionName;
     }
 
     /** Salesforce expects the security token appended to the password. */

@@ -41,6 +41,15 @@ public class SalesforceApiException extends RuntimeException {
     }
 
     /**
+     * Worth running the failed step again within its route: Salesforce answered that it is busy, so nothing was
+     * applied and the same request may succeed. Not when no answer came (it may have been applied), and not when
+     * the event must start over (see subclasses).
+     */
+    public boolean retryInRoute() {
+        return transientFailure() && status != 0;
+    }
+
+    /**
      * Refused for its session (401), which a new session cures: the call was not applied and goes again once the
      * session is renewed. Not when Salesforce accepted the login but wants the password changed.
      */

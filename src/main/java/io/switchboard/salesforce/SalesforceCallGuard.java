@@ -66,8 +66,8 @@ public final class SalesforceCallGuard implements EndpointStrategy {
                 null, exchange -> before(exchange, name), exchange -> after(exchange, name));
     }
 
-    /** What one call had before it went: the session it used and when it started. */
-    private record Call(String token, long startedNanos) {
+    /** What one call had before it went: the session it used, when it started, and its request. */
+    private record Call(String token, long startedNanos, Object request) {
     }
 
     private void before(Exchange exchange, String name) {
@@ -75,7 +75,8 @@ public final class SalesforceCallGuard implements EndpointStrategy {
         if (exchange.getMessage().getHeader(EventHeaders.EVENT_ID) != null) {
             admit(exchange, client);
         }
-        exchange.setProperty(CALL, new Call(client.salesforceConnection().sessionForCall(), System.nanoTime()));
+        exchange.setProperty(CALL, new Call(client.salesforceConnection().sessionForCall(), System.nanoTime(),
+                exchange.getMessage().getBody()));
     }
 
     /** An event's first call to a connection asks it to admit the event; later calls of the event go straight on. */
@@ -106,6 +107,8 @@ public final class SalesforceCallGuard implements EndpointStrategy {
             connection.answered(elapsed, limitInfo(exchange));
             return;
         }
+        // the request as it was, so that a step sent again sends the same (the component may have replaced it)
+        exchange.getMessage().setBody(call.request());
         SalesforceApiException failure = SalesforceErrors.translate(exchange.getException());
         if (failure.sessionExpired()) {
             // not applied: the caller sends it again, and its next call renews the session first

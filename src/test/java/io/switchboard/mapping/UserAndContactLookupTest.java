@@ -1,8 +1,5 @@
 package io.switchboard.mapping;
 
-import io.switchboard.testing.MutableClock;
-import java.time.Instant;
-
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.CUSTOMER_COMMENT_EMAIL;
@@ -15,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,7 @@ class UserAndContactLookupTest {
     private static EmulatedOrg org;
     private MutableClock clock;
     private LookupUser users;
-    private FindOrCreateContact contacts;
+    private RecentPersonMatches persons;
 
     @BeforeAll
     static void start() {
@@ -46,8 +46,7 @@ class UserAndContactLookupTest {
         org.admin().reset();
         clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         users = new LookupUser(org.client(), LookupUser.By.EMAIL, Duration.ofMinutes(10), clock);
-        contacts = new FindOrCreateContact(new RecentPersonMatches(new FindPersonByPhone(org.client()),
-                RecentPersonMatches.DEFAULT_TTL, clock), new CreatePerson(org.client(), clock, new Describes(Describes.DEFAULT_TTL, clock)));
+        persons = new RecentPersonMatches(new FindPersonByPhone(org.client()), RecentPersonMatches.DEFAULT_TTL, clock);
     }
 
     @Test
@@ -103,56 +102,49 @@ class UserAndContactLookupTest {
 
     @Test
     void shouldFindTheExistingContactByPhone() {
-        ContactOutcome outcome = contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
-        assertEquals(MARIA_CONTI_ID, outcome.contact().id());
-        assertFalse(outcome.created());
+        assertEquals(MARIA_CONTI_ID, persons.find("+393331234567", List.of(CONTACTS)).found().orElseThrow().id());
     }
 
     @Test
-    void shouldCreateAContactNamedAfterTheCustomerSplitAtTheLastSpace() {
-        ContactOutcome outcome = contacts.findOrCreate("+39 320 555 0199", "Anna Maria Rossi", CONTACTS);
-        assertTrue(outcome.created());
-        Map<String, Object> stored = contact(outcome.contact().id());
-        assertEquals("Anna Maria", stored.get("FirstName"));
-        assertEquals("Rossi", stored.get("LastName"));
-        assertEquals("+39 320 555 0199", stored.get("Phone"));
+    void shouldNameANewContactAfterTheCustomerSplitAtTheLastSpace() {
+        ObjectNode fields = PersonFields.of(CreateModule.CONTACT, "+39 320 555 0199", "Anna Maria Rossi");
+        assertEquals("{\"FirstName\":\"Anna Maria\",\"LastName\":\"Rossi\",\"Phone\":\"+39 320 555 0199\"}",
+                fields.toString());
     }
 
     @Test
-    void shouldCreateAContactNamedAfterTheNumberWhenTheCustomerHasNoName() {
-        ContactOutcome outcome = contacts.findOrCreate("+393205550199", null, CONTACTS);
-        Map<String, Object> stored = contact(outcome.contact().id());
-        assertNull(stored.get("FirstName"));
-        assertEquals("+393205550199", stored.get("LastName"));
+    void shouldNameANewContactAfterTheNumberWhenTheCustomerHasNoName() {
+        assertEquals("{\"LastName\":\"+393205550199\",\"Phone\":\"+393205550199\"}",
+                PersonFields.of(CreateModule.CONTACT, "+393205550199", null).toString());
+        assertEquals("{\"LastName\":\"Rossi\",\"Company\":\"[not provided]\",\"Phone\":\"+393205550199\"}",
+                PersonFields.of(CreateModule.LEAD, "+393205550199", "Rossi").toString());
     }
 
     @Test
     void shouldFindTheContactItJustCreatedBeforeTheSearchIndexHoldsIt() {
         org.admin().searchLagMillis(60_000);
-        ContactOutcome first = contacts.findOrCreate("+393205550199", "Anna Rossi", CONTACTS);
-        ContactOutcome second = contacts.findOrCreate("+393205550199", "Anna Rossi", CONTACTS);
-        assertFalse(second.created());
-        assertEquals(first.contact().id(), second.contact().id());
+        String created = org.client().create("Contact", PersonFields.of(CreateModule.CONTACT, "+393205550199",
+                "Anna Rossi")).path("id").asText();
+        persons.remember("+393205550199", List.of(CONTACTS), new Person("Contact", created, clock.instant()));
+        assertEquals(created, persons.find("+39 320 555 0199", List.of(CONTACTS)).found().orElseThrow().id());
     }
 
     @Test
     void shouldAnswerARepeatedPhoneSearchFromMemoryWhateverTheFormattingUntilItExpires() {
         org.admin().clearRequests();
-        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
-        ContactOutcome again = contacts.findOrCreate("+39 333 123 4567", "Maria C.", CONTACTS);
-        assertEquals(MARIA_CONTI_ID, again.contact().id());
+        persons.find("+393331234567", List.of(CONTACTS));
+        assertEquals(MARIA_CONTI_ID, persons.find("+39 333 123 4567", List.of(CONTACTS)).found().orElseThrow().id());
         assertEquals(1, org.calls("GET /search"));
         clock.advance(Duration.ofMinutes(11));
-        contacts.findOrCreate("+393331234567", "Maria C.", CONTACTS);
+        persons.find("+393331234567", List.of(CONTACTS));
         assertEquals(2, org.calls("GET /search"));
     }
 
     @Test
     void shouldSpendNoCallOnTheNextSearchForANumberItCreatedAContactFor() {
-        ContactOutcome created = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
+        persons.remember("+393205550177", List.of(CONTACTS), new Person("Contact", "0038d0000000099AAA", clock.instant()));
         org.admin().clearRequests();
-        ContactOutcome again = contacts.findOrCreate("+393205550177", "Anna Rossi", CONTACTS);
-        assertEquals(created.contact().id(), again.contact().id());
+        assertEquals("0038d0000000099AAA", persons.find("+393205550177", List.of(CONTACTS)).found().orElseThrow().id());
         assertEquals(0, org.admin().requests().size(), org.admin().requests().toString());
     }
 
@@ -168,10 +160,5 @@ class UserAndContactLookupTest {
         matches.forget(MARIA_CONTI_ID);
         matches.find("+393331234567", List.of(CONTACTS));
         assertEquals(4, org.calls("GET /search"));
-    }
-
-    private static Map<String, Object> contact(String id) {
-        return org.admin().records("Contact").stream().filter(record -> id.equals(record.get("Id"))).findFirst()
-                .orElseThrow();
     }
 }

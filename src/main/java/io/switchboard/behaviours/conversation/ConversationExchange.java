@@ -4,6 +4,7 @@ import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventOutcome;
+import io.switchboard.events.EventProperties;
 import org.apache.camel.Exchange;
 
 /**
@@ -18,12 +19,7 @@ final class ConversationExchange {
     }
 
     static ConversationClosed event(Exchange exchange) {
-        ConversationClosed event = exchange.getMessage().getBody(ConversationClosed.class);
-        if (event == null) {
-            throw new IllegalArgumentException("expected a conversation-closed event as the message body, got "
-                    + exchange.getMessage().getBody());
-        }
-        return event;
+        return EventProperties.event(exchange, ConversationClosed.class);
     }
 
     /** The stored event's id, which the worker sets: files are downloaded for it while it waits, pending. */

@@ -3,19 +3,20 @@ package io.switchboard.behaviours.conversation;
 import io.switchboard.behaviours.ConnectionSteps;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventOutcome;
-import io.switchboard.mapping.ContactOutcome;
 import io.switchboard.mapping.ConversationClosedMapping;
-import io.switchboard.mapping.Person;
+import io.switchboard.mapping.PersonSearchResult;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import java.util.function.Supplier;
 
 /**
- * Finds the customer's Contact by phone on the configured fields, or creates it, and leaves it as the exchange
- * property {@value #PROPERTY} (a {@link Person}).
+ * Searches the customer's Contact by phone on the configured fields, whatever either side's formatting, and leaves
+ * it as the exchange property {@value #PROPERTY} (a {@code Person}); with several, the most recently modified, with a
+ * warning. Nobody found leaves no property: the route then creates the Contact.
  */
 public final class FindConversationContact implements Processor {
-    static final String PROPERTY = "conversationContact";
+    static final String PROPERTY = "switchboardConversationContact";
 
     private final Supplier<ConversationClosedMapping> mapping;
     private final ConnectionSteps steps;
@@ -28,13 +29,10 @@ public final class FindConversationContact implements Processor {
     @Override
     public void process(Exchange exchange) {
         ConversationClosed.Customer customer = ConversationExchange.event(exchange).customer();
-        ContactOutcome found = steps.forConnection(exchange, ConversationExchange.CONNECTION).contacts()
-                .findOrCreate(customer.phone(), customer.name(), mapping.get().contactSearch());
+        PersonSearchResult search = steps.forConnection(exchange, ConversationExchange.CONNECTION).persons()
+                .find(customer.phone(), List.of(mapping.get().contactSearch()));
         EventOutcome outcome = ConversationExchange.outcome(exchange);
-        found.warnings().forEach(outcome::warn);
-        if (found.created()) {
-            outcome.produced("Contact", found.contact().id(), "created");
-        }
-        exchange.setProperty(PROPERTY, found.contact());
+        search.warnings().forEach(outcome::warn);
+        search.found().ifPresent(contact -> exchange.setProperty(PROPERTY, contact));
     }
 }

@@ -249,6 +249,34 @@ class ConversationClosedRouteTest {
     }
 
     @Test
+    void shouldDeleteTheCaseWhenALaterRequestIsRefusedForGood() throws Exception {
+        ObjectNode event = example();
+        ArrayNode messages = event.putArray("messages");
+        for (int i = 1; i <= 30; i++) {
+            messages.addObject().put("id", "m" + i).put("direction", "inbound")
+                    .put("sentAt", Instant.parse("2026-11-20T10:00:00Z").plusSeconds(i).toString())
+                    .put("text", "file " + i).putArray("attachments").addObject()
+                    .put("fileName", "photo" + i + ".png").put("contentType", "image/png")
+                    .put("dataBase64", Base64.getEncoder().encodeToString(("photo " + i).getBytes(StandardCharsets.US_ASCII)));
+        }
+        // 30 files do not fit in one composite request: the Case goes in the first, the second is refused
+        emulator.admin().addFault(FaultRule.times(FaultKind.STORAGE_LIMIT_EXCEEDED, 1).on("POST", "/composite")
+                .afterSkipping(1));
+        emulator.admin().clearRequests();
+        JsonNode status = events.process(event);
+
+        assertEquals("failed", status.path("status").asText(), status.toString());
+        assertEquals("STORAGE_LIMIT_EXCEEDED", status.path("error").path("code").asText(), status.toString());
+        assertEquals(2L, emulator.admin().requests().stream()
+                .filter(request -> request.path().endsWith("/composite")).count());
+        assertEquals(1L, emulator.admin().requests().stream()
+                .filter(request -> "DELETE".equals(request.method()) && request.path().contains("/sobjects/Case/"))
+                .count(), "the Case written by the first request is deleted");
+        assertEquals(0, events.records("Case", "Subject",
+                "+393331234567 [" + event.path("conversationId").asText() + "]").size());
+    }
+
+    @Test
     void shouldOwnTheCaseAsTheIntegrationUserWithAWarningWhenTheAgentIsUnknown() throws Exception {
         ObjectNode event = example();
         event.putObject("agent").put("email", "nobody@example.com").put("name", "Nobody");

@@ -17,7 +17,7 @@ import java.util.Optional;
  * no earlier than the event was accepted. That last condition keeps apart a later event for the same conversation,
  * which is meant to make a Case of its own.
  */
-final class FindWrittenCase {
+final class WrittenCaseQuery {
 
     Optional<WrittenCase> find(SalesforceClient client, ObjectNode caseFields, EventAttempt attempt,
                                List<CaseChild> children) {

@@ -9,33 +9,27 @@ import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
 import io.switchboard.mapping.SObjectDescription;
-import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.mapping.TicketType;
 import io.switchboard.mapping.ValueSource;
-import io.switchboard.salesforce.SalesforceApiException;
-import io.switchboard.salesforce.SalesforceClient;
-import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Creates the call's Task or Case on the trigger's connection: the rendered subject and description, the mapped
- * fields converted to their describe types, the agent's user as owner, and the link to the matched person (a Task's
- * WhoId for a Contact or Lead and WhatId for an Account; a Case's ContactId or AccountId). On a retry, a ticket an
- * earlier attempt created (its answer lost) is reported instead of creating a second one.
+ * Composes the call's Task or Case as the body of the route's {@code createSObject} step: the rendered subject and
+ * description, the mapped fields converted to their describe types, free text cut to its field, the agent's user as
+ * owner, and the link to the matched person (a Task's WhoId for a Contact or Lead and WhatId for an Account; a Case's
+ * ContactId or AccountId). Leaves the {@link CallTicket} for the retry's look-up and the report.
  */
-public final class CreateCallTicket implements Processor {
+public final class ComposeCallTicket implements Processor {
     private static final ValueSource CALL_ID = ValueSource.variable("callId");
-    private static final List<String> PERSON_FIELDS = List.of("WhoId", "WhatId", "ContactId", "AccountId");
 
     private final ConnectionSteps steps;
     private final RenderTemplate renderTemplate = new RenderTemplate();
     private final MapFields mapFields = new MapFields();
     private final FitToFieldLengths fitToFieldLengths = new FitToFieldLengths();
-    private final FindWrittenTicket findWrittenTicket = new FindWrittenTicket();
 
-    public CreateCallTicket(ConnectionSteps steps) {
+    public ComposeCallTicket(ConnectionSteps steps) {
         this.steps = steps;
     }
 
@@ -45,8 +39,7 @@ public final class CreateCallTicket implements Processor {
         EventOutcome outcome = Outcomes.of(exchange);
         CallConfiguration configuration = plan.configuration();
         String sobject = configuration.ticketType().sobject();
-        SalesforceClient client = steps.client(exchange, plan.connection());
-        SObjectDescription ticket = steps.describe(client, sobject);
+        SObjectDescription ticket = steps.describe(steps.client(exchange, plan.connection()), sobject);
         ObjectNode fields = mapFields.map(configuration.fields(), plan.variables(), ticket);
         fields.put("Subject", renderTemplate.render(configuration.subject(), plan.variables()));
         String description = renderTemplate.render(configuration.description(), plan.variables());
@@ -57,23 +50,8 @@ public final class CreateCallTicket implements Processor {
         fitToFieldLengths.fit(ticket, fields, outcome::warn);
         fields.put("OwnerId", plan.ownerId());
         plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
-        EventAttempt attempt = EventAttempt.of(exchange);
-        String id = (attempt.retry()
-                ? findWrittenTicket.find(client, sobject, fields, callIdField(configuration), attempt)
-                : Optional.<String>empty())
-                .orElseGet(() -> create(client, sobject, fields, plan));
-        outcome.produced(sobject, id, "created");
-    }
-
-    /** A person remembered from an earlier call but gone since is forgotten, and the call retried. */
-    private String create(SalesforceClient client, String sobject, ObjectNode fields, CallPlan plan) {
-        try {
-            return client.create(sobject, fields).path("id").asText();
-        } catch (SalesforceApiException e) {
-            Optional<Person> person = plan.matchedPerson();
-            throw person.isEmpty() ? e
-                    : StalePersonMatch.check(e, person.get(), PERSON_FIELDS, steps.findPerson(client));
-        }
+        exchange.setProperty(CallTicket.PROPERTY, new CallTicket(sobject, fields, callIdField(configuration)));
+        exchange.getMessage().setBody(fields.toString());
     }
 
     /** The field the configuration fills with the call's id, which tells its ticket from any other. */
