@@ -2,6 +2,7 @@ package io.switchboard.behaviours;
 
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.StalePersonMatch;
+import io.switchboard.processing.StepFailure;
 import io.switchboard.salesforce.SalesforceApiException;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +39,9 @@ public final class StaleCallPerson implements Predicate, Processor {
                 person(exchange).orElseThrow(), steps.findPerson(steps.client(exchange, plan.connection()))));
     }
 
-    /** The refusal: still on the exchange while the condition is asked, caught once the step runs. */
     private static Optional<SalesforceApiException> refusal(Exchange exchange) {
-        Exception failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return failure instanceof SalesforceApiException refusal ? Optional.of(refusal) : Optional.empty();
+        return StepFailure.of(exchange) instanceof SalesforceApiException refusal ? Optional.of(refusal)
+                : Optional.empty();
     }
 
     private static Optional<Person> person(Exchange exchange) {

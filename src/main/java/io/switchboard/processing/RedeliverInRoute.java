@@ -10,8 +10,7 @@ import org.apache.camel.Predicate;
 public final class RedeliverInRoute implements Predicate {
     @Override
     public boolean matches(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = StepFailure.of(exchange);
         return failure != null && FailureKind.of(failure).redeliverInRoute();
     }
 }

@@ -11,9 +11,7 @@ import org.apache.camel.Predicate;
 public final class SessionExpired implements Predicate {
     @Override
     public boolean matches(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SalesforceApiException salesforce = failure == null ? null : FailureKind.find(failure, SalesforceApiException.class);
-        return salesforce != null && salesforce.sessionExpired();
+        return StepFailure.find(exchange, SalesforceApiException.class).filter(SalesforceApiException::sessionExpired)
+                .isPresent();
     }
 }

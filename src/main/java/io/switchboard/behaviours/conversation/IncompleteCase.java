@@ -1,7 +1,8 @@
 package io.switchboard.behaviours.conversation;
 
 import io.switchboard.behaviours.ConnectionSteps;
-import io.switchboard.events.EventHold;
+import io.switchboard.processing.FailureKind;
+import io.switchboard.processing.StepFailure;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
@@ -27,15 +28,15 @@ public final class IncompleteCase implements Predicate, Processor {
 
     @Override
     public boolean matches(Exchange exchange) {
-        Exception failure = failure(exchange);
+        Throwable failure = StepFailure.of(exchange);
         CaseWrites plan = exchange.getProperty(CaseWrites.PROPERTY, CaseWrites.class);
-        return failure instanceof SalesforceApiException refusal && !refusal.transientFailure()
-                && !(refusal instanceof EventHold) && plan != null && !plan.createsCase();
+        return failure instanceof SalesforceApiException && FailureKind.of(failure) == FailureKind.PERMANENT
+                && plan != null && !plan.createsCase();
     }
 
     @Override
     public void process(Exchange exchange) {
-        Exception failure = failure(exchange);
+        Throwable failure = StepFailure.of(exchange);
         String caseId = exchange.getProperty(CaseWrites.PROPERTY, CaseWrites.class).caseId().orElseThrow();
         SalesforceClient client = steps.client(exchange, ConversationExchange.CONNECTION);
         try {
@@ -44,11 +45,5 @@ public final class IncompleteCase implements Predicate, Processor {
             failure.addSuppressed(e);
             LOG.warn("Case {} is incomplete and could not be deleted: {} {}", caseId, e.errorCode(), e.getMessage());
         }
-    }
-
-    /** The refusal: still on the exchange while the condition is asked, caught once the step runs. */
-    private static Exception failure(Exchange exchange) {
-        return exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 }
