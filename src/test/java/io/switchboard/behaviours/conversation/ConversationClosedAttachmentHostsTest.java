@@ -12,7 +12,6 @@ import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.Eventually;
 import io.switchboard.engine.RunningEngine;
-import io.switchboard.mapping.LiveMappings;
 import io.switchboard.store.EventStatus;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
 class ConversationClosedAttachmentHostsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] INVOICE = "%PDF-1.4 a small invoice".getBytes(StandardCharsets.US_ASCII);
-    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
     private static SalesforceEmulator emulator;
     private static RunningEngine engine;
     private static ConversationEvents events;
@@ -216,21 +213,12 @@ class ConversationClosedAttachmentHostsTest {
 
     /** Sets attachments.allowedHosts and whenUnavailable in the engine's copy and loads it now. */
     private static void allowAttachmentsFrom(String allowedHosts, String whenUnavailable) throws IOException {
-        Files.writeString(mapping, shipped.replace("allowedHosts: []", "allowedHosts: " + allowedHosts)
+        events.editMapping(mapping, shipped.replace("allowedHosts: []", "allowedHosts: " + allowedHosts)
                 .replace("whenUnavailable: fail", "whenUnavailable: " + whenUnavailable));
-        LiveMappings mappings = engine.engine().camelContext().getRegistry()
-                .lookupByNameAndType("mappings", LiveMappings.class);
-        assertTrue(mappings.reload(List.of("conversation-closed.yaml")), "the edited file loads");
     }
 
-    /** The contract's example from a new customer, its third message's attachment sent as a URL only. */
     private static ObjectNode withAttachment(String fileName, String url) throws IOException {
-        ObjectNode event = ConversationEvents.example();
-        event.putObject("customer").put("phone", String.format("+44770091%04d", CUSTOMERS.incrementAndGet()))
-                .put("name", "New Customer");
-        ((ObjectNode) event.path("messages").path(2)).putArray("attachments").addObject().put("fileName", fileName)
-                .put("contentType", "application/octet-stream").put("url", url);
-        return event;
+        return ConversationEvents.withUrlAttachment(fileName, "application/octet-stream", url);
     }
 
     private static void assertNothingWritten(ObjectNode event) {

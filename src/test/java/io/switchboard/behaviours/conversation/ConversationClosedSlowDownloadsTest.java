@@ -11,7 +11,6 @@ import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.RunningEngine;
-import io.switchboard.mapping.LiveMappings;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.StoredEvent;
 import java.io.IOException;
@@ -196,21 +195,14 @@ class ConversationClosedSlowDownloadsTest {
 
     /** attachments.allowedHosts lists the file servers' address; timeoutSeconds is 1. */
     private static void useAttachments(int maxAttempts, String whenUnavailable) throws IOException {
-        Files.writeString(mapping, shipped.replace("allowedHosts: []", "allowedHosts: [127.0.0.1]")
+        events.editMapping(mapping, shipped.replace("allowedHosts: []", "allowedHosts: [127.0.0.1]")
                 .replace("timeoutSeconds: 30", "timeoutSeconds: 1")
                 .replace("maxAttempts: 3", "maxAttempts: " + maxAttempts)
                 .replace("whenUnavailable: fail", "whenUnavailable: " + whenUnavailable));
-        assertTrue(engine.engine().camelContext().getRegistry().lookupByNameAndType("mappings", LiveMappings.class)
-                .reload(List.of("conversation-closed.yaml")), "the edited file loads");
     }
 
     private static ObjectNode withAttachment(String fileName, String url) throws IOException {
-        ObjectNode event = ConversationEvents.example();
-        event.putObject("customer").put("phone", String.format("+44770092%04d", NUMBERS.incrementAndGet()))
-                .put("name", "New Customer");
-        ((ObjectNode) event.path("messages").path(2)).putArray("attachments").addObject().put("fileName", fileName)
-                .put("contentType", "application/pdf").put("url", url);
-        return event;
+        return ConversationEvents.withUrlAttachment(fileName, "application/pdf", url);
     }
 
     private record PostedEvent(String type, JsonNode event) {

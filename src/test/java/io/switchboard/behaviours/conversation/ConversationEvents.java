@@ -1,6 +1,7 @@
 package io.switchboard.behaviours.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.engine.Eventually;
 import io.switchboard.engine.RunningEngine;
+import io.switchboard.mapping.LiveMappings;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ final class ConversationEvents {
     private static final Path EXAMPLE = Path.of("src/test/resources/events/conversation-closed.json");
     private static final Set<String> FINISHED = Set.of("done", "failed", "skipped");
     private static final AtomicInteger CONVERSATIONS = new AtomicInteger(5000);
+    private static final AtomicInteger NEW_CUSTOMERS = new AtomicInteger();
 
     private final RunningEngine engine;
     private final SalesforceEmulator emulator;
@@ -40,6 +43,23 @@ final class ConversationEvents {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(EXAMPLE));
         event.put("conversationId", String.valueOf(CONVERSATIONS.incrementAndGet()));
         return event;
+    }
+
+    /** The example from a customer nobody has the number of, its third message's one file sent as a URL only. */
+    static ObjectNode withUrlAttachment(String fileName, String contentType, String url) throws IOException {
+        ObjectNode event = example();
+        event.putObject("customer").put("phone", String.format("+44770091%04d", NEW_CUSTOMERS.incrementAndGet()))
+                .put("name", "New Customer");
+        ((ObjectNode) event.path("messages").path(2)).putArray("attachments").addObject().put("fileName", fileName)
+                .put("contentType", contentType).put("url", url);
+        return event;
+    }
+
+    /** Rewrites the engine's copy of config/conversation-closed.yaml and has it loaded now; fails unless it loads. */
+    void editMapping(Path mapping, String text) throws IOException {
+        Files.writeString(mapping, text);
+        assertTrue(engine.engine().camelContext().getRegistry().lookupByNameAndType("mappings", LiveMappings.class)
+                .reload(List.of(mapping.getFileName().toString())), "the edited file loads");
     }
 
     /** The contract's example exactly as written. */

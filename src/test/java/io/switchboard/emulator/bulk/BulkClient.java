@@ -1,8 +1,10 @@
 package io.switchboard.emulator.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.emulator.EmulatorClient;
 import io.switchboard.emulator.EmulatorClient.Answer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,21 @@ final class BulkClient {
 
     BulkClient(EmulatorClient client) {
         this.client = client;
+    }
+
+    /** The property names of a JSON object, in their order. */
+    static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A Bulk API refusal: its status, errorCode and message, and no {@code fields}, which Bulk API errors never carry. */
+    static void assertRefused(Answer answer, int status, String errorCode, String message) {
+        assertEquals(status, answer.status(), answer.response().body());
+        assertEquals(errorCode, answer.errorCode());
+        assertEquals(message, answer.message());
+        assertFalse(answer.json().get(0).has("fields"), "Bulk API errors carry no fields: " + answer.json());
     }
 
     /** POST /jobs/ingest with this JSON (single quotes for readability), answered as it is. */

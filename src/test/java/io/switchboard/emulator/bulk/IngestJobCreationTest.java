@@ -1,14 +1,14 @@
 package io.switchboard.emulator.bulk;
 
+import static io.switchboard.emulator.bulk.BulkClient.assertRefused;
+import static io.switchboard.emulator.bulk.BulkClient.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.emulator.EmulatorClient.Answer;
 import io.switchboard.emulator.EmulatorFixture;
 import io.switchboard.emulator.seed.SeededOrg;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,19 +21,6 @@ class IngestJobCreationTest extends EmulatorFixture {
     @BeforeEach
     void bulkClient() {
         bulk = new BulkClient(client);
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static void assertRefused(Answer answer, int status, String errorCode, String message) {
-        assertEquals(status, answer.status(), answer.response().body());
-        assertEquals(errorCode, answer.errorCode());
-        assertEquals(message, answer.message());
-        assertFalse(answer.json().get(0).has("fields"), "Bulk API errors carry no fields: " + answer.json());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.switchboard.emulator.bulk;
 
+import static io.switchboard.emulator.bulk.BulkClient.assertRefused;
+import static io.switchboard.emulator.bulk.BulkClient.names;
 import static io.switchboard.emulator.seed.SeededOrg.INTEGRATION_USER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.emulator.EmulatorClient.Answer;
 import io.switchboard.emulator.EmulatorFixture;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -27,18 +28,6 @@ class IngestJobLifecycleTest extends EmulatorFixture {
     @BeforeEach
     void bulkClient() {
         bulk = new BulkClient(client);
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static void assertRefused(Answer answer, int status, String errorCode, String message) {
-        assertEquals(status, answer.status(), answer.response().body());
-        assertEquals(errorCode, answer.errorCode());
-        assertEquals(message, answer.message());
     }
 
     private void admin(String settings) {
