@@ -11,13 +11,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpoint;
 import org.apache.camel.spi.EndpointStrategy;
 import org.apache.camel.spi.InterceptSendToEndpoint;
-import org.apache.camel.support.PluginHelper;
 
 /**
  * The one place every call to Salesforce passes through, whoever makes it: a {@code to:} step of a route file, or a
  * Java step's look-up through {@link SalesforceClient}. Installed once as an endpoint strategy, it wraps every
  * endpoint of a connection's camel-salesforce component when Camel creates it, as an {@code interceptSendToEndpoint}
- * would, so that no step has to remember it:
+ * would, so that no step has to remember it; each call ends on the thread that made it ({@link CallerThreadEndpoint}):
  * <ul>
  *   <li>before the call: an event's first call to an org is admitted by it (held while its login is refused or its
  *       API allowance is spent, before any call, so it costs no attempt), and every call gets a session, logged in
@@ -62,8 +61,10 @@ public final class SalesforceCallGuard implements EndpointStrategy {
         if (name == null) {
             return endpoint;
         }
-        return PluginHelper.getInterceptEndpointFactory(context).createInterceptSendToEndpoint(context, endpoint, false,
-                null, exchange -> before(exchange, name), exchange -> after(exchange, name));
+        CallerThreadEndpoint guarded = new CallerThreadEndpoint(endpoint);
+        guarded.setBefore(exchange -> before(exchange, name));
+        guarded.setAfter(exchange -> after(exchange, name));
+        return guarded;
     }
 
     /** What one call had before it went: the session it used, when it started, and its request. */
