@@ -20,6 +20,9 @@ import io.switchboard.processing.ProcessingStats;
 import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.SessionExpired;
 import io.switchboard.processing.WorkerSettings;
+import io.switchboard.routes.RouteFileCheck;
+import io.switchboard.routes.RouteProblem;
+import io.switchboard.routes.SafeRouteReload;
 import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
@@ -33,8 +36,10 @@ import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -43,6 +48,8 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +60,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    static final String ROUTE_FILES = "*.camel.yaml";
+    static final String ROUTE_SUFFIX = ".camel.yaml";
 
     private final Main main;
     private final EngineSettings settings;
@@ -72,10 +79,22 @@ public final class Engine implements AutoCloseable {
     private AttachmentDownloads downloads;
     private final ProcessingStats processingStats = new ProcessingStats();
 
+    /** How much of the engine is set up: all of it, or only what the route files name, for checking them. */
+    private enum Mode { RUN, CHECK_ROUTES }
+
+    private final Mode mode;
+
     private Engine(Configuration configuration) {
+        this(configuration, Mode.RUN);
+    }
+
+    private Engine(Configuration configuration, Mode mode) {
+        this.mode = mode;
         this.settings = EngineSettings.from(configuration);
-        settings.requireApiTokenUnlessInsecure();
-        requirePortFree(settings.port());
+        if (mode == Mode.RUN) {
+            settings.requireApiTokenUnlessInsecure();
+            requirePortFree(settings.port());
+        }
         this.intakeSettings = IntakeSettings.from(configuration);
         this.workerSettings = WorkerSettings.from(configuration);
         this.inRouteRetry = InRouteRetrySettings.from(configuration);
@@ -85,7 +104,31 @@ public final class Engine implements AutoCloseable {
         this.connections = Connections.load(configuration);
         this.main = new Main();
         configureMain(configuration);
-        logEffectiveConfiguration(configuration);
+        if (mode == Mode.RUN) {
+            logEffectiveConfiguration(configuration);
+        }
+    }
+
+    /**
+     * Checks each route file against what the engine would give it (its beans by name, its placeholders, its
+     * Salesforce components), without running anything: no HTTP server, no route started, no login, and an empty
+     * store in memory in place of the real one, which a running engine may hold.
+     */
+    public static Map<Path, List<RouteProblem>> checkRouteFiles(Configuration configuration, List<Path> files)
+            throws Exception {
+        Engine engine = new Engine(configuration, Mode.CHECK_ROUTES);
+        try {
+            engine.main.start();
+            CamelContext context = engine.main.getCamelContext();
+            Map<Path, List<RouteProblem>> problems = new LinkedHashMap<>();
+            for (Path file : files) {
+                Resource resource = ResourceHelper.fromString("file:" + file.toAbsolutePath(), Files.readString(file));
+                problems.put(file, RouteFileCheck.check(context, resource));
+            }
+            return problems;
+        } finally {
+            engine.close();
+        }
     }
 
     /**
@@ -154,15 +197,17 @@ public final class Engine implements AutoCloseable {
         configuration.camelProperties().forEach(main::addInitialProperty);
         Path routesDir = configuration.configDir().toAbsolutePath().resolveSibling("routes");
         main.addInitialProperty("camel.main.name", "switchboard");
-        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/" + ROUTE_FILES);
-        watchRoutes(routesDir);
-        main.addInitialProperty("camel.server.enabled", "true");
-        main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
-        main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
+        if (mode == Mode.RUN) {
+            main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*" + ROUTE_SUFFIX);
+            main.addInitialProperty("camel.server.enabled", "true");
+            main.addInitialProperty("camel.server.port", String.valueOf(settings.port()));
+            main.addInitialProperty("camel.server.max-body-size", String.valueOf(intakeSettings.maxBodyBytes()));
+        }
         // headers, query parameters and form fields stay out of the message headers: see HttpRequestParts
         main.addInitialProperty("camel.component.platform-http.header-filter-strategy", "#bean:" + ApiBeans.HEADER_FILTER);
         for (ConnectionSettings connection : connections.values()) {
-            main.bind(connection.componentName(), SalesforceComponents.createForGatedLogin(connection));
+            main.bind(connection.componentName(), mode == Mode.RUN ? SalesforceComponents.createForGatedLogin(connection)
+                    : SalesforceComponents.createWithoutLogin(connection));
         }
         // the store opens below; the login that calls this comes after the start
         clients = new SalesforceClients(connections, pauseSettings, loginSettings,
@@ -173,13 +218,16 @@ public final class Engine implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
                 SalesforceCallGuard.install(started.getCamelContext(), clients);
+                if (mode == Mode.RUN) {
+                    watchRoutes(started.getCamelContext(), routesDir);
+                }
             }
         });
         ApiBeans.bind(main::bind, settings.apiToken(), clients);
         LiveMappings mappings = new LiveMappings(configuration.configDir(), connections.keySet());
         mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
-        store = EventStore.open(settings);
+        store = mode == Mode.RUN ? EventStore.open(settings) : EventStore.openThrowaway();
         IntakeBeans.bind(main::bind, store);
         // a settled download makes its waiting event due at once
         downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
@@ -208,16 +256,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * An edited route file replaces only its own routes. Camel's default (remove all, then load all) would take
-     * every route down on a broken edit; this way the broken file is refused with a log line and the previous
-     * version keeps serving.
-     */
-    private void watchRoutes(Path routesDir) {
-        main.addInitialProperty("camel.main.routes-reload-enabled", "true");
-        main.addInitialProperty("camel.main.routes-reload-directory", routesDir.toString());
-        main.addInitialProperty("camel.main.routes-reload-pattern", ROUTE_FILES);
-        main.addInitialProperty("camel.main.routes-reload-remove-all-routes", "false");
+    /** An edited route file is checked before it replaces the running version (see SafeRouteReload). */
+    private static void watchRoutes(CamelContext context, Path routesDir) {
+        try {
+            context.addService(new SafeRouteReload(routesDir, ROUTE_SUFFIX));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch " + routesDir + " for edited route files", e);
+        }
     }
 
     private void logEffectiveConfiguration(Configuration configuration) {

@@ -1,25 +1,30 @@
 package io.switchboard.observe;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.JsonAnswers;
+import io.switchboard.events.EventType;
 import io.switchboard.salesforce.ApiPause;
 import io.switchboard.salesforce.ConnectionStats;
 import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 
 /**
- * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer and every
- * route meant to run must be started. A connection is DOWN while Salesforce refuses its login, or when its last call
- * failed for a reason that stops all traffic (unreachable, 5xx, session refused, daily limit) and none has succeeded
- * since; it is read from the logins and calls the engine already makes, so a health probe never logs in nor spends
- * the org's API allowance. Each connection also says whether its events are paused for the API allowance, why, and
+ * {@code GET /observe/health}: UP (200) or DOWN (503) with a detail per check. The store must answer, every route
+ * meant to run must be started, and every event type must have its route. A connection is DOWN while Salesforce
+ * refuses its login, or when its last call failed for a reason that stops all traffic (unreachable, 5xx, session
+ * refused, daily limit) and none has succeeded since; it is read from the logins and calls the engine already makes,
+ * so a health probe never logs in nor spends the org's API allowance. Each connection also says whether its events are paused for the API allowance, why, and
  * when it is checked next.
  */
 public final class ShowHealth implements Processor {
@@ -92,24 +97,41 @@ public final class ShowHealth implements Processor {
         }
     }
 
+    /**
+     * Every route meant to run is started, and every event type has its route: an event whose route is missing
+     * cannot be processed, which is as much an outage as a stopped route.
+     */
     private static boolean checkRoutes(ObjectNode detail, Exchange exchange) {
+        CamelContext context = exchange.getContext();
         int started = 0;
         ObjectNode stopped = JSON.objectNode();
-        for (Route route : exchange.getContext().getRoutes()) {
+        Set<String> consumed = new HashSet<>();
+        for (Route route : context.getRoutes()) {
             if (!route.isAutoStartup()) {
                 continue; // stopped on purpose, such as a poll that is switched off in config/
             }
-            ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(route.getRouteId());
+            ServiceStatus status = context.getRouteController().getRouteStatus(route.getRouteId());
             if (status == ServiceStatus.Started) {
                 started++;
+                consumed.add(route.getEndpoint().getEndpointUri());
             } else {
                 stopped.put(route.getRouteId(), String.valueOf(status));
             }
         }
-        detail.put("status", stopped.isEmpty() ? "UP" : "DOWN").put("started", started);
+        ArrayNode missing = JSON.arrayNode();
+        for (EventType type : EventType.values()) {
+            if (!consumed.contains("direct://" + type.path())) {
+                missing.add(type.path());
+            }
+        }
+        boolean up = stopped.isEmpty() && missing.isEmpty();
+        detail.put("status", up ? "UP" : "DOWN").put("started", started);
         if (!stopped.isEmpty()) {
             detail.set("notStarted", stopped);
         }
-        return stopped.isEmpty();
+        if (!missing.isEmpty()) {
+            detail.set("noRouteForEvents", missing);
+        }
+        return up;
     }
 }

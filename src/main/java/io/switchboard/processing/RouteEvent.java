@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteEvent {
     private static final Logger LOG = LoggerFactory.getLogger(RouteEvent.class);
+    /** Longer than a reload takes to stop a file's route and start its new version. */
+    private static final long ROUTE_WAIT_MILLIS = 2_000;
 
     private final CamelContext context;
     private final ProducerTemplate producer;
@@ -68,8 +70,8 @@ final class RouteEvent {
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
                 .build();
-        // block=false: with no route for the type, fail now instead of waiting for one to appear
-        producer.send("direct:" + event.type().path() + "?block=false", exchange);
+        // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
+        producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
         recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
     }
 

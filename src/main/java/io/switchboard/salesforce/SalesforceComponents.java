@@ -1,7 +1,7 @@
 package io.switchboard.salesforce;
 
-import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.ConfigException;
+import io.switchboard.config.ConnectionOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +39,18 @@ public final class SalesforceComponents {
         return component;
     }
 
+    /**
+     * The component with the connection's API version and payload settings but no credentials, which never logs in:
+     * enough for resolving the endpoints a route names, as {@code validate} does where no credentials are set.
+     */
+    public static SalesforceComponent createWithoutLogin(ConnectionSettings settings) {
+        SalesforceComponent component = new SalesforceComponent();
+        component.setLoginUrl(settings.loginUrl());
+        component.setConfig(endpointConfig(settings));
+        component.setLazyLogin(true);
+        return component;
+    }
+
     public static SalesforceComponent create(ConnectionSettings settings) {
         requireCredentials(settings);
         SalesforceComponent component = new SalesforceComponent();
@@ -66,15 +78,19 @@ public final class SalesforceComponents {
                 }
             }
         }
-        SalesforceEndpointConfig config = new SalesforceEndpointConfig();
-        config.setApiVersion(settings.apiVersion());
-        // JSON strings in and out: the mapping steps build the bodies, so no generated DTOs are needed.
-        config.setRawPayload(true);
-        component.setConfig(config);
+        component.setConfig(endpointConfig(settings));
         // Start even while Salesforce is unreachable; the first call logs in, and check-connection reports why not.
         component.setLazyLogin(true);
         component.setHttpRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         return component;
+    }
+
+    private static SalesforceEndpointConfig endpointConfig(ConnectionSettings settings) {
+        SalesforceEndpointConfig config = new SalesforceEndpointConfig();
+        config.setApiVersion(settings.apiVersion());
+        // JSON strings in and out: the mapping steps build the bodies, so no generated DTOs are needed.
+        config.setRawPayload(true);
+        return config;
     }
 
     private static KeyStoreParameters keystore(ConnectionSettings settings) {

@@ -60,6 +60,11 @@ public final class EventStore implements AutoCloseable {
         return open(StoreDatabase.jdbcUrl(settings));
     }
 
+    /** An empty store in memory, gone once closed: for wiring the engine's steps without touching its data. */
+    public static EventStore openThrowaway() {
+        return open(StoreDatabase.inMemoryUrl("throwaway-" + UUID.randomUUID()));
+    }
+
     public static EventStore open(String jdbcUrl) {
         return new EventStore(StoreDatabase.open(jdbcUrl));
     }

@@ -33,6 +33,11 @@ final class StoreDatabase {
         return H2_FILE_PREFIX + dataDir.toAbsolutePath().normalize().resolve("switchboard") + H2_OPTIONS;
     }
 
+    /** A store that lives as long as it is open, for checks that must not touch the real one. */
+    static String inMemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + H2_OPTIONS;
+    }
+
     static HikariDataSource open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new StoreException("SWITCHBOARD_DB_URL must be a JDBC URL such as jdbc:postgresql://host:5432/db, got '"

@@ -4,8 +4,9 @@ import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.EngineOptions;
-import io.switchboard.config.Option;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.config.Option;
+import io.switchboard.engine.Engine;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.Connections;
@@ -38,7 +39,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Checks everything the engine would load, without starting it: every {@code config/} file parses and holds
  * valid settings (the mapping files down to each setting), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
- * id equal to its file name and unique across files. Every problem is reported, not just the first.
+ * id equal to its file name and unique across files, whose every step names a bean the engine binds and an endpoint
+ * it can resolve. Every problem is reported, not just the first.
  */
 public final class ProjectValidator {
     private static final String ROUTE_SUFFIX = ".camel.yaml";
@@ -46,6 +48,8 @@ public final class ProjectValidator {
 
     private final Path home;
     private final UnaryOperator<String> environment;
+    /** The configuration, once it has loaded without a problem: what the routes' steps are checked with. */
+    private Configuration valid;
 
     public ProjectValidator(Path home, UnaryOperator<String> environment) {
         this.home = home;
@@ -55,9 +59,13 @@ public final class ProjectValidator {
     public List<Problem> validate() {
         List<Problem> problems = new ArrayList<>();
         Set<String> connections = validateConfiguration(problems);
-        validateMappingFiles(connections, problems);
+        boolean mappingsValid = validateMappingFiles(connections, problems);
         validateOtherYamlConfigFiles(problems);
-        validateRoutes(problems);
+        List<Path> loadableRoutes = validateRoutes(problems);
+        // the steps are checked with the engine's own wiring, which needs a valid configuration to be built
+        if (valid != null && mappingsValid) {
+            checkRouteSteps(loadableRoutes, problems);
+        }
         return problems;
     }
 
@@ -77,7 +85,9 @@ public final class ProjectValidator {
                 return names;
             }
             EngineSettings.from(configuration);
-            return Connections.load(configuration).keySet();
+            Set<String> loaded = Connections.load(configuration).keySet();
+            valid = configuration;
+            return loaded;
         } catch (ConfigException e) {
             problems.add(problemOf(e));
             return Set.of(ConnectionOptions.DEFAULT);
@@ -88,8 +98,11 @@ public final class ProjectValidator {
         return new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage());
     }
 
-    private void validateMappingFiles(Set<String> connections, List<Problem> problems) {
-        MappingFiles.validate(home.resolve("config"), connections).forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
+    private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
+        List<Problem> found = MappingFiles.validate(home.resolve("config"), connections).stream()
+                .map(problem -> new Problem(problem.file(), problem.line(), problem.message())).toList();
+        problems.addAll(found);
+        return found.isEmpty();
     }
 
     private void validateOtherYamlConfigFiles(List<Problem> problems) {
@@ -102,13 +115,27 @@ public final class ProjectValidator {
         }
     }
 
-    private void validateRoutes(List<Problem> problems) {
+    /** @return the files Camel's YAML DSL reads without a problem */
+    private List<Path> validateRoutes(List<Problem> problems) {
         Path routesDir = home.resolve("routes");
         Map<String, Path> routeIds = new HashMap<>();
+        List<Path> loadable = new ArrayList<>();
         for (Path file : filesEndingWith(routesDir, ROUTE_SUFFIX)) {
-            if (parseYaml(file, problems)) {
-                loadWithCamel(file, routeIds, problems);
+            if (parseYaml(file, problems) && loadWithCamel(file, routeIds, problems)) {
+                loadable.add(file);
             }
+        }
+        return loadable;
+    }
+
+    /** What only the engine's own beans, placeholders and components can tell: see {@link Engine#checkRouteFiles}. */
+    private void checkRouteSteps(List<Path> files, List<Problem> problems) {
+        try {
+            Engine.checkRouteFiles(valid, files).forEach((file, found) -> found.forEach(
+                    problem -> problems.add(new Problem(file, problem.line(), problem.message()))));
+        } catch (Exception e) {
+            problems.add(new Problem(home.resolve("routes"), 0, "the routes' beans and endpoints could not be checked: "
+                    + rootMessage(e)));
         }
     }
 
@@ -127,7 +154,7 @@ public final class ProjectValidator {
         return false;
     }
 
-    private void loadWithCamel(Path file, Map<String, Path> routeIds, List<Problem> problems) {
+    private boolean loadWithCamel(Path file, Map<String, Path> routeIds, List<Problem> problems) {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.build();
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, "file:" + file));
@@ -135,8 +162,10 @@ public final class ProjectValidator {
             for (RouteDefinition route : ((ModelCamelContext) context).getRouteDefinitions()) {
                 checkRouteId(file, stem, route, routeIds, problems);
             }
+            return true;
         } catch (Exception e) {
             problems.add(new Problem(file, lineOf(e), "not a valid Camel YAML route: " + rootMessage(e)));
+            return false;
         }
     }
 

@@ -133,7 +133,7 @@ class RefusedLoginTest {
             Files.writeString(edited, Files.readString(edited) + "\n# edited while the login is refused\n");
         }
         awaitInfo(log, "Mapping files reloaded after");
-        awaitInfo(log, "Routes reloaded summary");
+        awaitInfo(log, "Route file routes/call.camel.yaml applied");
         assertEquals(before, LoginWatch.logins(emulator), "a reload sends no login");
     }
 

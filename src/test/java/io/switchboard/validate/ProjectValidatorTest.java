@@ -81,6 +81,45 @@ class ProjectValidatorTest {
         assertEquals(List.of(), validate());
     }
 
+    // an edit naming an unknown bean or endpoint option passed validate and failed only when the route started
+    @Test
+    void shouldReportStepsNamingAnUnknownBeanOrEndpointOptionAtTheirLine() throws Exception {
+        route("steps.camel.yaml", """
+                - route:
+                    id: steps
+                    from:
+                      uri: direct:steps
+                      steps:
+                        - process:
+                            ref: lookupCallAgnt
+                        - bean:
+                            ref: mappings
+                            method: teleport
+                        - to:
+                            uri: salesforce:updateSObject
+                            parameters:
+                              rawPayload: true
+                              sObjectNmae: Case
+                        - to:
+                            uri: "{{switchboard.no-such-setting}}"
+                        - toD:
+                            uri: "nosuchcomponent:${header.x}"
+                """);
+        Path file = home.resolve("routes/steps.camel.yaml");
+        List<Problem> problems = validate();
+        assertEquals(List.of(
+                new Problem(file, 6, "no bean named 'lookupCallAgnt' is bound (did you mean 'lookupCallAgent'?)"),
+                new Problem(file, 8, "bean 'mappings' has no method 'teleport'"),
+                new Problem(file, 11, "endpoint salesforce:updateSObject?rawPayload=true&sObjectNmae=Case cannot be used: "
+                        + "There are 1 parameters that couldn't be set on the endpoint. Check the uri if the parameters "
+                        + "are spelt correctly and that they are properties of the endpoint. "
+                        + "Unknown parameters=[{sObjectNmae=Case}]"),
+                new Problem(file, 16, "Property with key [switchboard.no-such-setting] not found in properties from text: "
+                        + "{{switchboard.no-such-setting}}"),
+                new Problem(file, 18, "no component 'nosuchcomponent' for endpoint nosuchcomponent:${header.x}")),
+                problems);
+    }
+
     @Test
     void shouldReportBrokenYamlWithItsLine() throws Exception {
         route("broken.camel.yaml", """
