@@ -9,9 +9,11 @@ import io.switchboard.mapping.MapFields;
 import io.switchboard.mapping.Person;
 import io.switchboard.mapping.RenderTemplate;
 import io.switchboard.mapping.SObjectDescription;
+import io.switchboard.mapping.SearchTarget;
 import io.switchboard.mapping.TicketType;
 import io.switchboard.mapping.ValueSource;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -49,7 +51,11 @@ public final class ComposeCallTicket implements Processor {
         // before the retry's look-up, which finds the ticket by the Subject as written
         fitToFieldLengths.fit(ticket, fields, outcome::warn);
         fields.put("OwnerId", plan.ownerId());
-        plan.matchedPerson().ifPresent(person -> link(fields, configuration.ticketType(), person, outcome));
+        plan.matchedPerson().ifPresentOrElse(person -> link(fields, configuration.ticketType(), person, outcome),
+                // not a failure, but someone reading the ticket in Salesforce will not see whose call it was
+                () -> outcome.warn("the " + sobject + " is linked to no person: no "
+                        + configuration.searchTargets().stream().map(SearchTarget::sobject).collect(Collectors.joining("/"))
+                        + " has the number and the configuration's create module makes none"));
         exchange.setProperty(CallTicket.PROPERTY, new CallTicket(sobject, fields, callIdField(configuration)));
         exchange.getMessage().setBody(fields.toString());
     }

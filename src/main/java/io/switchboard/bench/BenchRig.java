@@ -68,8 +68,7 @@ final class BenchRig implements AutoCloseable {
 
     private static Map<String, String> environment(SalesforceEmulator emulator, int port, Path dataDir, String token,
                                                    int concurrency) {
-        Map<String, String> environment = SeededOrg.connectionVariables(emulator.baseUrl());
-        environment.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
+        Map<String, String> environment = SeededOrg.engineVariables(emulator.baseUrl());
         environment.put("SWITCHBOARD_PORT", String.valueOf(port));
         environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         environment.put("SWITCHBOARD_DB_URL", "");

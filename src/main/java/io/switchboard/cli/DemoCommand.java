@@ -15,10 +15,12 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -60,7 +62,9 @@ final class DemoCommand implements Command {
         Path dataDir = Files.createTempDirectory("switchboard-demo");
         try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
             out.println("== 1. Local Salesforce emulator");
-            out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (see README, \"The local Salesforce emulator\")");
+            out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (README, \"The local "
+                    + "Salesforce emulator\"):");
+            Map<String, Long> seeded = printSeededRecords(emulator, out);
             int port = freePort();
             String token = UUID.randomUUID().toString();
             UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token, console.environment());
@@ -76,23 +80,62 @@ final class DemoCommand implements Command {
                 out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform would");
                 SalesforceClient client = engine.salesforceClients().forConnection(engine.camelContext(), "default");
                 usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
-                out.println("== 5. What the org holds now, counted through camel-salesforce");
-                printRecordCounts(engine, connection, out);
+                out.println("== 5. What the org holds now, counted through camel-salesforce (change since the seed)");
+                printRecordCounts(engine, connection, seeded, out);
                 out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
                         + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
+                printWhatToTryNext(out);
                 return usable ? OK : NOT_OK;
             }
         }
     }
 
-    private static void printRecordCounts(Engine engine, ConnectionSettings connection, PrintStream out) throws IOException {
+    /** The seed, read from the emulator itself: what the samples find (the caller's Contact, the agent's User). */
+    private static Map<String, Long> printSeededRecords(SalesforceEmulator emulator, PrintStream out) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String sobject : SUMMARY_OBJECTS) {
+            List<Map<String, Object>> records = emulator.admin().records(sobject);
+            counts.put(sobject, (long) records.size());
+            String names = records.stream().map(DemoCommand::label).filter(label -> !label.isEmpty()).limit(4)
+                    .collect(Collectors.joining(", "));
+            out.printf("   %-28s %d%s%n", sobject, records.size(), names.isEmpty() ? "" : "  (" + names
+                    + (records.size() > 4 ? ", ..." : "") + ")");
+        }
+        return counts;
+    }
+
+    private static String label(Map<String, Object> record) {
+        Object name = record.containsKey("Username") ? record.get("Username") : record.get("Name");
+        Object phone = record.get("Phone");
+        return (name == null ? "" : name.toString()) + (phone == null ? "" : " " + phone);
+    }
+
+    private static void printRecordCounts(Engine engine, ConnectionSettings connection, Map<String, Long> seeded,
+                                          PrintStream out) throws IOException {
         try (ProducerTemplate template = engine.camelContext().createProducerTemplate()) {
             for (String sobject : SUMMARY_OBJECTS) {
                 String answer = template.requestBody(connection.componentName() + ":query?sObjectQuery=SELECT COUNT() FROM "
                         + sobject, null, String.class);
-                out.printf("   %-28s %d%n", sobject, JSON.readTree(answer).path("totalSize").asLong());
+                long now = JSON.readTree(answer).path("totalSize").asLong();
+                long change = now - seeded.getOrDefault(sobject, 0L);
+                out.printf("   %-28s %d%s%n", sobject, now, change == 0 ? "" : String.format(" (%+d)", change));
             }
         }
+    }
+
+    private static void printWhatToTryNext(PrintStream out) {
+        out.println("""
+                == What to try next
+                   Run the engine yourself against the emulator: README, "Run the engine against the emulator".
+                     java -jar target/switchboard.jar emulator      # prints the export lines for the engine
+                     java -jar target/switchboard.jar run           # in a second terminal, after those exports
+                   Post an event:  curl -H "Authorization: Bearer $SWITCHBOARD_API_TOKEN" \\
+                     -H 'Content-Type: application/json' --data @config/samples/call--inbound-answered.json \\
+                     http://localhost:8080/events/call
+                   Change how calls are written in config/call.yaml (README, "Calls"), or add a step to
+                   routes/call.camel.yaml (README, "Routes"): the running engine applies either when saved.
+                   Check every edit first:  java -jar target/switchboard.jar validate
+                   Event formats: GET /events/{type}/schema; operations API: README, "Operations".""");
     }
 
     /**
@@ -101,8 +144,7 @@ final class DemoCommand implements Command {
      */
     private static UnaryOperator<String> demoEnvironment(SalesforceEmulator emulator, int port, Path dataDir,
                                                          String token, UnaryOperator<String> environment) {
-        Map<String, String> demo = SeededOrg.connectionVariables(emulator.baseUrl());
-        demo.put("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL);
+        Map<String, String> demo = SeededOrg.engineVariables(emulator.baseUrl());
         demo.put("SWITCHBOARD_PORT", String.valueOf(port));
         demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         demo.put("SWITCHBOARD_DB_URL", "");

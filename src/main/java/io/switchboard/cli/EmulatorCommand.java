@@ -2,12 +2,14 @@ package io.switchboard.cli;
 
 import io.switchboard.config.ConfigException;
 import io.switchboard.config.EmulatorOptions;
+import io.switchboard.config.EngineOptions;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the local Salesforce emulator alone, for development against it from another process. */
@@ -54,13 +56,10 @@ final class EmulatorCommand implements Command {
             stopped.countDown();
         }, "emulator-shutdown"));
         console.out().println("Salesforce emulator listening on " + emulator.baseUrl());
-        console.out().println("Point the engine at it with:");
-        console.out().println("  export SF_LOGIN_URL=" + emulator.baseUrl());
-        console.out().println("  export SF_CLIENT_ID=" + SeededOrg.CLIENT_ID);
-        console.out().println("  export SF_CLIENT_SECRET=" + SeededOrg.CLIENT_SECRET);
-        console.out().println("  export SF_USERNAME=" + SeededOrg.USERNAME);
-        console.out().println("  export SF_PASSWORD=" + SeededOrg.PASSWORD);
-        console.out().println("  export SF_SECURITY_TOKEN=" + SeededOrg.SECURITY_TOKEN);
+        console.out().println("Point the engine at it with (the token is new at every start; any will do):");
+        SeededOrg.engineVariables(emulator.baseUrl())
+                .forEach((name, value) -> console.out().println("  export " + name + "=" + value));
+        console.out().println("  export " + EngineOptions.API_TOKEN.envName() + "=" + UUID.randomUUID());
         console.out().println("Admin API: " + emulator.baseUrl() + "/__admin/ (see README). Ctrl-C stops it.");
         stopped.await();
         return OK;

@@ -97,6 +97,8 @@ class CallRouteTest {
         assertEquals(81, ((Number) task.get("CallDurationInSeconds")).intValue());
         assertEquals(SeededOrg.AGENT_USER_ID, task.get("OwnerId"));
         assertNull(task.get("WhoId"));
+        assertEquals("the Task is linked to no person: no Contact/Lead has the number and the configuration's "
+                + "create module makes none", event.path("warnings").path(0).asText(), event.toString());
         assertEquals(contacts, emulator.admin().records("Contact").size(), "create is none by default");
         assertEquals(leads, emulator.admin().records("Lead").size(), "create is none by default");
     }

@@ -3,24 +3,35 @@ package io.switchboard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.store.EventStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs the packaged jar the way the README tells operators to. */
 class JarCommandsIT {
     private static final Path JAR = Path.of("target/switchboard.jar");
+    private static final Pattern EXPORT = Pattern.compile("\\s*export (\\w+)=(\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Run(int exitCode, String output) {
     }
@@ -62,6 +73,10 @@ class JarCommandsIT {
         assertTrue(demo.output().contains("login           ok"), demo.output());
         assertTrue(demo.output().contains("result          usable"), demo.output());
         assertTrue(demo.output().contains("Contact"), demo.output());
+        assertTrue(demo.output().contains("Maria Conti +39 333 123 4567"), "the seeded records are named: " + demo.output());
+        assertTrue(demo.output().contains("Task                         2 (+2)"), "the change since the seed: " + demo.output());
+        assertTrue(demo.output().contains("warning: the Task is linked to no person"), demo.output());
+        assertTrue(demo.output().strip().endsWith("operations API: README, \"Operations\"."), "ends with what to try next");
     }
 
     @Test
@@ -95,6 +110,99 @@ class JarCommandsIT {
             emulator.destroy();
             emulator.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The README's "Run the engine against the emulator, step by step": the emulator's export lines, as printed, are
+     * all the engine needs, and the demo's samples posted to it end as the README says.
+     */
+    @Test
+    void shouldRunTheEngineFromTheJarOnTheExportsTheEmulatorPrints() throws Exception {
+        int emulatorPort = freePort();
+        Process emulator = jar(Map.of("SF_EMULATOR_PORT", String.valueOf(emulatorPort)), "emulator").start();
+        Process engine = null;
+        try {
+            Map<String, String> env = exportsPrintedBy(emulator);
+            assertTrue(env.containsKey("SF_CUSTOMER_COMMENT_USERNAME") && env.containsKey("SWITCHBOARD_API_TOKEN"), env.toString());
+            int port = freePort();
+            env.put("SWITCHBOARD_PORT", String.valueOf(port));
+            env.put("SWITCHBOARD_DATA_DIR", Files.createTempDirectory("switchboard-walkthrough").toString());
+            engine = jar(env).start();
+            BufferedReader log = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = log.readLine()) != null && !line.contains(" ready on http://")) {
+                // the start-up lines before the one that says the engine takes events
+            }
+            assertTrue(line != null, "the engine never said it was ready");
+            drain(log);
+            for (Path sample : samples()) {
+                String type = sample.getFileName().toString().replaceFirst("--.*", "");
+                JsonNode event = postAndAwait(port, env.get("SWITCHBOARD_API_TOKEN"), type, Files.readString(sample));
+                assertEquals("done", event.path("status").asText(), sample + ": " + event);
+                if (sample.getFileName().toString().equals("call--outbound-answered.json")) {
+                    assertTrue(event.path("warnings").toString().contains("is linked to no person"), event.toString());
+                }
+            }
+        } finally {
+            if (engine != null) {
+                engine.destroy();
+                engine.waitFor(60, TimeUnit.SECONDS);
+            }
+            emulator.destroy();
+            emulator.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Map<String, String> exportsPrintedBy(Process emulator) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> exports = new HashMap<>();
+        String line;
+        while ((line = lines.readLine()) != null && !line.startsWith("Admin API")) {
+            Matcher export = EXPORT.matcher(line);
+            if (export.matches()) {
+                exports.put(export.group(1), export.group(2));
+            }
+        }
+        drain(lines);
+        return exports;
+    }
+
+    /** Keeps reading a child's output so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader output) {
+        Thread reader = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // discarded
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static List<Path> samples() throws IOException {
+        try (var files = Files.list(Path.of("config/samples"))) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static JsonNode postAndAwait(int port, String token, String type, String json) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/events/" + type))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = JSON.readTree(accepted.body()).path("eventId").asText();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode event;
+        do {
+            Thread.sleep(200);
+            event = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/events/" + id))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+        } while (List.of("pending", "processing").contains(event.path("status").asText()) && System.nanoTime() < deadline);
+        return event;
     }
 
     // an engine on a taken port logged a warning and ran on without listening

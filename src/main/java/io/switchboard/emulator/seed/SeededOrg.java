@@ -1,7 +1,7 @@
 package io.switchboard.emulator.seed;
 
 import io.switchboard.emulator.records.Ids;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The credentials and well-known records of the org the emulator starts with, for clients and tests. */
@@ -52,13 +52,23 @@ public final class SeededOrg {
      * demo, the benchmark and the tests point the engine's default connection at.
      */
     public static Map<String, String> connectionVariables(String loginUrl) {
-        Map<String, String> variables = new HashMap<>();
+        Map<String, String> variables = new LinkedHashMap<>();
         variables.put("SF_LOGIN_URL", loginUrl);
         variables.put("SF_CLIENT_ID", CLIENT_ID);
         variables.put("SF_CLIENT_SECRET", CLIENT_SECRET);
         variables.put("SF_USERNAME", USERNAME);
         variables.put("SF_PASSWORD", PASSWORD);
         variables.put("SF_SECURITY_TOKEN", SECURITY_TOKEN);
+        return variables;
+    }
+
+    /**
+     * The login variables and the customer comment user, so that a conversation's customer messages are written as
+     * that user: everything the engine needs to run every behaviour against this org as the demo does.
+     */
+    public static Map<String, String> engineVariables(String loginUrl) {
+        Map<String, String> variables = connectionVariables(loginUrl);
+        variables.put("SF_CUSTOMER_COMMENT_USERNAME", CUSTOMER_COMMENT_EMAIL);
         return variables;
     }
 }
