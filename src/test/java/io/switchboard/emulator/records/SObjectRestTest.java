@@ -112,6 +112,29 @@ class SObjectRestTest extends EmulatorFixture {
         assertEquals(255, eventSubject.get("length").asInt());
     }
 
+    // as real orgs describe them: WhoId is polymorphic over people, WhatId over the records an activity is about
+    @Test
+    void shouldDescribeTheActivityReferencesAsPolymorphic() {
+        for (String activity : List.of("Task", "Event")) {
+            JsonNode describe = client.get("/sobjects/" + activity + "/describe").json();
+            JsonNode who = field(describe, "WhoId");
+            assertEquals("reference", who.get("type").asText());
+            assertEquals("[\"Contact\",\"Lead\"]", who.get("referenceTo").toString(), activity);
+            assertTrue(who.get("polymorphicForeignKey").asBoolean(), activity);
+            List<String> what = new ArrayList<>();
+            field(describe, "WhatId").get("referenceTo").forEach(target -> what.add(target.asText()));
+            assertTrue(what.containsAll(List.of("Account", "Case", "Referral__c", "casexchange__CX_Intake__c")),
+                    activity + " WhatId: " + what);
+            assertFalse(what.contains("Contact") || what.contains("Lead"), "people are WhoId's: " + what);
+        }
+        for (String[] required : new String[][] {{"Lead", "LastName"}, {"Lead", "Company"}, {"Contact", "LastName"},
+                {"Account", "Name"}}) {
+            JsonNode described = field(client.get("/sobjects/" + required[0] + "/describe").json(), required[1]);
+            assertFalse(described.get("nillable").asBoolean(), required[0] + "." + required[1] + " is required");
+            assertFalse(described.get("defaultedOnCreate").asBoolean(), required[0] + "." + required[1]);
+        }
+    }
+
     @Test
     void shouldShowAuditFieldsCreateableOnlyToPermittedUsers() {
         assertTrue(field(client.get("/sobjects/CaseComment/describe").json(), "CreatedDate")

@@ -1,5 +1,6 @@
 package io.switchboard.emulator.records;
 
+import static io.switchboard.emulator.seed.SeededOrg.ACME_ACCOUNT_ID;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INACTIVE_USER_ID;
 import static io.switchboard.emulator.seed.SeededOrg.INTEGRATION_USER_ID;
@@ -69,6 +70,24 @@ class ValidationTest extends EmulatorFixture {
     void shouldRefuseMissingRequiredFields() {
         assertRefused("Lead", "{\"FirstName\":\"Ada\"}", "REQUIRED_FIELD_MISSING",
                 "Required fields are missing: [LastName, Company]", List.of("LastName", "Company"));
+    }
+
+    // Salesforce's required fields of the objects a call may create for an unknown number
+    @Test
+    void shouldRequireTheNameOfAnAccountAndTheLastNameOfAContact() {
+        assertRefused("Account", "{\"Phone\":\"+39 02 555 0199\"}", "REQUIRED_FIELD_MISSING",
+                "Required fields are missing: [Name]", List.of("Name"));
+        assertRefused("Contact", "{\"FirstName\":\"Ada\"}", "REQUIRED_FIELD_MISSING",
+                "Required fields are missing: [LastName]", List.of("LastName"));
+    }
+
+    // Task.WhoId takes a Contact or a Lead only; an Account belongs in WhatId
+    @Test
+    void shouldRefuseATaskWhoseWhoIdIsAnAccount() {
+        assertRefused("Task", "{\"Subject\":\"Call\",\"WhoId\":\"" + ACME_ACCOUNT_ID + "\"}",
+                "FIELD_INTEGRITY_EXCEPTION", "Name ID: id value of incorrect type: " + ACME_ACCOUNT_ID, List.of("WhoId"));
+        Answer onWhat = client.post("/sobjects/Task", "{\"Subject\":\"Call\",\"WhatId\":\"" + ACME_ACCOUNT_ID + "\"}");
+        assertEquals(201, onWhat.status(), onWhat.response().body());
     }
 
     @Test
