@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.engine.RunningEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Query parameters and HTTP headers never share a name space (regression: a client's {@code Connection: close}
@@ -29,25 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestNameSpacesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-namespaces"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.admin().reset();
-    }
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject().resettingOrgBeforeEach();
 
     private static RawHttp.Answer send(String method, String target, Map<String, String> extraHeaders, String body)
             throws Exception {
@@ -57,7 +37,7 @@ class RequestNameSpacesTest {
             headers.put("Content-Type", "application/json");
         }
         headers.putAll(extraHeaders);
-        return RawHttp.send(engine.port(), method, target, headers, body);
+        return RawHttp.send(rig.engine().port(), method, target, headers, body);
     }
 
     @ParameterizedTest
@@ -128,7 +108,7 @@ class RequestNameSpacesTest {
     void shouldTakeTheTokenAndIdempotencyKeyFromHeadersOnly() throws Exception {
         String event = Files.readString(Path.of("src/test/resources/events/case-acknowledged.json"));
         Map<String, String> json = Map.of("Content-Type", "application/json");
-        RawHttp.Answer tokenInQuery = RawHttp.send(engine.port(), "GET",
+        RawHttp.Answer tokenInQuery = RawHttp.send(rig.engine().port(), "GET",
                 "/events?Authorization=Bearer%20" + RunningEngine.TOKEN, Map.of(), null);
         assertEquals(401, tokenInQuery.status(), tokenInQuery.body());
         RawHttp.Answer first = send("POST", "/events/case-acknowledged?Idempotency-Key=first", json, event);

@@ -7,44 +7,28 @@ import static io.switchboard.behaviours.EventRuns.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
-import io.switchboard.engine.RunningEngine;
-import java.nio.file.Files;
+import io.switchboard.engine.EngineAgainstEmulator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shipped case-acknowledged route and config, fed the example event over HTTP. */
 class CaseAcknowledgedRouteTest {
     private static final String INTAKE = "casexchange__CX_Intake__c";
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-acknowledged"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject();
 
     @Test
     void shouldUpsertOneIntakeRecordWithEveryMappedFieldAndUpdateItOnARepeat() throws Exception {
         JsonNode acknowledged = example("case-acknowledged");
 
-        JsonNode first = awaitFinished(engine, post(engine, "case-acknowledged", acknowledged, "ack-first"));
-        JsonNode second = awaitFinished(engine, post(engine, "case-acknowledged", acknowledged, "ack-second"));
+        JsonNode first = awaitFinished(rig.engine(), post(rig.engine(), "case-acknowledged", acknowledged, "ack-first"));
+        JsonNode second = awaitFinished(rig.engine(), post(rig.engine(), "case-acknowledged", acknowledged, "ack-second"));
 
         assertEquals("done", first.path("status").asText(), first.toString());
         assertEquals("done", second.path("status").asText(), second.toString());
-        Map<String, Object> intake = only(emulator.admin().records(INTAKE), "casexchange__CX_Case_Id__c", "CX-50077");
-        assertEquals(1, emulator.admin().records(INTAKE).size());
+        Map<String, Object> intake = only(rig.emulator().admin().records(INTAKE), "casexchange__CX_Case_Id__c", "CX-50077");
+        assertEquals(1, rig.emulator().admin().records(INTAKE).size());
         assertEquals(INTAKE, first.path("records").path(0).path("sobject").asText());
         assertEquals(intake.get("Id"), first.path("records").path(0).path("id").asText());
         assertEquals("created", first.path("records").path(0).path("action").asText());

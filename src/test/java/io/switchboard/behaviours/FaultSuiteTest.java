@@ -8,17 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.behaviours.MixedEvents.Conversation;
 import io.switchboard.behaviours.MixedEvents.ExpectedComment;
 import io.switchboard.behaviours.MixedEvents.Referral;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.admin.FaultKind;
 import io.switchboard.emulator.admin.FaultRule;
 import io.switchboard.emulator.admin.RequestLogEntry;
 import io.switchboard.emulator.seed.SeededOrg;
-import io.switchboard.engine.RunningEngine;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.mapping.SalesforceValues;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.StoredEvent;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Never lose, never duplicate: 220 mixed events posted over HTTP to an engine whose Salesforce fails a fifth of
@@ -50,47 +46,38 @@ class FaultSuiteTest {
     private static final Duration PATIENCE = Duration.ofSeconds(80);
     private static final int REQUEST_LOG_SIZE = 10_000;
     private static final Set<EventStatus> FINAL = EnumSet.of(EventStatus.DONE, EventStatus.FAILED, EventStatus.SKIPPED);
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-faults"),
-                Map.of("SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL,
-                        "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", "10",
-                        "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "10", "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200",
-                        "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20", "SWITCHBOARD_WORKER_CONCURRENCY", "8"));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject()
+            .withSettings(Map.of(
+                    "SF_CUSTOMER_COMMENT_USERNAME", SeededOrg.CUSTOMER_COMMENT_EMAIL,
+                    "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", "10",
+                    "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "10",
+                    "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200",
+                    "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20",
+                    "SWITCHBOARD_WORKER_CONCURRENCY", "8"));
 
     private static void injectFaults() {
-        emulator.admin().searchLagMillis(600_000);
-        emulator.admin().addFault(FaultRule.rate(FaultKind.DROP_AFTER_WRITE, 0.10).on("POST", null));
-        emulator.admin().addFault(FaultRule.rate(FaultKind.DROP_AFTER_WRITE, 0.10).on("PATCH", null));
-        emulator.admin().addFault(FaultRule.rate(FaultKind.SERVER_UNAVAILABLE, 0.10));
-        emulator.admin().addFault(FaultRule.rate(FaultKind.UNABLE_TO_LOCK_ROW, 0.11));
+        rig.emulator().admin().searchLagMillis(600_000);
+        rig.emulator().admin().addFault(FaultRule.rate(FaultKind.DROP_AFTER_WRITE, 0.10).on("POST", null));
+        rig.emulator().admin().addFault(FaultRule.rate(FaultKind.DROP_AFTER_WRITE, 0.10).on("PATCH", null));
+        rig.emulator().admin().addFault(FaultRule.rate(FaultKind.SERVER_UNAVAILABLE, 0.10));
+        rig.emulator().admin().addFault(FaultRule.rate(FaultKind.UNABLE_TO_LOCK_ROW, 0.11));
     }
 
     @Test
     void shouldEndEveryEventDoneAndWriteEachRecordExactlyOnceThroughFaults() throws Exception {
-        emulator.admin().reset();
+        rig.emulator().admin().reset();
         List<Conversation> conversations = MixedEvents.conversations(RUN, 80);
         List<ObjectNode> calls = MixedEvents.calls(RUN, 60);
         List<Referral> referrals = MixedEvents.referrals(RUN, 40);
         Map<Referral, String> referralIds = new LinkedHashMap<>();
-        referrals.forEach(referral -> referralIds.put(referral, emulator.admin().insertRecord("Referral__c",
+        referrals.forEach(referral -> referralIds.put(referral, rig.emulator().admin().insertRecord("Referral__c",
                 Map.of("Name", referral.name(), "Status__c", "Pending"))));
         List<ObjectNode> acknowledgements = MixedEvents.acknowledgements(RUN, 30, 10);
         Map<String, Integer> before = counts();
         injectFaults();
         ScheduledExecutorService sessionExpiry = Executors.newSingleThreadScheduledExecutor();
-        sessionExpiry.scheduleAtFixedRate(() -> emulator.admin().expireSessions(), 500, 700, TimeUnit.MILLISECONDS);
+        sessionExpiry.scheduleAtFixedRate(() -> rig.emulator().admin().expireSessions(), 500, 700, TimeUnit.MILLISECONDS);
 
         Instant started = Instant.now();
         Map<String, List<String>> posted = new LinkedHashMap<>();
@@ -106,8 +93,8 @@ class FaultSuiteTest {
         List<StoredEvent> finished = awaitAll(posted.values().stream().flatMap(List::stream).toList());
         Duration took = Duration.between(started, Instant.now());
         sessionExpiry.shutdownNow();
-        List<RequestLogEntry> requests = emulator.admin().requests();
-        emulator.admin().clearFaults();
+        List<RequestLogEntry> requests = rig.emulator().admin().requests();
+        rig.emulator().admin().clearFaults();
 
         report(posted, finished, requests, took);
         assertTrue(requests.size() < REQUEST_LOG_SIZE, "the request log kept every request, so the fault counts are whole");
@@ -122,7 +109,7 @@ class FaultSuiteTest {
             throws Exception {
         List<String> ids = new ArrayList<>();
         for (ObjectNode event : events) {
-            ids.add(EventRuns.post(engine, type, event, UUID.randomUUID().toString()));
+            ids.add(EventRuns.post(rig.engine(), type, event, UUID.randomUUID().toString()));
         }
         posted.put(type, ids);
         return ids;
@@ -133,7 +120,7 @@ class FaultSuiteTest {
         List<StoredEvent> events;
         do {
             Thread.sleep(100);
-            events = eventIds.stream().map(id -> engine.store().find(id).orElseThrow()).toList();
+            events = eventIds.stream().map(id -> rig.engine().store().find(id).orElseThrow()).toList();
         } while (events.stream().anyMatch(event -> !FINAL.contains(event.status())) && Instant.now().isBefore(deadline));
         return events;
     }
@@ -158,13 +145,13 @@ class FaultSuiteTest {
     private static Map<String, Integer> counts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (String type : List.of("Case", "CaseComment", "ContentVersion", "Contact", "Task", "casexchange__CX_Intake__c")) {
-            counts.put(type, emulator.admin().records(type).size());
+            counts.put(type, rig.emulator().admin().records(type).size());
         }
         return counts;
     }
 
     private static Map<Object, List<Map<String, Object>>> byField(String sobject, String field) {
-        return emulator.admin().records(sobject).stream()
+        return rig.emulator().admin().records(sobject).stream()
                 .filter(record -> record.get(field) != null)
                 .collect(Collectors.groupingBy(record -> record.get(field)));
     }
@@ -210,7 +197,7 @@ class FaultSuiteTest {
     /** The ids of one type among the records the status API reports for the event. */
     private static List<String> reportedIds(String eventId, String sobject) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode record : EventRuns.JSON.readTree(engine.get("/events/" + eventId).body()).path("records")) {
+        for (JsonNode record : EventRuns.JSON.readTree(rig.engine().get("/events/" + eventId).body()).path("records")) {
             if (record.path("sobject").asText().equals(sobject)) {
                 ids.add(record.path("id").asText());
             }

@@ -10,20 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.admin.FaultKind;
 import io.switchboard.emulator.admin.FaultRule;
-import io.switchboard.engine.RunningEngine;
-import java.nio.file.Files;
+import io.switchboard.engine.EngineAgainstEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared error handling of the behaviour routes (routes/salesforce-errors.camel.yaml) against the emulator's
@@ -31,29 +27,18 @@ import org.junit.jupiter.api.Test;
  * without answer retried only as a whole route; an expired session costing nothing.
  */
 class SalesforceErrorsTest {
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-errors"), Map.of(
-                "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", "20",
-                "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "50",
-                "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200",
-                "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20"));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject()
+            .withSettings(Map.of(
+                    "SWITCHBOARD_RETRY_IN_ROUTE_DELAY_MS", "20",
+                    "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "50",
+                    "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200",
+                    "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20"));
 
     @BeforeEach
     void resetOrg() {
-        emulator.admin().reset();
-        emulator.admin().clearRequests();
+        rig.emulator().admin().reset();
+        rig.emulator().admin().clearRequests();
     }
 
     private static ObjectNode call(String callId) throws Exception {
@@ -61,41 +46,41 @@ class SalesforceErrorsTest {
     }
 
     private static long requests(String method, String pathContains) {
-        return emulator.admin().requests().stream()
+        return rig.emulator().admin().requests().stream()
                 .filter(entry -> entry.method().equals(method) && entry.path().contains(pathContains)).count();
     }
 
     @Test
     void shouldRetryAStepThatSalesforceAnsweredAsBusyWithinTheRoute() throws Exception {
-        emulator.admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 1).on("POST", "/sobjects/Task"));
-        emulator.admin().addFault(FaultRule.times(FaultKind.UNABLE_TO_LOCK_ROW, 1).on("POST", "/sobjects/Task"));
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 1).on("POST", "/sobjects/Task"));
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.UNABLE_TO_LOCK_ROW, 1).on("POST", "/sobjects/Task"));
 
-        JsonNode event = run(engine, "call", call("busy-twice"));
+        JsonNode event = run(rig.engine(), "call", call("busy-twice"));
 
         assertEquals("done", event.path("status").asText(), event.toString());
         assertEquals(1, event.path("attempts").asInt(), "no retry by the worker was needed: " + event);
         assertEquals(3, requests("POST", "/sobjects/Task"));
-        only(emulator.admin().records("Task"), "CallObject", "busy-twice");
+        only(rig.emulator().admin().records("Task"), "CallObject", "busy-twice");
     }
 
     @Test
     void shouldLeaveTheEventToTheWorkersBackoffOnceTheInRouteRetriesAreSpent() throws Exception {
         // the first run tries 1 + 3 times; the worker's retry meets the fifth fault and then succeeds within its route
-        emulator.admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 5).on("POST", "/sobjects/Task"));
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 5).on("POST", "/sobjects/Task"));
 
-        JsonNode event = run(engine, "call", call("busy-five-times"));
+        JsonNode event = run(rig.engine(), "call", call("busy-five-times"));
 
         assertEquals("done", event.path("status").asText(), event.toString());
         assertEquals(2, event.path("attempts").asInt(), event.toString());
         assertEquals(6, requests("POST", "/sobjects/Task"));
-        only(emulator.admin().records("Task"), "CallObject", "busy-five-times");
+        only(rig.emulator().admin().records("Task"), "CallObject", "busy-five-times");
     }
 
     @Test
     void shouldFailARefusalAtOnceWithSalesforcesCodeWithoutRetrying() throws Exception {
         ObjectNode referral = example("referral-status-changed").put("salesforceRecordId", "a0x000000000000AAA");
 
-        JsonNode event = run(engine, "referral-status-changed", referral);
+        JsonNode event = run(rig.engine(), "referral-status-changed", referral);
 
         assertEquals("failed", event.path("status").asText(), event.toString());
         assertEquals(1, event.path("attempts").asInt());
@@ -105,15 +90,15 @@ class SalesforceErrorsTest {
 
     @Test
     void shouldRetryAWriteLeftWithoutAnswerOnlyByRunningTheWholeRouteAgain() throws Exception {
-        emulator.admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("PATCH", "/sobjects/casexchange__CX_Intake__c"));
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("PATCH", "/sobjects/casexchange__CX_Intake__c"));
         ObjectNode acknowledged = example("case-acknowledged").put("caseId", "CX-DROPPED-1");
 
-        JsonNode event = run(engine, "case-acknowledged", acknowledged);
+        JsonNode event = run(rig.engine(), "case-acknowledged", acknowledged);
 
         assertEquals("done", event.path("status").asText(), event.toString());
         assertEquals(2, event.path("attempts").asInt(), "the worker, not the route, retried: " + event);
         assertEquals(2, requests("PATCH", "/sobjects/casexchange__CX_Intake__c"));
-        only(emulator.admin().records("casexchange__CX_Intake__c"), "casexchange__CX_Case_Id__c", "CX-DROPPED-1");
+        only(rig.emulator().admin().records("casexchange__CX_Intake__c"), "casexchange__CX_Case_Id__c", "CX-DROPPED-1");
     }
 
     @Test
@@ -121,22 +106,22 @@ class SalesforceErrorsTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             if (i == 5 || i == 12) {
-                emulator.admin().expireSessions();
+                rig.emulator().admin().expireSessions();
             }
             if (i == 8) {
-                emulator.admin().addFault(FaultRule.times(FaultKind.SESSION_EXPIRED, 2));
+                rig.emulator().admin().addFault(FaultRule.times(FaultKind.SESSION_EXPIRED, 2));
             }
-            ids.add(post(engine, "call", call("expiry-" + i), UUID.randomUUID().toString()));
+            ids.add(post(rig.engine(), "call", call("expiry-" + i), UUID.randomUUID().toString()));
         }
         for (String id : ids) {
-            JsonNode event = awaitFinished(engine, id);
+            JsonNode event = awaitFinished(rig.engine(), id);
             assertEquals("done", event.path("status").asText(), event.toString());
             assertEquals(1, event.path("attempts").asInt(), event.toString());
         }
         for (int i = 0; i < 20; i++) {
-            only(emulator.admin().records("Task"), "CallObject", "expiry-" + i);
+            only(rig.emulator().admin().records("Task"), "CallObject", "expiry-" + i);
         }
-        long refused = emulator.admin().requests().stream().filter(entry -> entry.status() == 401).count();
+        long refused = rig.emulator().admin().requests().stream().filter(entry -> entry.status() == 401).count();
         long logins = requests("POST", "/services/oauth2/token");
         System.out.printf("session expiry: 20 events done, %d answers 401, %d logins%n", refused, logins);
         assertTrue(refused >= 3 && logins >= 3, refused + " refusals, " + logins + " logins");
