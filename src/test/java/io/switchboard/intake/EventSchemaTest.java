@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = Path.of("src/test/resources/events");
+    private static final Path SAMPLES = Path.of("config/samples");
     /** Checks schemas and examples independently of the intake's own use of the validator. */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
@@ -95,6 +97,23 @@ class EventSchemaTest {
         });
     }
 
+    /** Each schema is served alone, so the values they share are defined in each; they must not drift apart. */
+    @Test
+    void shouldDefineEachSharedValueTheSameWayInEverySchema() {
+        Map<String, JsonNode> seen = new HashMap<>();
+        List<String> differing = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            EventSchema.of(type).document().path("$defs").fields().forEachRemaining(definition -> {
+                JsonNode first = seen.putIfAbsent(definition.getKey(), definition.getValue());
+                if (first != null && !first.equals(definition.getValue())) {
+                    differing.add(type.path() + ": $defs/" + definition.getKey());
+                }
+            });
+        }
+        assertEquals(List.of(), differing);
+        assertTrue(seen.keySet().containsAll(List.of("id", "timestamp", "phone", "email")), seen.keySet().toString());
+    }
+
     @Test
     void shouldAnswer404ForTheSchemaOfAnUnknownType() throws Exception {
         HttpResponse<String> response = engine.get("/events/chat-opened/schema");
@@ -112,11 +131,15 @@ class EventSchemaTest {
         assertEquals("{\"error\":\"unauthorized\"}", response.body());
     }
 
-    /** Each example event beside the tests (the formats' published examples) with the type its name starts with. */
+    /** Every example event: the published examples beside the tests and the demo's samples, each named after its type. */
     static Stream<Path> examples() throws Exception {
-        try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList().stream();
+        List<Path> examples = new ArrayList<>();
+        for (Path folder : List.of(EXAMPLES, SAMPLES)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(file -> file.toString().endsWith(".json")).sorted().forEach(examples::add);
+            }
         }
+        return examples.stream();
     }
 
     private static EventType typeOf(Path example) {
