@@ -26,7 +26,7 @@ final class EventSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Formats are checked, not only noted as 2020-12 has it by default: a timestamp without its zone must be refused.
-     * The errorMessage keyword is declared so that the validator knows it; its words are read by {@link SchemaProblems}.
+     * The errorMessage keyword is declared so that the validator knows it; {@link SchemaProblems} reads its words.
      */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)

@@ -25,7 +25,8 @@ import java.util.Map;
  * return null; the caller discards the half-read event when any problem was noted.
  */
 final class FieldReader {
-    private static final String TIMESTAMP_EXPECTED = "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
+    private static final String TIMESTAMP_EXPECTED =
+            "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
     private static final String DATE_EXPECTED = "must be a date as yyyy-MM-dd, e.g. 2026-10-02";
 
     private final JsonNode node;

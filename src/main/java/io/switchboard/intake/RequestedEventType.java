@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 
-/** The event type a request names in its path ({@code /events/{type}...}); an unknown one is answered 404 with the known ones. */
+/** The event type a request's path names ({@code /events/{type}}); an unknown one answers 404 with the known ones. */
 final class RequestedEventType {
     private static final String KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::path)
             .collect(Collectors.joining(", "));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Finds the fields of an event that its type's schema does not declare, such as {@code queu} for {@code queue}: a
@@ -47,7 +48,8 @@ final class UnknownFields {
                 }
             }
         } else if (value.isArray()) {
-            JsonNode items = parts.stream().map(part -> part.get("items")).filter(i -> i != null).findFirst().orElse(null);
+            JsonNode items = parts.stream().map(part -> part.get("items")).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
             for (int i = 0; items != null && i < value.size(); i++) {
                 walk(items, value.get(i), path + "[" + i + "]", unknown);
             }
@@ -56,12 +58,13 @@ final class UnknownFields {
 
     private static boolean admitsAnyName(JsonNode schema) {
         JsonNode additional = schema.get("additionalProperties");
-        return schema.has("patternProperties") || (additional != null && !(additional.isBoolean() && !additional.asBoolean()));
+        boolean closed = additional == null || (additional.isBoolean() && !additional.asBoolean());
+        return schema.has("patternProperties") || !closed;
     }
 
     /** The first schema that declares the field, the object's own before those of the subschemas it combines. */
     private static JsonNode declared(List<JsonNode> parts, String name) {
-        return parts.stream().map(part -> part.path("properties").get(name)).filter(schema -> schema != null)
+        return parts.stream().map(part -> part.path("properties").get(name)).filter(Objects::nonNull)
                 .findFirst().orElse(null);
     }
 
