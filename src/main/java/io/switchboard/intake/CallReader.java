@@ -8,7 +8,7 @@ final class CallReader implements EventReader<Call> {
 
     @Override
     public Call read(FieldReader root) {
-        return new Call(root.text("source"), root.text("callId"), root.text("direction"), root.text("status"),
+        return new Call(root.id("source"), root.id("callId"), root.text("direction"), root.id("status"),
                 root.text("queue"), root.text("callerNumber"), root.text("callerName"), root.text("destinationNumber"),
                 root.object("agent").text("email"), root.timestamp("startedAt"), root.timestamp("answeredAt"),
                 root.timestamp("endedAt"), root.count("durationSeconds"), root.url("recordingUrl"),

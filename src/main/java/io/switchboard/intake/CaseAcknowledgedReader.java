@@ -12,7 +12,7 @@ final class CaseAcknowledgedReader implements EventReader<CaseAcknowledged> {
         FieldReader client = root.object("client");
         Client theClient = new Client(client.text("firstName"), client.text("lastName"), client.text("phone"),
                 client.text("email"));
-        return new CaseAcknowledged(root.text("source"), root.text("caseId"), root.text("referenceNumber"),
+        return new CaseAcknowledged(root.id("source"), root.id("caseId"), root.text("referenceNumber"),
                 root.text("status"), root.text("sendingFirm"), root.text("caseType"), root.date("incidentDate"),
                 theClient, root.text("description"), root.timestamp("acknowledgedAt"));
     }

@@ -15,7 +15,7 @@ final class ConversationClosedReader implements EventReader<ConversationClosed> 
     public ConversationClosed read(FieldReader root) {
         FieldReader agent = root.object("agent");
         FieldReader customer = root.object("customer");
-        return new ConversationClosed(root.text("source"), root.text("conversationId"), root.text("channel"),
+        return new ConversationClosed(root.id("source"), root.id("conversationId"), root.text("channel"),
                 root.timestamp("closedAt"), new Agent(agent.text("email"), agent.text("name")),
                 new Customer(customer.text("phone"), customer.text("name")),
                 root.array("messages").stream().map(this::message).toList());

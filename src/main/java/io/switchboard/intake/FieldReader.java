@@ -21,10 +21,11 @@ import java.util.Map;
  * Reads the fields of one JSON object of an event into Java values. The event has passed its type's schema, so
  * which fields are there and what type each has is known; what is left here are the conversions the schema's syntax
  * admits but Java may not hold (an RFC 3339 timestamp with a space for its T, a URL whose host Java cannot read,
- * base64 of an impossible length). Those note a problem under the field's full path, in the schema's words, and
+ * base64 of an impossible length, an identifier of 200 characters beyond Java's 200). Those note a problem under the field's full path, in the schema's words, and
  * return null; the caller discards the half-read event when any problem was noted.
  */
 final class FieldReader {
+    private static final int MAX_ID_LENGTH = 200;
     private static final String TIMESTAMP_EXPECTED =
             "must be an ISO-8601 timestamp with zone, e.g. 2026-11-20T10:01:07Z";
     private static final String DATE_EXPECTED = "must be a date as yyyy-MM-dd, e.g. 2026-10-02";
@@ -61,6 +62,19 @@ final class FieldReader {
     String text(String name) {
         JsonNode value = value(name);
         return value == null ? null : value.asText();
+    }
+
+    /**
+     * An identifier, which the store keeps in a column counted in Java's UTF-16 units: the schema's 200 characters
+     * are code points, so 200 emoji would pass it at twice the length.
+     */
+    String id(String name) {
+        String text = text(name);
+        if (text != null && text.length() > MAX_ID_LENGTH) {
+            problem(name, "must be at most " + MAX_ID_LENGTH + " characters");
+            return null;
+        }
+        return text;
     }
 
     Instant timestamp(String name) {

@@ -7,8 +7,8 @@ import java.util.List;
 final class ReferralStatusChangedReader implements EventReader<ReferralStatusChanged> {
     @Override
     public ReferralStatusChanged read(FieldReader root) {
-        return new ReferralStatusChanged(root.text("source"), root.text("referralId"), root.text("referenceNumber"),
-                root.text("status"), root.text("receivingFirm"), root.text("salesforceRecordId"),
+        return new ReferralStatusChanged(root.id("source"), root.id("referralId"), root.text("referenceNumber"),
+                root.id("status"), root.text("receivingFirm"), root.text("salesforceRecordId"),
                 root.timestamp("changedAt"));
     }
 

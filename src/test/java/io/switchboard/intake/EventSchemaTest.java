@@ -231,6 +231,29 @@ class EventSchemaTest {
     }
 
     @Test
+    void shouldRefuseNumbersAndTextsBeyondWhatTheStoreAndTheRecordsHold() throws Exception {
+        ObjectNode call = EventIntakeTest.example("call-inbound-answered").put("callId", "beyond-1")
+                .put("source", "\uD83D\uDE00".repeat(150));
+        call.set("durationSeconds", JSON.readTree("100000000000000000000"));
+        assertEquals(List.of("durationSeconds: must be 2147483647 or less"), problems(engine.postEvent("call", call.toString())));
+        call.put("durationSeconds", 220);
+        assertEquals(List.of("source: must be at most 200 characters"), problems(engine.postEvent("call", call.toString())),
+                "150 emoji are 300 UTF-16 units, as the store counts them");
+    }
+
+    @Test
+    void shouldAcceptAUrlWhoseHostJavaReadsAndRefuseOneItCannot() throws Exception {
+        ObjectNode call = EventIntakeTest.example("call-inbound-answered").put("callId", "urls-1")
+                .put("recordingUrl", "https://motion.example.com/recordings/r\u00e9sum\u00e9.wav");
+        HttpResponse<String> accepted = engine.postEvent("call", call.toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        call.put("recordingUrl", "https://under_score.example.com/recordings/1.wav");
+        assertEquals(List.of("recordingUrl: must be an http or https URL"), problems(engine.postEvent("call", call.toString())));
+        call.put("recordingUrl", "ftp://motion.example.com/recordings/1.wav");
+        assertEquals(List.of("recordingUrl: must be an http or https URL"), problems(engine.postEvent("call", call.toString())));
+    }
+
+    @Test
     void shouldRefuseNestedGarbageWhereAnObjectBelongs() throws Exception {
         ObjectNode conversation = EventIntakeTest.example("conversation-closed").put("conversationId", "garbage-1");
         ArrayNode nested = conversation.putArray("agent");
