@@ -21,6 +21,11 @@ public final class JsonAnswers {
     }
 
     public static void write(Exchange exchange, int status, Object body) {
+        write(exchange, status, body, "application/json");
+    }
+
+    /** A JSON answer of a more precise media type, such as {@code application/schema+json}. */
+    public static void write(Exchange exchange, int status, Object body, String mediaType) {
         Message message = exchange.getMessage();
         Set<String> names = new HashSet<>(message.getHeaders().keySet());
         names.forEach(message::removeHeader);
@@ -29,7 +34,7 @@ public final class JsonAnswers {
             message.setBody(null);
             return;
         }
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader(Exchange.CONTENT_TYPE, mediaType);
         try {
             message.setBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -9,14 +9,12 @@ final class CaseAcknowledgedReader implements EventReader<CaseAcknowledged> {
 
     @Override
     public CaseAcknowledged read(FieldReader root) {
-        String source = root.requiredId("source");
-        String caseId = root.requiredId("caseId");
-        FieldReader client = root.optionalObject("client");
-        Client theClient = new Client(client.optionalText("firstName"), client.optionalText("lastName"),
-                client.optionalPhone("phone"), client.optionalEmail("email"));
-        return new CaseAcknowledged(source, caseId, root.optionalText("referenceNumber"), root.optionalText("status"),
-                root.optionalText("sendingFirm"), root.optionalText("caseType"), root.optionalDate("incidentDate"),
-                theClient, root.optionalText("description"), root.requiredTimestamp("acknowledgedAt"));
+        FieldReader client = root.object("client");
+        Client theClient = new Client(client.text("firstName"), client.text("lastName"), client.text("phone"),
+                client.text("email"));
+        return new CaseAcknowledged(root.id("source"), root.id("caseId"), root.text("referenceNumber"),
+                root.text("status"), root.text("sendingFirm"), root.text("caseType"), root.date("incidentDate"),
+                theClient, root.text("description"), root.timestamp("acknowledgedAt"));
     }
 
     @Override

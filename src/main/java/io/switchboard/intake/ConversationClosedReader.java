@@ -13,29 +13,22 @@ final class ConversationClosedReader implements EventReader<ConversationClosed> 
 
     @Override
     public ConversationClosed read(FieldReader root) {
-        String source = root.requiredId("source");
-        String conversationId = root.requiredId("conversationId");
-        String channel = root.requiredText("channel");
-        var closedAt = root.requiredTimestamp("closedAt");
-        FieldReader agent = root.requiredObject("agent");
-        Agent theAgent = new Agent(agent.requiredEmail("email"), agent.optionalText("name"));
-        FieldReader customer = root.requiredObject("customer");
-        Customer theCustomer = new Customer(customer.requiredPhone("phone"), customer.optionalText("name"));
-        List<Message> messages = root.requiredNonEmptyArray("messages").stream().map(this::message).toList();
-        return new ConversationClosed(source, conversationId, channel, closedAt, theAgent, theCustomer, messages);
+        FieldReader agent = root.object("agent");
+        FieldReader customer = root.object("customer");
+        return new ConversationClosed(root.id("source"), root.id("conversationId"), root.text("channel"),
+                root.timestamp("closedAt"), new Agent(agent.text("email"), agent.text("name")),
+                new Customer(customer.text("phone"), customer.text("name")),
+                root.array("messages").stream().map(this::message).toList());
     }
 
-    /** Text must be there but may be empty: a message can consist of an attachment alone. */
     private Message message(FieldReader message) {
-        return new Message(message.requiredText("id"), message.requiredOneOf("direction", DIRECTIONS),
-                message.requiredTimestamp("sentAt"), message.requiredTextMayBeEmpty("text"),
-                message.optionalArray("attachments").stream().map(this::attachment).toList());
+        return new Message(message.text("id"), message.text("direction"), message.timestamp("sentAt"),
+                message.text("text"), message.array("attachments").stream().map(this::attachment).toList());
     }
 
     private Attachment attachment(FieldReader attachment) {
-        attachment.requireOneOf("url", "dataBase64");
-        return new Attachment(attachment.requiredText("fileName"), attachment.optionalText("contentType"),
-                attachment.optionalUrl("url"), attachment.optionalBase64("dataBase64"));
+        return new Attachment(attachment.text("fileName"), attachment.text("contentType"), attachment.url("url"),
+                attachment.base64("dataBase64"));
     }
 
     /** A message sent after the conversation closed: a clock or export problem on the source's side. */

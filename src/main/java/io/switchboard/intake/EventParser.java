@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an event body into the record of its type, checking every required field, type and format on the way and
- * reporting all problems at once. Used by the intake on arrival and by the worker on the stored JSON.
+ * Turns an event body into the record of its type: checked against its type's schema, every problem reported at
+ * once, then read, with a warning for each field the schema does not declare. Used by the intake on arrival and by
+ * the worker on the stored JSON.
  */
 public final class EventParser {
     static final String BODY = "body";
@@ -92,13 +93,26 @@ public final class EventParser {
 
     private static <T extends Record> ParsedEvent read(EventType type, JsonNode tree, EventReader<T> reader)
             throws InvalidEventException {
-        List<FieldProblem> problems = new ArrayList<>();
+        EventSchema schema = EventSchema.of(type);
+        List<FieldProblem> problems = new ArrayList<>(schema.problems(tree));
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(problems);
+        }
         T event = reader.read(FieldReader.root(tree, problems));
         if (!problems.isEmpty()) {
             throw new InvalidEventException(problems);
         }
+        List<String> warnings = new ArrayList<>();
+        schema.unknownFields(tree).forEach(field -> warnings.add(unknownField(type, field)));
+        warnings.addAll(reader.warnings(event));
         return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString(),
-                CanonicalJson.digest(tree), reader.warnings(event));
+                CanonicalJson.digest(tree), warnings);
+    }
+
+    /** Accepted, as a platform may add fields before we read them; named, as it may as well be a misspelt one. */
+    private static String unknownField(EventType type, String field) {
+        return field + " is not a field of " + type.path() + " events and was ignored; the format is at GET /events/"
+                + type.path() + "/schema";
     }
 
     /**

@@ -2,10 +2,11 @@ package io.switchboard.intake;
 
 import java.util.List;
 
-/** Reads one event type's JSON into its record, and names the fields its idempotency key is derived from. */
+/**
+ * Reads one event type's JSON, already checked against the type's schema, into its record, and names the fields its
+ * idempotency key is derived from.
+ */
 interface EventReader<T extends Record> {
-    List<String> DIRECTIONS = List.of("inbound", "outbound");
-
     T read(FieldReader root);
 
     String source(T event);

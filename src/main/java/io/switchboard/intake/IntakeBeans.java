@@ -14,5 +14,6 @@ public final class IntakeBeans {
         registry.accept("showEvent", new ShowEvent(store));
         registry.accept("listEvents", new ListEvents(store));
         registry.accept("replayEvent", new ReplayEvent(store));
+        registry.accept("showEventSchema", new ShowEventSchema());
     }
 }

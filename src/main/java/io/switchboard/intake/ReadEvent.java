@@ -6,11 +6,9 @@ import io.switchboard.api.HttpRequestParts;
 import io.switchboard.events.EventType;
 import io.switchboard.store.NewEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -23,14 +21,11 @@ import org.apache.camel.Processor;
 public final class ReadEvent implements Processor {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final String KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::path)
-            .collect(Collectors.joining(", "));
 
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        EventType type = EventType.fromPath(HttpRequestParts.path(exchange, "type"))
-                .orElseThrow(() -> ApiRefusal.of(404, "unknown_event_type", "event types are " + KNOWN_TYPES));
+        EventType type = RequestedEventType.of(exchange);
         requireJson(HttpRequestParts.header(exchange, "Content-Type"));
         String givenKey = HttpRequestParts.header(exchange, IDEMPOTENCY_KEY);
         List<FieldProblem> problems = new ArrayList<>();

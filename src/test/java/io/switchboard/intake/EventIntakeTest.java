@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.engine.RunningEngine;
+import io.switchboard.events.EventType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -109,7 +110,8 @@ class EventIntakeTest {
 
     @Test
     void shouldKeepAVeryLongDerivedKeyUniqueAndStorable() throws Exception {
-        String quotes = "\"".repeat(FieldReader.MAX_ID_LENGTH - 1);
+        int maxIdLength = EventSchema.of(EventType.REFERRAL_STATUS_CHANGED).document().at("/$defs/id/maxLength").asInt();
+        String quotes = "\"".repeat(maxIdLength - 1);
         ObjectNode referral = example("referral-status-changed").put("source", quotes).put("referralId", quotes + "a")
                 .put("status", quotes);
         HttpResponse<String> first = engine.postEvent("referral-status-changed", referral.toString());
