@@ -1,0 +1,136 @@
+package io.switchboard.store;
+
+import static io.switchboard.store.StoreSql.failure;
+import static io.switchboard.store.StoreSql.now;
+import static io.switchboard.store.StoreSql.setInstant;
+import static io.switchboard.store.StoreSql.toJson;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accepting events: each is inserted under its type's idempotency key, in batches shared by concurrent callers
+ * ({@link GroupCommit}), and committed before its caller may answer 202.
+ */
+final class EventIntake implements AutoCloseable {
+    private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, key_origin, "
+            + "body_digest, payload, warnings, status, attempts, received_at, updated_at, next_attempt_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+
+    private final StoreSql sql;
+    private final NewWork newWork;
+    private final GroupCommit groupCommit;
+
+    EventIntake(StoreSql sql, NewWork newWork) {
+        this.sql = sql;
+        this.newWork = newWork;
+        this.groupCommit = new GroupCommit(this::storeAll);
+    }
+
+    Acceptance accept(NewEvent event) {
+        return groupCommit.accept(event);
+    }
+
+    /** Inserts a batch in one transaction; when any row is refused (a repeated key), each is inserted on its own. */
+    private void storeAll(List<GroupCommit.Waiting> batch) {
+        Instant now = now();
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = sql.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+                for (GroupCommit.Waiting waiting : batch) {
+                    String id = UUID.randomUUID().toString();
+                    bindInsert(insert, id, waiting.event(), now);
+                    insert.addBatch();
+                    ids.add(id);
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                insertOneByOne(batch);
+                return;
+            }
+        } catch (SQLException e) {
+            throw failure("store the events", e);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).acceptance().complete(Acceptance.accepted(ids.get(i)));
+        }
+        newWork.announce();
+    }
+
+    private void insertOneByOne(List<GroupCommit.Waiting> batch) {
+        boolean anyNew = false;
+        for (GroupCommit.Waiting waiting : batch) {
+            try {
+                Acceptance acceptance = insertAlone(waiting.event());
+                anyNew |= acceptance.outcome() == Acceptance.Outcome.ACCEPTED;
+                waiting.acceptance().complete(acceptance);
+            } catch (RuntimeException e) {
+                waiting.acceptance().completeExceptionally(e);
+            }
+        }
+        if (anyNew) {
+            newWork.announce();
+        }
+    }
+
+    private Acceptance insertAlone(NewEvent event) {
+        String id = UUID.randomUUID().toString();
+        try (Connection connection = sql.connection(); PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            bindInsert(insert, id, event, now());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (StoreSql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return repeatOf(event);
+            }
+            throw failure("store the event", e);
+        }
+        return Acceptance.accepted(id);
+    }
+
+    private static void bindInsert(PreparedStatement insert, String id, NewEvent event, Instant now) throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, event.type().path());
+        insert.setString(3, event.source());
+        insert.setString(4, event.key().value());
+        insert.setString(5, event.key().origin().column());
+        insert.setString(6, event.bodyDigest());
+        insert.setString(7, event.payload());
+        insert.setString(8, event.warnings().isEmpty() ? null : toJson(event.warnings()));
+        setInstant(insert, 9, now);
+        setInstant(insert, 10, now);
+        setInstant(insert, 11, now);
+    }
+
+    /**
+     * The event already stored under this event's key: a duplicate when the bodies agree, a reused key when they
+     * differ. Events stored before bodies were digested have none and count as duplicates.
+     */
+    private Acceptance repeatOf(NewEvent event) {
+        return sql.queryOne("SELECT id, body_digest FROM events WHERE event_type = ? AND key_origin = ? AND idempotency_key = ?",
+                statement -> {
+                    statement.setString(1, event.type().path());
+                    statement.setString(2, event.key().origin().column());
+                    statement.setString(3, event.key().value());
+                }, rows -> {
+                    String storedDigest = rows.getString(2);
+                    boolean sameBody = storedDigest == null || storedDigest.equals(event.bodyDigest());
+                    return sameBody ? new Acceptance(rows.getString(1), Acceptance.Outcome.DUPLICATE)
+                            : new Acceptance(null, Acceptance.Outcome.KEY_REUSED);
+                })
+                .orElseThrow(() -> new StoreException("the event with this idempotency key vanished while being read"));
+    }
+
+
+    @Override
+    public void close() {
+        groupCommit.close();
+    }
+}

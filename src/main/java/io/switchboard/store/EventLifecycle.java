@@ -1,0 +1,219 @@
+package io.switchboard.store;
+
+import static io.switchboard.store.StoreSql.bindAll;
+import static io.switchboard.store.StoreSql.eventType;
+import static io.switchboard.store.StoreSql.failure;
+import static io.switchboard.store.StoreSql.instant;
+import static io.switchboard.store.StoreSql.now;
+import static io.switchboard.store.StoreSql.setInstant;
+import static io.switchboard.store.StoreSql.toJson;
+
+import io.switchboard.events.ProducedRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An event's way through processing: claimed by one node, then done, failed, skipped, retried later or held, and
+ * put back to pending by a replay or after a crash. Every change is a conditional update on the status it
+ * expects, so two nodes sharing the database never both change one event.
+ */
+final class EventLifecycle {
+    private static final String SKIPPED_CODE = "skipped";
+
+    private final StoreSql sql;
+    private final NewWork newWork;
+    private final EventQueries queries;
+
+    EventLifecycle(StoreSql sql, NewWork newWork, EventQueries queries) {
+        this.sql = sql;
+        this.newWork = newWork;
+        this.queries = queries;
+    }
+
+    /**
+     * Claims up to {@code max} pending events that are due, oldest due first, marking them processing by
+     * {@code node} and counting the attempt. The claim is one conditional update of them all, so two engines never
+     * claim the same event; what this node won is read back by its name.
+     */
+    List<ClaimedEvent> claimDue(int max, String node) {
+        Instant now = now();
+        List<String> candidates = sql.queryList(
+                // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
+                // limit; otherwise every claim sorts the whole backlog of pending events
+                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
+                        + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
+                statement -> {
+                    setInstant(statement, 1, now);
+                    statement.setInt(2, max);
+                }, rows -> rows.getString(1));
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+        int won = sql.update("UPDATE events SET status = 'processing', attempts = attempts + 1, claimed_by = ?, updated_at = ? "
+                + "WHERE status = 'pending' AND id IN (" + ids + ")", statement -> {
+            statement.setString(1, node);
+            setInstant(statement, 2, now);
+            bindAll(statement, 3, candidates);
+        });
+        if (won == 0) {
+            return List.of();
+        }
+        Map<String, ClaimedEvent> claimed = new HashMap<>();
+        sql.queryList("SELECT id, event_type, payload, attempts, received_at FROM events "
+                + "WHERE status = 'processing' AND claimed_by = ? AND id IN (" + ids + ")", statement -> {
+            statement.setString(1, node);
+            bindAll(statement, 2, candidates);
+        }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)),
+                rows.getString(3), rows.getInt(4), instant(rows, "received_at"))));
+        return candidates.stream().map(claimed::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The route wrote what it had to: keeps the records it produced and its warnings. */
+    boolean markDone(String id, List<ProducedRecord> records, List<String> warnings) {
+        return finish(id, "UPDATE events SET status = 'done', produced_records = ?, warnings = ?, "
+                + "error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+            statement.setString(1, toJson(records));
+            statement.setString(2, toJson(warnings));
+            setInstant(statement, 3, now());
+            statement.setString(4, id);
+        });
+    }
+
+    /** The event cannot be processed as it is; it stays failed until an operator replays it. */
+    boolean markFailed(String id, EventError error, List<ProducedRecord> records, List<String> warnings) {
+        return finish(id, "UPDATE events SET status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
+                + "warnings = ?, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+            statement.setString(1, error.code());
+            statement.setString(2, error.message());
+            statement.setString(3, toJson(records));
+            statement.setString(4, toJson(warnings));
+            setInstant(statement, 5, now());
+            statement.setString(6, id);
+        });
+    }
+
+    /** The event needs no Salesforce write; the reason shows as its error with code {@code skipped}. */
+    boolean markSkipped(String id, String reason, List<String> warnings) {
+        return finish(id, "UPDATE events SET status = 'skipped', error_code = ?, error_message = ?, warnings = ?, updated_at = ? "
+                + "WHERE id = ? AND status = 'processing'", statement -> {
+            statement.setString(1, SKIPPED_CODE);
+            statement.setString(2, reason);
+            statement.setString(3, toJson(warnings));
+            setInstant(statement, 4, now());
+            statement.setString(5, id);
+        });
+    }
+
+    /** A transient failure: the event goes back to pending, due at {@code nextAttempt}, keeping the error seen. */
+    boolean retryLater(String id, Instant nextAttempt, EventError error) {
+        return finish(id, "UPDATE events SET status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
+                + "claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+            setInstant(statement, 1, nextAttempt.truncatedTo(ChronoUnit.MILLIS));
+            statement.setString(2, error.code());
+            statement.setString(3, error.message());
+            setInstant(statement, 4, now());
+            statement.setString(5, id);
+        });
+    }
+
+    /**
+     * Not a failure: the event's connection is paused, so it goes back to pending, due at {@code due}, showing why.
+     * Unless {@code attemptCounts}, the attempt its claim counted is taken back: a run held before its first call
+     * wrote nothing.
+     */
+    boolean holdUntil(String id, Instant due, EventError reason, boolean attemptCounts) {
+        return finish(id, "UPDATE events SET status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
+                + "attempts = attempts - ?, claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'processing'",
+                statement -> {
+                    setInstant(statement, 1, due.truncatedTo(ChronoUnit.MILLIS));
+                    statement.setString(2, reason.code());
+                    statement.setString(3, reason.message());
+                    statement.setInt(4, attemptCounts ? 0 : 1);
+                    setInstant(statement, 5, now());
+                    statement.setString(6, id);
+                });
+    }
+
+    /**
+     * What held the events showing {@code holdCode} is over sooner than their due time said (a refused login was
+     * accepted): they become due now and the worker is woken. Answers how many.
+     */
+    int releaseHeld(String holdCode) {
+        Instant now = now();
+        int released = sql.update("UPDATE events SET next_attempt_at = ?, updated_at = ? "
+                + "WHERE status = 'pending' AND error_code = ? AND next_attempt_at > ?", statement -> {
+                    setInstant(statement, 1, now);
+                    setInstant(statement, 2, now);
+                    statement.setString(3, holdCode);
+                    setInstant(statement, 4, now);
+                });
+        if (released > 0) {
+            newWork.announce();
+        }
+        return released;
+    }
+
+    /**
+     * Ends a pending event's wait early, when what it waits for is ready sooner than the time it was held until
+     * (such as the files it waits to download): it is due now, and the worker is woken. Answers false, changing
+     * nothing, when the event is not pending, e.g. still processing the run that is about to hold it.
+     */
+    boolean makeDue(String id) {
+        int updated = sql.update("UPDATE events SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+                statement -> {
+                    Instant now = now();
+                    setInstant(statement, 1, now);
+                    setInstant(statement, 2, now);
+                    statement.setString(3, id);
+                });
+        if (updated == 1) {
+            newWork.announce();
+        }
+        return updated == 1;
+    }
+
+    private boolean finish(String id, String statement, StoreSql.Binder binder) {
+        return sql.update(statement, binder) == 1;
+    }
+
+    /** Puts a failed or skipped event back to pending, due now, with its attempts and last outcome cleared. */
+    ReplayResult replay(String id) {
+        int requeued = sql.update("UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?, "
+                + "claimed_by = NULL, error_code = NULL, error_message = NULL, produced_records = NULL, warnings = NULL "
+                + "WHERE id = ? AND status IN ('failed', 'skipped')", statement -> {
+            Instant now = now();
+            setInstant(statement, 1, now);
+            setInstant(statement, 2, now);
+            statement.setString(3, id);
+        });
+        if (requeued == 1) {
+            newWork.announce();
+            return ReplayResult.REQUEUED;
+        }
+        return queries.find(id).isPresent() ? ReplayResult.NOT_REPLAYABLE : ReplayResult.NOT_FOUND;
+    }
+
+    /**
+     * Puts events that {@code node} was processing when it stopped back to pending. Called at start-up: a crash
+     * leaves them half done, and the routes' find-or-create steps make a second run safe.
+     */
+    int requeueInterrupted(String node) {
+        int requeued = sql.update("UPDATE events SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, updated_at = ? "
+                + "WHERE status = 'processing' AND claimed_by = ?", statement -> {
+            Instant now = now();
+            setInstant(statement, 1, now);
+            setInstant(statement, 2, now);
+            statement.setString(3, node);
+        });
+        if (requeued > 0) {
+            newWork.announce();
+        }
+        return requeued;
+    }
+}
