@@ -9,17 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
-import io.switchboard.engine.RunningEngine;
+import io.switchboard.engine.EngineAgainstEmulator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The call route with an operator's edits to config/call.yaml: the inbound trigger turned OFF, a trigger for an
@@ -48,13 +45,11 @@ class CallTriggersTest {
                 search:
                   module: Account
             """;
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject()
+            .onProjectCopy(CallTriggersTest::addAccountTriggerAndLeadCreation).resettingOrgBeforeEach();
 
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        Path home = RunningEngine.copyProject(Files.createTempDirectory("switchboard-call-triggers"));
+    private static void addAccountTriggerAndLeadCreation(Path home) throws IOException {
         Path callConfig = home.resolve("config/call.yaml");
         String shipped = Files.readString(callConfig);
         String outbound = shipped.substring(shipped.indexOf("  outbound-call:"));
@@ -63,30 +58,18 @@ class CallTriggersTest {
                 .replace("name: inbound-answered-in-queue\n    active: ON", "name: inbound-answered-in-queue\n    active: OFF")
                 .replace("configurations:\n", ACCOUNT_CASE)
                 .replace(outbound, outbound.replace("create: none", "create: Lead")));
-        engine = RunningEngine.startIn(emulator, home, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetOrg() {
-        emulator.admin().reset();
     }
 
     @Test
     void shouldSkipACallWhoseOnlyMatchingTriggerIsTurnedOff() throws Exception {
-        int tasks = emulator.admin().records("Task").size();
+        int tasks = rig.emulator().admin().records("Task").size();
 
-        JsonNode event = run(engine, "call", example("call-inbound-answered"));
+        JsonNode event = run(rig.engine(), "call", example("call-inbound-answered"));
 
         assertEquals("skipped", event.path("status").asText(), event.toString());
         assertEquals("no active trigger matches: queue=Sales, direction=inbound, status=answered",
                 event.path("error").path("message").asText());
-        assertEquals(tasks, emulator.admin().records("Task").size());
+        assertEquals(tasks, rig.emulator().admin().records("Task").size());
     }
 
     @Test
@@ -94,10 +77,10 @@ class CallTriggersTest {
         ObjectNode fromAcme = example("call-inbound-answered").put("queue", "Accounts")
                 .put("callerNumber", "+442079460000").put("callId", "1763636000.1");
 
-        JsonNode event = run(engine, "call", fromAcme);
+        JsonNode event = run(rig.engine(), "call", fromAcme);
 
         assertEquals("done", event.path("status").asText(), event.toString());
-        Map<String, Object> ticket = only(emulator.admin().records("Case"), "Subject", "Call from +442079460000");
+        Map<String, Object> ticket = only(rig.emulator().admin().records("Case"), "Subject", "Call from +442079460000");
         assertRecord(event.path("records").path(0), "Account", SeededOrg.ACME_ACCOUNT_ID, "linked");
         assertRecord(event.path("records").path(1), "Case", (String) ticket.get("Id"), "created");
         assertEquals(SeededOrg.ACME_ACCOUNT_ID, ticket.get("AccountId"));
@@ -108,13 +91,13 @@ class CallTriggersTest {
 
     @Test
     void shouldCreateALeadForAnOutboundCallToAnUnknownNumberAndLinkTheTaskToIt() throws Exception {
-        JsonNode event = run(engine, "call", example("call-outbound-answered"));
+        JsonNode event = run(rig.engine(), "call", example("call-outbound-answered"));
 
         assertEquals("done", event.path("status").asText(), event.toString());
-        Map<String, Object> lead = only(emulator.admin().records("Lead"), "Phone", "+14155550123");
+        Map<String, Object> lead = only(rig.emulator().admin().records("Lead"), "Phone", "+14155550123");
         assertEquals("+14155550123", lead.get("LastName"));
         assertEquals("[not provided]", lead.get("Company"));
-        Map<String, Object> task = only(emulator.admin().records("Task"), "CallObject", "1763640000.7");
+        Map<String, Object> task = only(rig.emulator().admin().records("Task"), "CallObject", "1763640000.7");
         assertRecord(event.path("records").path(0), "Lead", (String) lead.get("Id"), "created");
         assertRecord(event.path("records").path(1), "Task", (String) task.get("Id"), "created");
         assertEquals(lead.get("Id"), task.get("WhoId"));

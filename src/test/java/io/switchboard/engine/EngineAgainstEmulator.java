@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final Map<String, String> settings = new HashMap<>();
     private boolean copyProject;
+    private ProjectEdit edit = home -> { };
     private boolean resetOrgBeforeEach;
     private Path home;
     private SalesforceEmulator emulator;
@@ -44,6 +45,19 @@ public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllC
         return this;
     }
 
+    /** Runs on a copy of config/ and routes/ that {@code edit} changes before the engine starts. */
+    public EngineAgainstEmulator onProjectCopy(ProjectEdit edit) {
+        copyProject = true;
+        this.edit = edit;
+        return this;
+    }
+
+    /** A change to the project copy's files, given the copy's home folder. */
+    @FunctionalInterface
+    public interface ProjectEdit {
+        void apply(Path home) throws IOException;
+    }
+
     /** Further environment variables for the engine, such as {@code SWITCHBOARD_MAX_BODY_BYTES}. */
     public EngineAgainstEmulator withSettings(Map<String, String> more) {
         settings.putAll(more);
@@ -61,9 +75,12 @@ public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllC
         home = Files.createTempDirectory("switchboard-" + context.getRequiredTestClass().getSimpleName());
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         try {
-            engine = copyProject
-                    ? RunningEngine.startIn(emulator, RunningEngine.copyProject(home), settings)
-                    : RunningEngine.start(emulator, home.resolve("data"), settings);
+            if (copyProject) {
+                edit.apply(RunningEngine.copyProject(home));
+                engine = RunningEngine.startIn(emulator, home, settings);
+            } else {
+                engine = RunningEngine.start(emulator, home.resolve("data"), settings);
+            }
         } catch (Exception | Error e) {
             emulator.close();
             throw e;
