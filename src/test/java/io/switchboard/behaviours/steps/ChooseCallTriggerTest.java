@@ -1,5 +1,6 @@
 package io.switchboard.behaviours.steps;
 
+import static io.switchboard.behaviours.steps.StepExchanges.editedMappings;
 import static io.switchboard.behaviours.steps.StepExchanges.event;
 import static io.switchboard.behaviours.steps.StepExchanges.exchangeFor;
 import static io.switchboard.behaviours.steps.StepExchanges.shippedMappings;
@@ -11,14 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.behaviours.CallPlan;
 import io.switchboard.behaviours.ChooseCallTrigger;
 import io.switchboard.events.EventType;
-import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.TicketType;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,15 +82,8 @@ class ChooseCallTriggerTest {
     }
 
     @Test
-    void shouldSaySoWhenEveryTriggerIsOff() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("config"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.copy(file, config.resolve(file.getFileName()));
-            }
-        }
-        Path call = config.resolve("call.yaml");
-        Files.writeString(call, Files.readString(call).replace("active: ON", "active: OFF"));
-        Mappings allOff = MappingFiles.load(config, Set.of("default"));
+    void shouldSaySoWhenEveryTriggerIsOff() {
+        Mappings allOff = editedMappings(config, "call.yaml", file -> file.replace("active: ON", "active: OFF"));
         Exchange exchange = exchangeFor(event(EventType.CALL, "call-inbound-answered"));
         new ChooseCallTrigger(() -> allOff).process(exchange);
         assertNull(exchange.getProperty(CallPlan.PROPERTY));

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -24,7 +26,7 @@ import org.apache.camel.support.DefaultExchange;
  * Bare exchanges as the worker hands them to a behaviour route: the event, parsed from an example of
  * {@code src/test/resources/events/} by the intake's own parser, as its property, and a fresh outcome.
  */
-final class StepExchanges {
+public final class StepExchanges {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("src/test/resources/events");
     /** Never started: a bare exchange needs a context to belong to, not a running one. */
@@ -34,12 +36,29 @@ final class StepExchanges {
     }
 
     /** The shipped {@code config/*.yaml}, loaded as the engine loads them. */
-    static Mappings shippedMappings() {
+    public static Mappings shippedMappings() {
         return MappingFiles.load(Path.of("config"), Set.of("default"));
     }
 
+    /**
+     * The shipped files copied into {@code dir}, one of them edited as an operator would, loaded as the engine loads
+     * them.
+     */
+    public static Mappings editedMappings(Path dir, String file, UnaryOperator<String> edit) {
+        try (Stream<Path> files = Files.list(Path.of("config"))) {
+            for (Path shipped : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(shipped, dir.resolve(shipped.getFileName()));
+            }
+            Path edited = dir.resolve(file);
+            Files.writeString(edited, edit.apply(Files.readString(edited)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return MappingFiles.load(dir, Set.of("default"));
+    }
+
     /** The example event as a client could send it after {@code edit}, parsed and checked by the intake. */
-    static Record event(EventType type, String example, Consumer<ObjectNode> edit) {
+    public static Record event(EventType type, String example, Consumer<ObjectNode> edit) {
         try {
             ObjectNode json = (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve(example + ".json")));
             edit.accept(json);
@@ -52,19 +71,19 @@ final class StepExchanges {
         }
     }
 
-    static Record event(EventType type, String example) {
+    public static Record event(EventType type, String example) {
         return event(type, example, json -> { });
     }
 
     /** A bare exchange carrying the event and an empty outcome, as the worker starts a route. */
-    static Exchange exchangeFor(Record event) {
+    public static Exchange exchangeFor(Record event) {
         Exchange exchange = new DefaultExchange(CONTEXT);
         exchange.setProperty(EventProperties.EVENT, event);
         exchange.setProperty(EventOutcome.PROPERTY, new EventOutcome());
         return exchange;
     }
 
-    static EventOutcome outcome(Exchange exchange) {
+    public static EventOutcome outcome(Exchange exchange) {
         return exchange.getProperty(EventOutcome.PROPERTY, EventOutcome.class);
     }
 }
