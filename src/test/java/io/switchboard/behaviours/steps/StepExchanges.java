@@ -77,7 +77,12 @@ public final class StepExchanges {
 
     /** A bare exchange carrying the event and an empty outcome, as the worker starts a route. */
     public static Exchange exchangeFor(Record event) {
-        Exchange exchange = new DefaultExchange(CONTEXT);
+        return exchangeFor(CONTEXT, event);
+    }
+
+    /** The same, in a context that holds what the step needs, such as a connection's Salesforce component. */
+    public static Exchange exchangeFor(CamelContext context, Record event) {
+        Exchange exchange = new DefaultExchange(context);
         exchange.setProperty(EventProperties.EVENT, event);
         exchange.setProperty(EventOutcome.PROPERTY, new EventOutcome());
         return exchange;
