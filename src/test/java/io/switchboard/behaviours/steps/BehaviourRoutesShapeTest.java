@@ -1,0 +1,244 @@
+package io.switchboard.behaviours.steps;
+
+import static io.switchboard.behaviours.steps.StepExchanges.event;
+import static io.switchboard.behaviours.steps.StepExchanges.shippedMappings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.behaviours.CallPlan;
+import io.switchboard.behaviours.CallTicket;
+import io.switchboard.behaviours.ChooseCallTrigger;
+import io.switchboard.behaviours.ReportCallTicket;
+import io.switchboard.behaviours.ReportUpdatedRecord;
+import io.switchboard.behaviours.ReportUpsertedRecord;
+import io.switchboard.behaviours.conversation.CaseWrites;
+import io.switchboard.events.EventOutcome;
+import io.switchboard.events.EventProperties;
+import io.switchboard.events.EventType;
+import io.switchboard.mapping.Mappings;
+import io.switchboard.processing.RedeliverInRoute;
+import io.switchboard.processing.SessionExpired;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.FilterDefinition;
+import org.apache.camel.model.LoopDefinition;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.ProcessDefinition;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.SetPropertyDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.model.ToDynamicDefinition;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour routes as the files in routes/ lay them out, loaded by camel-main from the file system as the engine
+ * loads them, with the shared error handling they name. Steps that need a Salesforce connection are stand-ins that
+ * note they ran; the rest are the real steps, so that a route's own skips can run without Salesforce.
+ */
+@CamelMainTest(configurationClasses = BehaviourRoutesShapeTest.Steps.class, properties = {
+        "camel.main.routes-include-pattern=file:routes/call.camel.yaml,file:routes/referral-status-changed.camel.yaml,"
+                + "file:routes/case-acknowledged.camel.yaml,file:routes/conversation-closed.camel.yaml,"
+                + "file:routes/salesforce-errors.camel.yaml",
+        "switchboard.referral-poll.enabled=false",
+        "switchboard.referral-poll.cron=0 0/5 * * * ?",
+        "switchboard.referral-poll.url=",
+        "switchboard.retry.in-route-attempts=0",
+        "switchboard.retry.in-route-delay-ms=0",
+        "camel.component.salesforce.lazy-login=true",
+        "camel.component.salesforce.login-url=http://127.0.0.1:9",
+        "camel.component.salesforce.client-id=unused",
+        "camel.component.salesforce.client-secret=unused"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BehaviourRoutesShapeTest {
+    static final List<String> CALLS = StandInStep.calls();
+
+    @BeanInject
+    CamelContext context;
+
+    /** The steps that need no Salesforce connection as they are; stand-ins for those that do. */
+    public static final class Steps implements CamelConfiguration {
+        private static final Mappings SHIPPED = shippedMappings();
+
+        @Override
+        public void configure(CamelContext camelContext) {
+            for (String name : List.of("findCallPerson", "composeCallPerson", "rememberCallPerson", "lookupCallAgent",
+                    "composeCallTicket", "findWrittenCallTicket", "staleCallPerson", "mapReferralStatus",
+                    "mapCxIntake", "loadAttachments", "requireAuditPermission", "findConversationContact",
+                    "composeCustomerContact", "rememberCustomerContact", "findConversationUsers", "composeComments",
+                    "planCaseWrites", "lookForWrittenCase", "nextCaseWrite", "readCaseWrite", "incompleteCase",
+                    "reportCaseWrites")) {
+                camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
+            }
+            camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
+            camelContext.getRegistry().bind("reportCallTicket", new ReportCallTicket());
+            camelContext.getRegistry().bind("reportUpdatedRecord", new ReportUpdatedRecord());
+            camelContext.getRegistry().bind("reportUpsertedRecord", new ReportUpsertedRecord());
+            camelContext.getRegistry().bind("sessionExpired", new SessionExpired());
+            camelContext.getRegistry().bind("redeliverInRoute", new RedeliverInRoute());
+        }
+    }
+
+    @BeforeEach
+    void forgetCalls() {
+        CALLS.clear();
+    }
+
+    private RouteDefinition route(String id) {
+        return context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(id);
+    }
+
+    /** The route's own steps, one line each as the file lists them; the shared error clauses left out. */
+    private List<String> outline(String routeId) {
+        return outline(route(routeId).getOutputs());
+    }
+
+    private static List<String> outline(List<ProcessorDefinition<?>> steps) {
+        return steps.stream().filter(step -> !(step instanceof OnExceptionDefinition))
+                .map(BehaviourRoutesShapeTest::outline).toList();
+    }
+
+    private static String outline(ProcessorDefinition<?> step) {
+        if (step instanceof ProcessDefinition process) {
+            return "process " + process.getRef();
+        } else if (step instanceof FilterDefinition filter) {
+            return "filter " + filter.getExpression().getExpression() + " " + outline(filter.getOutputs());
+        } else if (step instanceof ChoiceDefinition choice) {
+            return "choice " + choice.getWhenClauses().stream().map(when -> "when " + when.getExpression().getExpression()
+                    + " " + outline(when.getOutputs())).toList() + " otherwise " + outline(choice.getOtherwise().getOutputs());
+        } else if (step instanceof LoopDefinition loop) {
+            return "loop " + ("true".equals(loop.getDoWhile()) ? "while " : "") + loop.getExpression().getExpression() + " "
+                    + outline(loop.getOutputs());
+        } else if (step instanceof ToDynamicDefinition to) {
+            return "toD " + to.getUri();
+        } else if (step instanceof ToDefinition to) {
+            return "to " + to.getUri();
+        } else if (step instanceof SetPropertyDefinition property) {
+            return "setProperty " + property.getName() + " " + property.getExpression().getExpression();
+        }
+        return step.getShortName();
+    }
+
+    @Test
+    void shouldChooseATriggerSkipACallNoneTakesAndCreateTheConfiguredTicket() {
+        assertEquals("direct:call", route("call").getInput().getUri());
+        assertEquals(List.of(
+                "process chooseCallTrigger",
+                "filter ${exchangeProperty.switchboardCallPlan} == null "
+                        + "[setProperty switchboardSkipped ${exchangeProperty.switchboardNoCallTrigger}, stop]",
+                "process findCallPerson",
+                "filter ${exchangeProperty.switchboardCallPlan.personToCreate} != null [process composeCallPerson, "
+                        + "toD ${exchangeProperty.switchboardCallPlan.component}:createSObject?rawPayload=true"
+                        + "&sObjectName=${exchangeProperty.switchboardCallPlan.personToCreate}, process rememberCallPerson]",
+                "process lookupCallAgent",
+                "process composeCallTicket",
+                "process findWrittenCallTicket",
+                "filter ${exchangeProperty.switchboardWrittenTicket} != null [process reportCallTicket, stop]",
+                "choice [when ${exchangeProperty.switchboardCallTicket.sobject} == 'Task' "
+                        + "[toD ${exchangeProperty.switchboardCallPlan.component}:createSObject?rawPayload=true&sObjectName=Task]] "
+                        + "otherwise [toD ${exchangeProperty.switchboardCallPlan.component}:createSObject?rawPayload=true"
+                        + "&sObjectName=Case]",
+                "process reportCallTicket"), outline("call"));
+    }
+
+    @Test
+    void shouldSkipAReferralNotSentFromSalesforceAndUpdateTheRecordOfAnyOther() {
+        assertEquals("direct:referral-status-changed", route("referral-status-changed").getInput().getUri());
+        assertEquals(List.of(
+                "filter ${exchangeProperty.switchboardEvent.salesforceRecordId} == null "
+                        + "[setProperty switchboardSkipped referral was not sent from Salesforce, stop]",
+                "process mapReferralStatus",
+                "to salesforce:updateSObject?rawPayload=true",
+                "process reportUpdatedRecord"), outline("referral-status-changed"));
+    }
+
+    @Test
+    void shouldUpsertTheIntakeRecordOfAnAcknowledgedCase() {
+        assertEquals("direct:case-acknowledged", route("case-acknowledged").getInput().getUri());
+        assertEquals(List.of(
+                "process mapCxIntake",
+                "to salesforce:upsertSObject?rawPayload=true",
+                "process reportUpsertedRecord"), outline("case-acknowledged"));
+    }
+
+    @Test
+    void shouldLoadTheFilesFirstAndWriteTheCaseInALoopOfCompositeRequests() {
+        assertEquals("direct:conversation-closed", route("conversation-closed").getInput().getUri());
+        assertEquals(List.of(
+                "process loadAttachments",
+                "process requireAuditPermission",
+                "process findConversationContact",
+                "filter ${exchangeProperty.switchboardConversationContact} == null [process composeCustomerContact, "
+                        + "to salesforce:createSObject?rawPayload=true&sObjectName=Contact, process rememberCustomerContact]",
+                "process findConversationUsers",
+                "process composeComments",
+                "process planCaseWrites",
+                "process lookForWrittenCase",
+                "loop while ${exchangeProperty.switchboardCaseWrites.done} == false "
+                        + "[process nextCaseWrite, to salesforce:raw?rawMethod=POST&rawPayload=true, process readCaseWrite]",
+                "process reportCaseWrites"), outline("conversation-closed"));
+    }
+
+    @Test
+    void shouldGiveEveryBehaviourRouteTheSharedSalesforceErrorHandling() {
+        for (EventType type : EventType.values()) {
+            assertEquals("salesforce-errors", route(type.path()).getRouteConfigurationId(), type.path());
+        }
+    }
+
+    @Test
+    void shouldReadOnlyTheExchangePropertiesTheStepsLeave() {
+        Set<String> left = Set.of(EventProperties.EVENT, CallPlan.PROPERTY, ChooseCallTrigger.NO_TRIGGER,
+                CallTicket.PROPERTY, CallTicket.WRITTEN, CaseWrites.PROPERTY,
+                // package-private in its step; the conversation route tests show the Contact step sets it
+                "switchboardConversationContact");
+        Pattern property = Pattern.compile("exchangeProperty\\.(\\w+)");
+        for (EventType type : EventType.values()) {
+            for (String line : outline(type.path())) {
+                Matcher read = property.matcher(line);
+                while (read.find()) {
+                    assertTrue(left.contains(read.group(1)), type.path() + " reads " + read.group(1) + ": " + line);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldSkipACallNoTriggerTakesBeforeAnyLookUp() {
+        Exchange sent = send("direct:call", event(EventType.CALL, "call-inbound-answered", json -> json.remove("queue")));
+        assertEquals("no active trigger matches: direction=inbound, status=answered, queue=(absent)",
+                sent.getProperty(EventOutcome.SKIPPED));
+        assertEquals(List.of(), CALLS, "no step after the trigger's choice ran");
+    }
+
+    @Test
+    void shouldSkipAReferralWithoutASalesforceRecordBeforeMappingIt() {
+        Exchange sent = send("direct:referral-status-changed",
+                event(EventType.REFERRAL_STATUS_CHANGED, "referral-status-changed", json -> json.remove("salesforceRecordId")));
+        assertEquals("referral was not sent from Salesforce", sent.getProperty(EventOutcome.SKIPPED));
+        assertEquals(List.of(), CALLS);
+    }
+
+    private Exchange send(String uri, Record event) {
+        ProducerTemplate template = context.createProducerTemplate();
+        Exchange sent = template.send(uri, exchange -> {
+            exchange.setProperty(EventProperties.EVENT, event);
+            exchange.setProperty(EventOutcome.PROPERTY, new EventOutcome());
+        });
+        assertNull(sent.getException());
+        return sent;
+    }
+}
