@@ -1,10 +1,10 @@
 package io.switchboard.behaviours;
 
+import io.switchboard.lookup.FindPersonByPhone;
+import io.switchboard.lookup.LookupUser;
+import io.switchboard.lookup.RecentPersonMatches;
 import io.switchboard.mapping.Describes;
-import io.switchboard.mapping.FindPersonByPhone;
-import io.switchboard.mapping.LookupUser;
 import io.switchboard.mapping.MappingException;
-import io.switchboard.mapping.RecentPersonMatches;
 import io.switchboard.mapping.SObjectDescription;
 import io.switchboard.salesforce.SalesforceCallGuard;
 import io.switchboard.salesforce.SalesforceClient;

@@ -1,7 +1,7 @@
 package io.switchboard.behaviours;
 
 import io.switchboard.events.EventOutcome;
-import io.switchboard.mapping.PersonSearchResult;
+import io.switchboard.lookup.PersonSearchResult;
 import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -2,8 +2,8 @@ package io.switchboard.behaviours;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.lookup.SoqlEscaping;
 import io.switchboard.mapping.SalesforceValues;
-import io.switchboard.mapping.SoqlEscaping;
 import io.switchboard.salesforce.SalesforceClient;
 import java.util.ArrayList;
 import java.util.List;

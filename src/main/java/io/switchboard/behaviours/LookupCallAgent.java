@@ -1,6 +1,6 @@
 package io.switchboard.behaviours;
 
-import io.switchboard.mapping.UserMatch;
+import io.switchboard.lookup.UserMatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

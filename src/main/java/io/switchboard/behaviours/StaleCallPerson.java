@@ -1,7 +1,7 @@
 package io.switchboard.behaviours;
 
+import io.switchboard.lookup.StalePersonMatch;
 import io.switchboard.mapping.Person;
-import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.processing.StepFailure;
 import io.switchboard.salesforce.SalesforceApiException;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.switchboard.mapping;
 
-import io.switchboard.testing.MutableClock;
-import java.time.Instant;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.salesforce.SalesforceClient;
+import io.switchboard.testing.EmulatedOrg;
+import io.switchboard.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

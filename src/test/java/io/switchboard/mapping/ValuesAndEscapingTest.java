@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.lookup.SoqlEscaping;
+import io.switchboard.lookup.SoslEscaping;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.switchboard.behaviours.conversation;
 import io.switchboard.behaviours.ConnectionSteps;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventOutcome;
+import io.switchboard.lookup.UserMatch;
 import io.switchboard.mapping.ConversationClosedMapping;
-import io.switchboard.mapping.UserMatch;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import java.util.function.Supplier;
 
 /**
  * Finds the agent's active user by email and, with audit fields on, the customer-comment user by username; either

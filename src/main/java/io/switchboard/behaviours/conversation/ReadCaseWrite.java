@@ -2,9 +2,9 @@ package io.switchboard.behaviours.conversation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.lookup.StalePersonMatch;
 import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.Person;
-import io.switchboard.mapping.StalePersonMatch;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
 import java.io.IOException;

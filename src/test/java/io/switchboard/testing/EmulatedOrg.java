@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.testing;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.emulator.EmulatorSettings;
@@ -14,12 +14,12 @@ import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** A running emulator and a SalesforceClient on the default connection, through the real camel-salesforce component. */
-final class EmulatedOrg implements AutoCloseable {
+public final class EmulatedOrg implements AutoCloseable {
     private final SalesforceEmulator emulator;
     private final DefaultCamelContext context;
     private final SalesforceClient client;
 
-    EmulatedOrg() {
+    public EmulatedOrg() {
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         Map<String, String> env = Map.of("SF_LOGIN_URL", emulator.baseUrl(), "SF_CLIENT_ID", SeededOrg.CLIENT_ID,
                 "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
@@ -30,16 +30,16 @@ final class EmulatedOrg implements AutoCloseable {
         client = new SalesforceClient(context, settings);
     }
 
-    SalesforceClient client() {
+    public SalesforceClient client() {
         return client;
     }
 
-    EmulatorAdmin admin() {
+    public EmulatorAdmin admin() {
         return emulator.admin();
     }
 
     /** How many requests reached one endpoint since the last reset, such as {@code GET /query}. */
-    long calls(String endpoint) {
+    public long calls(String endpoint) {
         return emulator.admin().counters().getOrDefault(endpoint, 0L);
     }
 

@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 import static io.switchboard.emulator.seed.SeededOrg.ACME_ACCOUNT_ID;
 import static io.switchboard.emulator.seed.SeededOrg.GIULIA_VERDI_LEAD_ID;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.switchboard.mapping.Person;
+import io.switchboard.mapping.SearchModule;
+import io.switchboard.mapping.SearchTarget;
+import io.switchboard.testing.EmulatedOrg;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

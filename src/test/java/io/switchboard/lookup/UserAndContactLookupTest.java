@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_EMAIL;
 import static io.switchboard.emulator.seed.SeededOrg.AGENT_USER_ID;
@@ -13,6 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.mapping.CreateModule;
+import io.switchboard.mapping.Person;
+import io.switchboard.mapping.PersonFields;
+import io.switchboard.mapping.SearchTarget;
+import io.switchboard.testing.EmulatedOrg;
 import io.switchboard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.salesforce.SalesforceClient;

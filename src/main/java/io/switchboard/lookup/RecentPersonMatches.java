@@ -1,5 +1,8 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
+import io.switchboard.mapping.Person;
+import io.switchboard.mapping.PhoneNumbers;
+import io.switchboard.mapping.SearchTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 /**
  * Makes any text safe inside a SOQL string literal, so that no event value can change a query's meaning.

@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
+import io.switchboard.mapping.Person;
 import io.switchboard.salesforce.SalesforceApiException;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,10 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.mapping.Person;
+import io.switchboard.mapping.PhoneNumber;
+import io.switchboard.mapping.PhoneNumbers;
+import io.switchboard.mapping.SearchTarget;
 import io.switchboard.salesforce.SalesforceClient;
 import java.time.Instant;
 import java.time.OffsetDateTime;

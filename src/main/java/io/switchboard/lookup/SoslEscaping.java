@@ -1,4 +1,4 @@
-package io.switchboard.mapping;
+package io.switchboard.lookup;
 
 /**
  * Makes any text a literal SOSL search term: every reserved character ({@code ? & | ! { } [ ] ( ) ^ ~ * : " ' + -}
