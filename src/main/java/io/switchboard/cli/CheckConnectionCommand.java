@@ -2,17 +2,22 @@ package io.switchboard.cli;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
+import io.switchboard.mapping.Describes;
+import io.switchboard.mapping.LiveDescribes;
+import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.MappingProblem;
+import io.switchboard.mapping.MappingUseCheck;
+import io.switchboard.mapping.Mappings;
 import io.switchboard.salesforce.ConnectionCheck;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
+import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceComponents;
-import io.switchboard.mapping.MappingFiles;
-import io.switchboard.mapping.Mappings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
-import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** Logs in to one configured connection and prints what the engine needs to know about that org. */
@@ -69,13 +74,26 @@ final class CheckConnectionCommand implements Command {
         String result = lines.remove(lines.size() - 1);
         boolean usable = report.usable();
         if (report.orgId() != null) {
-            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(context, settings, mappings);
-            lines.addAll(mappingCheck.lines());
+            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(
+                    new LiveDescribes(new Describes(), new SalesforceClient(context, settings)), mappings);
+            lines.addAll(lines(mappingCheck));
             usable = usable && mappingCheck.usable();
             result = "result          " + (usable ? "usable" : "NOT usable");
         }
         lines.add(result);
         lines.forEach(printer);
         return usable;
+    }
+
+    /** One summary line, then one per problem with file and line. */
+    private static List<String> lines(MappingUseCheck.Result check) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("mappings        %d object use(s), %d field(s) checked against describe: %s",
+                check.objects(), check.fields(),
+                check.usable() ? "all exist and fit" : check.problems().size() + " problem(s)"));
+        for (MappingProblem problem : check.problems()) {
+            lines.add("problem         " + problem);
+        }
+        return lines;
     }
 }
