@@ -22,7 +22,10 @@ final class ValidateCommand implements Command {
                 Usage: java -jar target/switchboard.jar validate
 
                 Loads every file in routes/ and config/ without starting the engine and prints each problem as
-                FILE:LINE: MESSAGE. Exits 0 when everything is valid, 1 otherwise.
+                FILE:LINE: MESSAGE. The Salesforce fields and picklist values the mapping files name are checked
+                against the describes check-connection last saved for each connection (under
+                SWITCHBOARD_DATA_DIR/describes/), offline; where it never saved any they are not checked, which is
+                said but is no problem. Exits 0 when everything is valid, 1 otherwise.
                 """;
     }
 
@@ -30,11 +33,13 @@ final class ValidateCommand implements Command {
     public int run(List<String> args, Console console) {
         Arguments.noneExpected(args);
         Logging.quiet();
-        List<Problem> problems = new ProjectValidator(console.home(), console.environment()).validate();
+        ProjectValidator validator = new ProjectValidator(console.home(), console.environment());
+        ProjectValidator.Validation validation = validator.validate();
+        List<Problem> problems = validation.problems();
         for (Problem problem : problems) {
-            console.out().println(console.home().relativize(problem.file().toAbsolutePath()) + lineSuffix(problem)
-                    + ": " + problem.message());
+            console.out().println(validator.shown(problem.file()) + lineSuffix(problem) + ": " + problem.message());
         }
+        validation.notes().forEach(console.out()::println);
         if (problems.isEmpty()) {
             console.out().println("All route and config files are valid.");
             return OK;

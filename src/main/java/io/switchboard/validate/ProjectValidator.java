@@ -4,20 +4,23 @@ import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.EngineOptions;
-import io.switchboard.config.Option;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.config.Option;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.MappingProblem;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -37,8 +40,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Checks everything the engine would load, without starting it: every {@code config/} file parses and holds
- * valid settings (the mapping files down to each setting), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
- * id equal to its file name and unique across files. Every problem is reported, not just the first.
+ * valid settings (the mapping files down to each setting, and their Salesforce fields and picklist values against
+ * the describes check-connection saved), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL
+ * accepts, with a route id equal to its file name and unique across files. Every problem is reported, not just the
+ * first.
  */
 public final class ProjectValidator {
     private static final String ROUTE_SUFFIX = ".camel.yaml";
@@ -46,23 +51,53 @@ public final class ProjectValidator {
 
     private final Path home;
     private final UnaryOperator<String> environment;
+    private final Clock clock;
 
-    public ProjectValidator(Path home, UnaryOperator<String> environment) {
+    /** Every problem found, and what could not be checked or was checked against what, one sentence each. */
+    public record Validation(List<Problem> problems, List<String> notes) {
+        public Validation {
+            problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The settings validate needs beyond their own validity; the data dir only when the configuration is valid. */
+    private record ConfigurationRead(Set<String> connections, Optional<Path> dataDir) {
+    }
+
+    public ProjectValidator(Path home, UnaryOperator<String> environment, Clock clock) {
         this.home = home;
         this.environment = environment;
+        this.clock = clock;
     }
 
-    public List<Problem> validate() {
+    public ProjectValidator(Path home, UnaryOperator<String> environment) {
+        this(home, environment, Clock.systemUTC());
+    }
+
+    public Validation validate() {
         List<Problem> problems = new ArrayList<>();
-        Set<String> connections = validateConfiguration(problems);
-        validateMappingFiles(connections, problems);
+        List<String> notes = new ArrayList<>();
+        ConfigurationRead configuration = validateConfiguration(problems);
+        if (validateMappingFiles(configuration.connections(), problems)) {
+            configuration.dataDir().ifPresent(dataDir -> new OfflineFieldCheck(dataDir, clock, this::shown)
+                    .check(configuration.connections(), MappingFiles.load(home.resolve("config"),
+                            configuration.connections()), problems, notes));
+        }
         validateOtherYamlConfigFiles(problems);
         validateRoutes(problems);
-        return problems;
+        return new Validation(problems, notes);
     }
 
-    /** @return the configured connection names, or just {@code default} when the configuration is broken */
-    private Set<String> validateConfiguration(List<Problem> problems) {
+    /** A path as an operator reads it: relative to the project's folder when inside it, absolute otherwise. */
+    public String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path base = home.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The configured connection names, or just {@code default} when the configuration is broken. */
+    private ConfigurationRead validateConfiguration(List<Problem> problems) {
         try {
             Configuration configuration = Configuration.load(home.resolve("config"), environment);
             List<ConfigException> invalid = new ArrayList<>(configuration.problems(EngineOptions.ALL));
@@ -74,13 +109,13 @@ public final class ProjectValidator {
             }
             invalid.forEach(e -> problems.add(problemOf(e)));
             if (!invalid.isEmpty()) {
-                return names;
+                return new ConfigurationRead(names, Optional.empty());
             }
-            EngineSettings.from(configuration);
-            return Connections.load(configuration).keySet();
+            Path dataDir = home.resolve(EngineSettings.from(configuration).dataDir());
+            return new ConfigurationRead(Connections.load(configuration).keySet(), Optional.of(dataDir));
         } catch (ConfigException e) {
             problems.add(problemOf(e));
-            return Set.of(ConnectionOptions.DEFAULT);
+            return new ConfigurationRead(Set.of(ConnectionOptions.DEFAULT), Optional.empty());
         }
     }
 
@@ -88,8 +123,11 @@ public final class ProjectValidator {
         return new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage());
     }
 
-    private void validateMappingFiles(Set<String> connections, List<Problem> problems) {
-        MappingFiles.validate(home.resolve("config"), connections).forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
+    /** @return true when the mapping files are valid, and so can be checked against describes */
+    private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
+        List<MappingProblem> found = MappingFiles.validate(home.resolve("config"), connections);
+        found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
+        return found.isEmpty();
     }
 
     private void validateOtherYamlConfigFiles(List<Problem> problems) {
