@@ -106,7 +106,8 @@ public final class SavedDescribes {
         Map<String, SavedDescribe> describes = new LinkedHashMap<>();
         List<UnreadableFile> unreadable = new ArrayList<>();
         for (Path file : files(unreadable)) {
-            String sobject = file.getFileName().toString().replace(SUFFIX, "");
+            String name = file.getFileName().toString();
+            String sobject = name.substring(0, name.length() - SUFFIX.length());
             try {
                 SavedDescribe describe = SavedDescribe.fromJson(JSON.readTree(file.toFile()));
                 if (!describe.connection().equals(connection) || !describe.sobject().equals(sobject)) {
