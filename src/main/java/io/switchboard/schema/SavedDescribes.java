@@ -34,7 +34,7 @@ public final class SavedDescribes {
 
     public SavedDescribes(Path dataDir, String connection) {
         this.connection = connection;
-        this.folder = dataDir.resolve("describes").resolve(connection);
+        this.folder = dataDir.resolve("describes").resolve(connection).normalize();
     }
 
     public String connection() {
