@@ -25,7 +25,10 @@ final class ValidateCommand implements Command {
                 FILE:LINE: MESSAGE: settings and their values, mapping files, route YAML and DSL and, once the
                 configuration is valid, every bean, endpoint option and placeholder the routes name, checked with
                 the engine's own wiring (nothing is started; it works beside a running engine).
-                Exits 0 when everything is valid, 1 otherwise.
+                The Salesforce fields and picklist values the mapping files name are checked
+                against the describes check-connection last saved for each connection (under
+                SWITCHBOARD_DATA_DIR/describes/), offline; where it never saved any they are not checked, which is
+                said but is no problem. Exits 0 when everything is valid, 1 otherwise.
                 """;
     }
 
@@ -33,11 +36,13 @@ final class ValidateCommand implements Command {
     public int run(List<String> args, Console console) {
         Arguments.noneExpected(args);
         Logging.quiet();
-        List<Problem> problems = new ProjectValidator(console.home(), console.environment()).validate();
+        ProjectValidator validator = new ProjectValidator(console.home(), console.environment());
+        ProjectValidator.Validation validation = validator.validate();
+        List<Problem> problems = validation.problems();
         for (Problem problem : problems) {
-            console.out().println(console.home().relativize(problem.file().toAbsolutePath()) + lineSuffix(problem)
-                    + ": " + problem.message());
+            console.out().println(validator.shown(problem.file()) + lineSuffix(problem) + ": " + problem.message());
         }
+        validation.notes().forEach(console.out()::println);
         if (problems.isEmpty()) {
             console.out().println("All route and config files are valid.");
             return OK;

@@ -14,7 +14,7 @@ public final class EngineOptions {
     public static final Option<Integer> PORT = Option.integer("switchboard.port", "SWITCHBOARD_PORT", 8080, 0, 65535,
             "HTTP port for intake, API and health");
     public static final Option<String> DATA_DIR = Option.text("switchboard.data-dir", "SWITCHBOARD_DATA_DIR", "./data",
-            "where the embedded event store lives");
+            "where the embedded event store and the describes check-connection saves live");
     public static final Option<String> DB_URL = Option.text("switchboard.db-url", "SWITCHBOARD_DB_URL", null,
             "JDBC URL of the event store: empty for an H2 file under the data dir, "
                     + "`jdbc:postgresql://host:5432/db?user=..&password=..` for PostgreSQL (several engines may share it)");

@@ -1,17 +1,16 @@
 package io.switchboard.mapping;
 
 import io.switchboard.salesforce.SalesforceApiException;
-import io.switchboard.salesforce.SalesforceClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks what the mapping files use against an org's describe: every object and field exists, may be written
  * the way the mapping writes it, has a type a mapping may fill, and every fixed picklist value is an active one.
- * Each problem names the config file and line, the field, and what would be accepted.
+ * Each problem names the config file and line, the field, and what would be accepted. The describes come from a
+ * {@link DescribeSource}: the org itself, or what check-connection saved of it.
  */
 public final class CheckAgainstDescribe {
     /**
@@ -23,30 +22,17 @@ public final class CheckAgainstDescribe {
     private static final String ALLOWED_LIST =
             "string (or combobox), int, double, picklist, boolean, email, textarea, phone, date, datetime";
 
-    private final Describes describes;
+    private final DescribeSource describes;
 
-    public CheckAgainstDescribe(Describes describes) {
+    public CheckAgainstDescribe(DescribeSource describes) {
         this.describes = describes;
     }
 
-    /** Every use of every mapping, each against the connection it is for; a use of an unknown connection is a problem. */
-    public List<MappingProblem> check(Mappings mappings, Map<String, SalesforceClient> clients) {
-        List<MappingProblem> problems = new ArrayList<>();
-        for (ObjectUse use : mappings.objectUses()) {
-            SalesforceClient client = clients.get(use.connection());
-            if (client == null) {
-                problems.add(new MappingProblem(use.file(), use.line(), "no connection named '" + use.connection() + "'"));
-            } else {
-                problems.addAll(check(use, client));
-            }
-        }
-        return problems;
-    }
-
-    public List<MappingProblem> check(ObjectUse use, SalesforceClient client) {
+    /** One use, which must be on the connection the describes are of. */
+    public List<MappingProblem> check(ObjectUse use) {
         Optional<SObjectDescription> description;
         try {
-            description = describes.describe(client, use.sobject());
+            description = describes.describe(use.sobject());
         } catch (SalesforceApiException e) {
             return List.of(new MappingProblem(use.file(), use.line(), "cannot describe " + use.sobject()
                     + " on connection '" + use.connection() + "': " + e.errorCode() + " " + e.getMessage()));

@@ -27,9 +27,9 @@ public final class ConnectionCheck {
         this.settings = settings;
     }
 
-    /** The result of one check, printable line by line. */
-    public record Report(String connection, String loginUrl, String authType, String orgId, String userId,
-                         String username, String apiVersion, boolean versionServed, long apiUsed, long apiMax,
+    /** The result of one check, printable line by line; the org's fields are null when the login failed. */
+    public record Report(String connection, String loginUrl, String authType, String orgId, String instanceUrl,
+                         String userId, String username, String apiVersion, boolean versionServed, long apiUsed, long apiMax,
                          boolean auditFieldsAllowed, List<String> problems) {
 
         public boolean usable() {
@@ -44,6 +44,7 @@ public final class ConnectionCheck {
             } else {
                 lines.add("login           ok");
                 lines.add("org id          " + orgId);
+                lines.add("instance        " + instanceUrl);
                 lines.add("user            " + username + " (" + userId + ")");
                 lines.add("api version     " + apiVersion + (versionServed ? " (served by the org)" : " (NOT served by the org)"));
                 lines.add(String.format("api usage       %d of %d daily requests used (%.1f%%), %d remaining",
@@ -69,7 +70,7 @@ public final class ConnectionCheck {
         } catch (Exception e) {
             problems.add(LoginDiagnosis.explain(settings, e));
             return new Report(settings.name(), settings.loginUrl(), String.valueOf(settings.authType()), null, null,
-                    null, settings.apiVersion(), false, 0, 0, false, problems);
+                    null, null, settings.apiVersion(), false, 0, 0, false, problems);
         }
         String userId = lastPathElement(session.getId());
         try (ProducerTemplate template = camelContext.createProducerTemplate()) {
@@ -86,12 +87,13 @@ public final class ConnectionCheck {
             boolean auditAllowed = auditFieldsAllowed(template);
             String username = username(template, userId);
             return new Report(settings.name(), settings.loginUrl(), String.valueOf(settings.authType()),
-                    session.getOrgId(), userId, username, settings.apiVersion(), versionServed, used, max, auditAllowed,
-                    problems);
+                    session.getOrgId(), session.getInstanceUrl(), userId, username, settings.apiVersion(),
+                    versionServed, used, max, auditAllowed, problems);
         } catch (Exception e) {
             problems.add("logged in, but reading the org failed: " + e.getMessage());
             return new Report(settings.name(), settings.loginUrl(), String.valueOf(settings.authType()),
-                    session.getOrgId(), userId, null, settings.apiVersion(), false, 0, 0, false, problems);
+                    session.getOrgId(), session.getInstanceUrl(), userId, null, settings.apiVersion(), false, 0, 0,
+                    false, problems);
         }
     }
 

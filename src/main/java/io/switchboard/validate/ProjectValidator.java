@@ -9,16 +9,19 @@ import io.switchboard.config.Option;
 import io.switchboard.engine.Engine;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.MappingProblem;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -38,9 +41,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Checks everything the engine would load, without starting it: every {@code config/} file parses and holds
- * valid settings (the mapping files down to each setting), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL accepts, with a route
- * id equal to its file name and unique across files, whose every step names a bean the engine binds and an endpoint
- * it can resolve. Every problem is reported, not just the first.
+ * valid settings (the mapping files down to each setting, and their Salesforce fields and picklist values against
+ * the describes check-connection saved), and every {@code routes/*.camel.yaml} is valid YAML that Camel's YAML DSL
+ * accepts, with a route id equal to its file name and unique across files, whose every step names a bean the engine
+ * binds and an endpoint it can resolve. Every problem is reported, not just the first.
  */
 public final class ProjectValidator {
     private static final String ROUTE_SUFFIX = ".camel.yaml";
@@ -48,29 +52,61 @@ public final class ProjectValidator {
 
     private final Path home;
     private final UnaryOperator<String> environment;
-    /** The configuration, once it has loaded without a problem: what the routes' steps are checked with. */
-    private Configuration valid;
+    private final Clock clock;
 
-    public ProjectValidator(Path home, UnaryOperator<String> environment) {
-        this.home = home;
-        this.environment = environment;
+    /** Every problem found, and what could not be checked or was checked against what, one sentence each. */
+    public record Validation(List<Problem> problems, List<String> notes) {
+        public Validation {
+            problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
     }
 
-    public List<Problem> validate() {
+    /**
+     * The settings validate needs beyond their own validity; the data dir and the configuration itself (which the
+     * routes' steps are checked with) only when the configuration is valid.
+     */
+    private record ConfigurationRead(Set<String> connections, Optional<Path> dataDir, Optional<Configuration> valid) {
+    }
+
+    public ProjectValidator(Path home, UnaryOperator<String> environment, Clock clock) {
+        this.home = home;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    public ProjectValidator(Path home, UnaryOperator<String> environment) {
+        this(home, environment, Clock.systemUTC());
+    }
+
+    public Validation validate() {
         List<Problem> problems = new ArrayList<>();
-        Set<String> connections = validateConfiguration(problems);
-        boolean mappingsValid = validateMappingFiles(connections, problems);
+        List<String> notes = new ArrayList<>();
+        ConfigurationRead configuration = validateConfiguration(problems);
+        boolean mappingsValid = validateMappingFiles(configuration.connections(), problems);
+        if (mappingsValid) {
+            configuration.dataDir().ifPresent(dataDir -> new OfflineFieldCheck(dataDir, clock, this::shown)
+                    .check(configuration.connections(), MappingFiles.load(home.resolve("config"),
+                            configuration.connections()), problems, notes));
+        }
         validateOtherYamlConfigFiles(problems);
         List<Path> loadableRoutes = validateRoutes(problems);
         // the steps are checked with the engine's own wiring, which needs a valid configuration to be built
-        if (valid != null && mappingsValid) {
-            checkRouteSteps(loadableRoutes, problems);
+        if (mappingsValid) {
+            configuration.valid().ifPresent(valid -> checkRouteSteps(valid, loadableRoutes, problems));
         }
-        return problems;
+        return new Validation(problems, notes);
     }
 
-    /** @return the configured connection names, or just {@code default} when the configuration is broken */
-    private Set<String> validateConfiguration(List<Problem> problems) {
+    /** A path as an operator reads it: relative to the project's folder when inside it, absolute otherwise. */
+    public String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path base = home.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The configured connection names, or just {@code default} when the configuration is broken. */
+    private ConfigurationRead validateConfiguration(List<Problem> problems) {
         try {
             Configuration configuration = Configuration.load(home.resolve("config"), environment);
             List<ConfigException> invalid = new ArrayList<>(configuration.problems(EngineOptions.ALL));
@@ -82,15 +118,14 @@ public final class ProjectValidator {
             }
             invalid.forEach(e -> problems.add(problemOf(e)));
             if (!invalid.isEmpty()) {
-                return names;
+                return new ConfigurationRead(names, Optional.empty(), Optional.empty());
             }
-            EngineSettings.from(configuration);
-            Set<String> loaded = Connections.load(configuration).keySet();
-            valid = configuration;
-            return loaded;
+            Path dataDir = home.resolve(EngineSettings.from(configuration).dataDir());
+            return new ConfigurationRead(Connections.load(configuration).keySet(), Optional.of(dataDir),
+                    Optional.of(configuration));
         } catch (ConfigException e) {
             problems.add(problemOf(e));
-            return Set.of(ConnectionOptions.DEFAULT);
+            return new ConfigurationRead(Set.of(ConnectionOptions.DEFAULT), Optional.empty(), Optional.empty());
         }
     }
 
@@ -98,10 +133,10 @@ public final class ProjectValidator {
         return new Problem(e.file() == null ? home.resolve("config") : e.file(), e.line(), e.getMessage());
     }
 
+    /** @return true when the mapping files are valid, and so can be checked against describes */
     private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
-        List<Problem> found = MappingFiles.validate(home.resolve("config"), connections).stream()
-                .map(problem -> new Problem(problem.file(), problem.line(), problem.message())).toList();
-        problems.addAll(found);
+        List<MappingProblem> found = MappingFiles.validate(home.resolve("config"), connections);
+        found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
         return found.isEmpty();
     }
 
@@ -129,7 +164,7 @@ public final class ProjectValidator {
     }
 
     /** What only the engine's own beans, placeholders and components can tell: see {@link Engine#checkRouteFiles}. */
-    private void checkRouteSteps(List<Path> files, List<Problem> problems) {
+    private void checkRouteSteps(Configuration valid, List<Path> files, List<Problem> problems) {
         try {
             Engine.checkRouteFiles(valid, files).forEach((file, found) -> found.forEach(
                     problem -> problems.add(new Problem(file, problem.line(), problem.message()))));

@@ -99,7 +99,8 @@ class JarCommandsIT {
                     "SF_CLIENT_SECRET", "emulator-secret",
                     "SF_USERNAME", "integration@switchboard.example",
                     "SF_PASSWORD", "emulator-password",
-                    "SF_SECURITY_TOKEN", "EMULATORTOKEN");
+                    "SF_SECURITY_TOKEN", "EMULATORTOKEN",
+                    "SWITCHBOARD_DATA_DIR", Files.createTempDirectory("switchboard-check").toString());
             Run check = run(env, "check-connection");
             assertEquals(0, check.exitCode(), check.output());
             assertTrue(check.output().contains("audit fields    this user may set CreatedDate/CreatedById on insert"),

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,13 +41,13 @@ class CheckAgainstDescribeTest {
     @BeforeEach
     void reset() {
         org.admin().reset();
-        check = new CheckAgainstDescribe(new Describes());
+        check = new CheckAgainstDescribe(live());
     }
 
     @Test
     void shouldAcceptTheShippedMappingsAgainstTheSeededOrg() {
         Mappings mappings = MappingFiles.load(Path.of("config"), Set.of("default"));
-        assertEquals(List.of(), check.check(mappings, clients()));
+        assertEquals(List.of(), MappingUseCheck.run(live(), mappings).problems());
     }
 
     @Test
@@ -86,14 +85,14 @@ class CheckAgainstDescribeTest {
                 new MappingProblem(FILE, 4, "casexchange__CX_Intake__c.Name: cannot be set when a record is created "
                         + "(not createable for this user)"),
                 new MappingProblem(FILE, 5, "casexchange__CX_Intake__c.casexchange__Status__c: is not an external id "
-                        + "field; an upsert needs one")), check.check(use, org.client()));
+                        + "field; an upsert needs one")), check.check(use));
     }
 
     @Test
     void shouldRefuseAnObjectTheOrgDoesNotHave() {
         ObjectUse use = new ObjectUse(FILE, 2, "default", "Referal__c", List.of());
         assertEquals(List.of(new MappingProblem(FILE, 2, "the org of connection 'default' has no object Referal__c")),
-                check.check(use, org.client()));
+                check.check(use));
     }
 
     @Test
@@ -103,7 +102,7 @@ class CheckAgainstDescribeTest {
         String text = Files.readString(call).replace("CallType: {picklist: Outbound}", "CallType: {picklist: Outgoing}");
         Files.writeString(call, text);
         int line = (int) text.substring(0, text.indexOf("Outgoing")).chars().filter(c -> c == '\n').count() + 1;
-        List<MappingProblem> problems = check.check(MappingFiles.load(config, Set.of("default")), clients());
+        List<MappingProblem> problems = MappingUseCheck.run(live(), MappingFiles.load(config, Set.of("default"))).problems();
         assertEquals(List.of(new MappingProblem(call, line, "Task.CallType: 'Outgoing' is not an active picklist value; "
                 + "allowed values are Inbound, Outbound, Internal")), problems);
     }
@@ -131,11 +130,11 @@ class CheckAgainstDescribeTest {
     }
 
     private List<MappingProblem> checkTask(FieldUse field) {
-        return check.check(new ObjectUse(FILE, 1, "default", "Task", List.of(field)), org.client());
+        return check.check(new ObjectUse(FILE, 1, "default", "Task", List.of(field)));
     }
 
-    private static Map<String, SalesforceClient> clients() {
-        return Map.of("default", org.client());
+    private static DescribeSource live() {
+        return new LiveDescribes(new Describes(), org.client());
     }
 
     private void copyShippedFiles() throws IOException {

@@ -1,14 +1,24 @@
 package io.switchboard.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.events.EventType;
+import io.switchboard.mapping.FieldDescription;
 import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.SObjectDescription;
+import io.switchboard.schema.SavedDescribe;
+import io.switchboard.schema.SavedDescribes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +38,7 @@ class ProjectValidatorTest {
     }
 
     private List<Problem> validate() {
-        return new ProjectValidator(home, Map.<String, String>of()::get).validate();
+        return new ProjectValidator(home, Map.<String, String>of()::get).validate().problems();
     }
 
     private void route(String fileName, String yaml) throws Exception {
@@ -37,7 +47,8 @@ class ProjectValidatorTest {
 
     @Test
     void shouldAcceptTheShippedProject() {
-        List<Problem> problems = new ProjectValidator(Path.of("").toAbsolutePath(), Map.<String, String>of()::get).validate();
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", home.resolve("data").toString());
+        List<Problem> problems = new ProjectValidator(Path.of("").toAbsolutePath(), env::get).validate().problems();
         assertEquals(List.of(), problems);
     }
 
@@ -62,7 +73,7 @@ class ProjectValidatorTest {
     @Test
     void shouldReportABadValueGivenByItsVariable() {
         List<Problem> problems = new ProjectValidator(home, Map.of("SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "soon")::get)
-                .validate();
+                .validate().problems();
         assertEquals(List.of(new Problem(home.resolve("config"), 0, "SWITCHBOARD_WORKER_POLL_INTERVAL_MS "
                 + "(switchboard.worker.poll-interval-ms) must be a whole number of milliseconds from 10 to 3600000, "
                 + "got 'soon'")), problems);
@@ -198,5 +209,29 @@ class ProjectValidatorTest {
         List<Problem> problems = validate();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).file().endsWith("config/mapping.yaml"));
+    }
+
+    @Test
+    void shouldSayHowOldTheSavedDescribesAreAndWhichObjectsTheyLack() {
+        Instant fetched = Instant.parse("2026-12-02T01:40:00Z");
+        FieldDescription name = new FieldDescription("Name", "string", 80, true, true, false, false, List.of());
+        new SavedDescribes(home.resolve("data"), "default").save(new SavedDescribe("default", "Referral__c", fetched,
+                "https://acme.my.salesforce.com", "62.0",
+                Optional.of(new SObjectDescription("Referral__c", Map.of("Name", name)))));
+        Clock threeHoursLater = Clock.fixed(fetched.plus(Duration.ofHours(3).plusMinutes(20)), ZoneOffset.UTC);
+
+        ProjectValidator.Validation validation =
+                new ProjectValidator(home, Map.<String, String>of()::get, threeHoursLater).validate();
+
+        Path referral = MappingFiles.file(home.resolve("config"), EventType.REFERRAL_STATUS_CHANGED);
+        assertFalse(validation.problems().isEmpty());
+        assertTrue(validation.problems().stream().allMatch(problem -> problem.file().equals(referral)
+                && problem.message().contains("no such field on Referral__c")), validation.problems().toString());
+        assertEquals(List.of(
+                "Field checks used the describes check-connection saved for 'default' 3 h ago (data/describes/default, "
+                        + "from https://acme.my.salesforce.com).",
+                "Salesforce fields of Case, Contact, Lead, Task, casexchange__CX_Intake__c on connection 'default' were "
+                        + "not checked: check-connection saved no readable describe of them; run check-connection again."),
+                validation.notes());
     }
 }
