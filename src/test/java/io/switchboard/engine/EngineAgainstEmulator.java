@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -27,6 +28,7 @@ public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllC
     private boolean copyProject;
     private ProjectEdit edit = home -> { };
     private boolean resetOrgBeforeEach;
+    private RoutesBuilder[] testRoutes = {};
     private Path home;
     private SalesforceEmulator emulator;
     private RunningEngine engine;
@@ -64,6 +66,15 @@ public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllC
         return this;
     }
 
+    /**
+     * Java routes that stand in for the behaviour routes: the engine then runs on a copy of the project without
+     * them, so that only these consume {@code direct:<type>} (see {@link RunningEngine#start}).
+     */
+    public EngineAgainstEmulator withTestRoutes(RoutesBuilder... routes) {
+        testRoutes = routes;
+        return this;
+    }
+
     /** Puts the emulator's org back to its seed before each test, so that tests do not see each other's records. */
     public EngineAgainstEmulator resettingOrgBeforeEach() {
         resetOrgBeforeEach = true;
@@ -79,7 +90,7 @@ public final class EngineAgainstEmulator implements BeforeAllCallback, AfterAllC
                 edit.apply(RunningEngine.copyProject(home));
                 engine = RunningEngine.startIn(emulator, home, settings);
             } else {
-                engine = RunningEngine.start(emulator, home.resolve("data"), settings);
+                engine = RunningEngine.start(emulator, home.resolve("data"), settings, testRoutes);
             }
         } catch (Exception | Error e) {
             emulator.close();

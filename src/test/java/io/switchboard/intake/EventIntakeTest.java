@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.engine.RunningEngine;
 import io.switchboard.events.EventType;
 import java.net.http.HttpClient;
@@ -23,10 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,30 +34,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventIntakeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_LIMIT = 64 * 1024;
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject()
+            .withSettings(Map.of("SWITCHBOARD_MAX_BODY_BYTES", String.valueOf(BODY_LIMIT)));
     private long storedBefore;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-intake"),
-                Map.of("SWITCHBOARD_MAX_BODY_BYTES", String.valueOf(BODY_LIMIT)));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
 
     @BeforeEach
     void countStored() {
-        storedBefore = engine.store().count();
+        storedBefore = rig.engine().store().count();
     }
 
     private void assertNothingStored() {
-        assertEquals(storedBefore, engine.store().count(), "nothing may be stored for a refused request");
+        assertEquals(storedBefore, rig.engine().store().count(), "nothing may be stored for a refused request");
     }
 
     static ObjectNode example(String name) throws Exception {
@@ -79,31 +65,31 @@ class EventIntakeTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("examples")
     void shouldAcceptEachExampleOnceThenAnswerDuplicateWithTheSameId(String type, String example) throws Exception {
-        HttpResponse<String> first = engine.postEvent(type, example(example).toString());
+        HttpResponse<String> first = rig.engine().postEvent(type, example(example).toString());
         assertEquals(202, first.statusCode(), first.body());
         assertEquals("accepted", body(first).path("status").asText());
         String eventId = body(first).path("eventId").asText();
-        assertEquals(storedBefore + 1, engine.store().count());
+        assertEquals(storedBefore + 1, rig.engine().store().count());
 
-        HttpResponse<String> again = engine.postEvent(type, example(example).toString());
+        HttpResponse<String> again = rig.engine().postEvent(type, example(example).toString());
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(eventId, body(again).path("eventId").asText());
         assertEquals("duplicate", body(again).path("status").asText());
-        assertEquals(storedBefore + 1, engine.store().count());
-        assertEquals(type, engine.store().find(eventId).orElseThrow().type().path());
+        assertEquals(storedBefore + 1, rig.engine().store().count());
+        assertEquals(type, rig.engine().store().find(eventId).orElseThrow().type().path());
     }
 
     @Test
     void shouldDeriveTheKeyFromSourceCallIdAndStatus() throws Exception {
         ObjectNode call = example("call-inbound-answered").put("callId", "derived-1");
-        String first = body(engine.postEvent("call", call.toString())).path("eventId").asText();
-        assertEquals(first, body(engine.postEvent("call", call.toString())).path("eventId").asText(),
+        String first = body(rig.engine().postEvent("call", call.toString())).path("eventId").asText();
+        assertEquals(first, body(rig.engine().postEvent("call", call.toString())).path("eventId").asText(),
                 "same source, callId and status, same body: the same call");
         call.put("queue", "Support").put("durationSeconds", 5);
-        HttpResponse<String> changed = engine.postEvent("call", call.toString());
+        HttpResponse<String> changed = rig.engine().postEvent("call", call.toString());
         assertEquals(409, changed.statusCode(), "same key, another body: " + changed.body());
         call.put("status", "hangup");
-        HttpResponse<String> newStatus = engine.postEvent("call", call.toString());
+        HttpResponse<String> newStatus = rig.engine().postEvent("call", call.toString());
         assertEquals(202, newStatus.statusCode(), newStatus.body());
         assertNotEquals(first, body(newStatus).path("eventId").asText(), "a new status is a new event");
     }
@@ -114,23 +100,23 @@ class EventIntakeTest {
         String quotes = "\"".repeat(maxIdLength - 1);
         ObjectNode referral = example("referral-status-changed").put("source", quotes).put("referralId", quotes + "a")
                 .put("status", quotes);
-        HttpResponse<String> first = engine.postEvent("referral-status-changed", referral.toString());
+        HttpResponse<String> first = rig.engine().postEvent("referral-status-changed", referral.toString());
         assertEquals(202, first.statusCode(), first.body());
-        assertEquals(200, engine.postEvent("referral-status-changed", referral.toString()).statusCode());
+        assertEquals(200, rig.engine().postEvent("referral-status-changed", referral.toString()).statusCode());
         referral.put("referralId", quotes + "b");
-        assertEquals(202, engine.postEvent("referral-status-changed", referral.toString()).statusCode());
+        assertEquals(202, rig.engine().postEvent("referral-status-changed", referral.toString()).statusCode());
     }
 
     @Test
     void shouldUseTheIdempotencyKeyHeaderWhenGiven() throws Exception {
         ObjectNode event = example("case-acknowledged").put("caseId", "CX-header-1");
-        HttpResponse<String> first = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
-        HttpResponse<String> second = engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
+        HttpResponse<String> first = rig.engine().send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
+        HttpResponse<String> second = rig.engine().send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "delivery-77"));
         assertEquals(202, first.statusCode(), first.body());
         assertEquals(200, second.statusCode(), second.body());
         assertEquals(body(first).path("eventId"), body(second).path("eventId"));
         event.put("caseId", "CX-header-2");
-        HttpResponse<String> otherCase = engine.postEvent("case-acknowledged", event.toString());
+        HttpResponse<String> otherCase = rig.engine().postEvent("case-acknowledged", event.toString());
         assertEquals(202, otherCase.statusCode(), "without the header the key is derived from caseId: " + otherCase.body());
     }
 
@@ -138,11 +124,11 @@ class EventIntakeTest {
     @Test
     void shouldRefuseAKeyReusedWithAnotherBodyAndStoreNothing() throws Exception {
         ObjectNode event = example("case-acknowledged").put("caseId", "CX-reused-1");
-        assertEquals(202, engine.send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "reused-1"))
+        assertEquals(202, rig.engine().send(jsonPost("case-acknowledged", event.toString()).header("Idempotency-Key", "reused-1"))
                 .statusCode());
-        storedBefore = engine.store().count();
+        storedBefore = rig.engine().store().count();
         event.put("caseId", "CX-reused-2");
-        HttpResponse<String> reused = engine.send(jsonPost("case-acknowledged", event.toString())
+        HttpResponse<String> reused = rig.engine().send(jsonPost("case-acknowledged", event.toString())
                 .header("Idempotency-Key", "reused-1"));
         assertEquals(409, reused.statusCode(), reused.body());
         assertEquals("idempotency_key_reused", body(reused).path("error").asText());
@@ -153,13 +139,13 @@ class EventIntakeTest {
     @Test
     void shouldAnswerDuplicateForTheSameBodyWrittenInAnotherOrderOrSpacing() throws Exception {
         ObjectNode event = example("case-acknowledged").put("caseId", "CX-canonical-1");
-        HttpResponse<String> first = engine.postEvent("case-acknowledged", event.toString());
+        HttpResponse<String> first = rig.engine().postEvent("case-acknowledged", event.toString());
         ObjectNode reordered = JSON.createObjectNode();
         List<String> names = new ArrayList<>();
         event.fieldNames().forEachRemaining(names::add);
         java.util.Collections.reverse(names);
         names.forEach(name -> reordered.set(name, event.get(name)));
-        HttpResponse<String> again = engine.postEvent("case-acknowledged", reordered.toPrettyString());
+        HttpResponse<String> again = rig.engine().postEvent("case-acknowledged", reordered.toPrettyString());
         assertEquals(202, first.statusCode(), first.body());
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(body(first).path("eventId"), body(again).path("eventId"));
@@ -169,8 +155,8 @@ class EventIntakeTest {
     void shouldKeepAClientKeyOfOneTypeFromAnsweringForAnotherType() throws Exception {
         ObjectNode call = example("call-inbound-answered").put("callId", "cross-type-1");
         ObjectNode conversation = example("conversation-closed").put("conversationId", "cross-type-1");
-        HttpResponse<String> callAnswer = engine.send(jsonPost("call", call.toString()).header("Idempotency-Key", "shared-key"));
-        HttpResponse<String> conversationAnswer = engine.send(jsonPost("conversation-closed", conversation.toString())
+        HttpResponse<String> callAnswer = rig.engine().send(jsonPost("call", call.toString()).header("Idempotency-Key", "shared-key"));
+        HttpResponse<String> conversationAnswer = rig.engine().send(jsonPost("conversation-closed", conversation.toString())
                 .header("Idempotency-Key", "shared-key"));
         assertEquals(202, callAnswer.statusCode(), callAnswer.body());
         assertEquals(202, conversationAnswer.statusCode(), conversationAnswer.body());
@@ -181,10 +167,10 @@ class EventIntakeTest {
     void shouldKeepAClientKeyShapedLikeADerivedKeyFromSilencingTheRealEvent() throws Exception {
         ObjectNode conversation = example("conversation-closed").put("conversationId", "shaped-1");
         String derivedShape = "[\"conversation-closed\",\"witiop\",\"shaped-1\"]";
-        HttpResponse<String> impostor = engine.send(jsonPost("conversation-closed",
+        HttpResponse<String> impostor = rig.engine().send(jsonPost("conversation-closed",
                 example("conversation-closed").put("conversationId", "impostor").toString())
                 .header("Idempotency-Key", derivedShape));
-        HttpResponse<String> real = engine.postEvent("conversation-closed", conversation.toString());
+        HttpResponse<String> real = rig.engine().postEvent("conversation-closed", conversation.toString());
         assertEquals(202, impostor.statusCode(), impostor.body());
         assertEquals(202, real.statusCode(), "the real conversation must not answer duplicate: " + real.body());
         assertEquals("accepted", body(real).path("status").asText());
@@ -194,13 +180,13 @@ class EventIntakeTest {
     void shouldRefuseAFieldGivenTwiceNamingIt() throws Exception {
         String call = example("call-inbound-answered").toString();
         String twiceAtTop = call.replaceFirst("\\{", "{\"callId\":\"first\",");
-        HttpResponse<String> top = engine.postEvent("call", twiceAtTop);
+        HttpResponse<String> top = rig.engine().postEvent("call", twiceAtTop);
         assertEquals(400, top.statusCode(), top.body());
         assertEquals("callId", body(top).path("problems").path(0).path("field").asText(), top.body());
         assertEquals("is given twice; send each field once", body(top).path("problems").path(0).path("message").asText());
         String twiceNested = example("conversation-closed").toString()
                 .replace("\"phone\":\"+393331234567\"", "\"phone\":\"+393331234567\",\"phone\":\"+390000000000\"");
-        HttpResponse<String> nested = engine.postEvent("conversation-closed", twiceNested);
+        HttpResponse<String> nested = rig.engine().postEvent("conversation-closed", twiceNested);
         assertEquals(400, nested.statusCode(), nested.body());
         assertEquals("customer.phone", body(nested).path("problems").path(0).path("field").asText(), nested.body());
         assertNothingStored();
@@ -210,7 +196,7 @@ class EventIntakeTest {
     void shouldRefuseAnEmailLongerThanSalesforceHolds() throws Exception {
         ObjectNode conversation = example("conversation-closed").put("conversationId", "long-email-1");
         conversation.putObject("agent").put("email", "a".repeat(69) + "@example.com");
-        HttpResponse<String> refused = engine.postEvent("conversation-closed", conversation.toString());
+        HttpResponse<String> refused = rig.engine().postEvent("conversation-closed", conversation.toString());
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("agent.email", body(refused).path("problems").path(0).path("field").asText());
         assertEquals("must be at most 80 characters, as Salesforce's email fields are",
@@ -222,16 +208,16 @@ class EventIntakeTest {
     void shouldWarnOnAMessageSentAfterTheConversationClosed() throws Exception {
         ObjectNode conversation = example("conversation-closed").put("conversationId", "late-message-1")
                 .put("closedAt", "2026-11-20T10:10:00Z");
-        HttpResponse<String> accepted = engine.postEvent("conversation-closed", conversation.toString());
+        HttpResponse<String> accepted = rig.engine().postEvent("conversation-closed", conversation.toString());
         assertEquals(202, accepted.statusCode(), accepted.body());
-        JsonNode status = body(engine.get("/events/" + body(accepted).path("eventId").asText()));
+        JsonNode status = body(rig.engine().get("/events/" + body(accepted).path("eventId").asText()));
         // the worker may have run the event already, adding warnings of its route after the intake's
         assertEquals("messages[3].sentAt 2026-11-20T10:14:55Z is later than closedAt 2026-11-20T10:10:00Z; "
                 + "the comment keeps the message's own time", status.path("warnings").path(0).asText(), status.toString());
     }
 
     private static HttpRequest.Builder jsonPost(String type, String json) {
-        return engine.request("/events/" + type).header("Content-Type", "application/json")
+        return rig.engine().request("/events/" + type).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
@@ -240,7 +226,7 @@ class EventIntakeTest {
     void shouldRefuseAMissingOrWrongTokenWith401(String authorization) throws Exception {
         HttpRequest.Builder request = jsonPost("call", example("call-inbound-answered").put("callId", "auth").toString());
         request.setHeader("Authorization", authorization.isEmpty() ? "Bearer " : authorization);
-        HttpResponse<String> response = engine.send(request);
+        HttpResponse<String> response = rig.engine().send(request);
         assertEquals(401, response.statusCode(), response.body());
         assertEquals("{\"error\":\"unauthorized\"}", response.body());
         assertNothingStored();
@@ -248,7 +234,7 @@ class EventIntakeTest {
 
     @Test
     void shouldRefuseARequestWithoutAnAuthorizationHeader() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(engine.request("/events/call").build().uri())
+        HttpRequest request = HttpRequest.newBuilder(rig.engine().request("/events/call").build().uri())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
@@ -257,7 +243,7 @@ class EventIntakeTest {
 
     @Test
     void shouldAnswer404ForAnUnknownType() throws Exception {
-        HttpResponse<String> response = engine.postEvent("chat-opened", example("conversation-closed").toString());
+        HttpResponse<String> response = rig.engine().postEvent("chat-opened", example("conversation-closed").toString());
         assertEquals(404, response.statusCode(), response.body());
         assertEquals("unknown_event_type", body(response).path("error").asText());
         assertTrue(body(response).path("message").asText().contains("conversation-closed"), response.body());
@@ -266,7 +252,7 @@ class EventIntakeTest {
 
     @Test
     void shouldTakeTheTypeFromThePathAndNeverFromAHeader() throws Exception {
-        HttpResponse<String> response = engine.send(engine.request("/events/chat-opened").header("Content-Type", "application/json")
+        HttpResponse<String> response = rig.engine().send(rig.engine().request("/events/chat-opened").header("Content-Type", "application/json")
                 .header("type", "call").POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").toString())));
         assertEquals(404, response.statusCode(), response.body());
         assertNothingStored();
@@ -275,7 +261,7 @@ class EventIntakeTest {
     @ParameterizedTest(name = "Content-Type: {0}")
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
     void shouldAnswer415ForABodyThatIsNotJson(String contentType) throws Exception {
-        HttpResponse<String> response = engine.send(engine.request("/events/call").header("Content-Type", contentType)
+        HttpResponse<String> response = rig.engine().send(rig.engine().request("/events/call").header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").put("callId", "415").toString())));
         assertEquals(415, response.statusCode(), response.body());
         assertNothingStored();
@@ -283,7 +269,7 @@ class EventIntakeTest {
 
     @Test
     void shouldAcceptJsonWithACharsetParameter() throws Exception {
-        HttpResponse<String> response = engine.send(engine.request("/events/call")
+        HttpResponse<String> response = rig.engine().send(rig.engine().request("/events/call")
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(example("call-inbound-answered").put("callId", "charset").toString())));
         assertEquals(202, response.statusCode(), response.body());
@@ -293,7 +279,7 @@ class EventIntakeTest {
     void shouldAnswer413ForABodyOverTheLimit() throws Exception {
         ObjectNode event = example("conversation-closed").put("conversationId", "too-big");
         ((ObjectNode) event.withArray("messages").get(0)).put("text", "x".repeat(BODY_LIMIT + 1));
-        HttpResponse<String> response = engine.postEvent("conversation-closed", event.toString());
+        HttpResponse<String> response = rig.engine().postEvent("conversation-closed", event.toString());
         assertEquals(413, response.statusCode(), response.body());
         // issue 10: answered as JSON like every other refusal
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
@@ -305,7 +291,7 @@ class EventIntakeTest {
 
     @Test
     void shouldNeverSendTheRequestHeadersBack() throws Exception {
-        HttpResponse<String> response = engine.send(jsonPost("call", example("call-inbound-answered").put("callId", "echo").toString())
+        HttpResponse<String> response = rig.engine().send(jsonPost("call", example("call-inbound-answered").put("callId", "echo").toString())
                 .header("Idempotency-Key", "echo-key").header("X-Custom", "custom-value"));
         assertEquals(202, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Authorization").isEmpty(), response.headers().toString());
@@ -411,7 +397,7 @@ class EventIntakeTest {
     void shouldRefuseABrokenEventNamingTheFieldAndStoreNothing(Variant variant) throws Exception {
         ObjectNode event = example(variant.example());
         variant.change().accept(event);
-        HttpResponse<String> response = engine.postEvent(variant.type(), event.toString());
+        HttpResponse<String> response = rig.engine().postEvent(variant.type(), event.toString());
         assertEquals(400, response.statusCode(), response.body());
         JsonNode answer = body(response);
         assertEquals("invalid_event", answer.path("error").asText());
@@ -428,7 +414,7 @@ class EventIntakeTest {
         event.put("closedAt", "yesterday");
         at(event, "messages", 0).put("direction", "in");
         at(event, "messages", 3).put("sentAt", 5);
-        HttpResponse<String> response = engine.postEvent("conversation-closed", event.toString());
+        HttpResponse<String> response = rig.engine().postEvent("conversation-closed", event.toString());
         assertEquals(400, response.statusCode());
         List<String> fields = new ArrayList<>();
         body(response).path("problems").forEach(problem -> fields.add(problem.path("field").asText()));
@@ -439,7 +425,7 @@ class EventIntakeTest {
     @ParameterizedTest(name = "body [{0}]")
     @ValueSource(strings = {"{\"source\": \"witiop\",", "[]", "\"text\"", "{} {}", ""})
     void shouldRefuseABodyThatIsNotOneJsonObject(String body) throws Exception {
-        HttpResponse<String> response = engine.postEvent("conversation-closed", body);
+        HttpResponse<String> response = rig.engine().postEvent("conversation-closed", body);
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("body", body(response).path("problems").get(0).path("field").asText(), response.body());
         assertNothingStored();
@@ -448,12 +434,12 @@ class EventIntakeTest {
     @Test
     void shouldIgnoreUnknownFieldsAndKeepThemInTheStoredEvent() throws Exception {
         ObjectNode event = example("referral-status-changed").put("referralId", "CX-extra").put("platformVersion", "7.2");
-        assertEquals(202, engine.postEvent("referral-status-changed", event.toString()).statusCode());
+        assertEquals(202, rig.engine().postEvent("referral-status-changed", event.toString()).statusCode());
     }
 
     @Test
     void shouldRefuseAnIdempotencyKeyItCannotUse() throws Exception {
-        HttpResponse<String> response = engine.send(jsonPost("call", example("call-inbound-answered").put("callId", "key").toString())
+        HttpResponse<String> response = rig.engine().send(jsonPost("call", example("call-inbound-answered").put("callId", "key").toString())
                 .header("Idempotency-Key", "k".repeat(256)));
         assertEquals(400, response.statusCode());
         assertEquals("Idempotency-Key", body(response).path("problems").get(0).path("field").asText());

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.engine.Eventually;
-import io.switchboard.engine.RunningEngine;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.store.EventStatus;
 import java.net.http.HttpRequest;
@@ -19,11 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,51 +29,39 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EventStatusApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
+    // with test routes given, the engine runs without the behaviour routes: only the test's call route exists
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject().withTestRoutes(new RouteBuilder() {
+        @Override
+        public void configure() {
+            from("direct:call").routeId("test-call").process(exchange -> exchange
+                    .getProperty(EventOutcome.PROPERTY, EventOutcome.class).produced("Task", "00T000000000009AAA", "created"));
+        }
+    });
     private static int events;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        // with test routes given, the engine runs without the behaviour routes: only the test's call route exists
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-status"), Map.of(), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").routeId("test-call").process(exchange -> exchange
-                        .getProperty(EventOutcome.PROPERTY, EventOutcome.class).produced("Task", "00T000000000009AAA", "created"));
-            }
-        });
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
-    }
 
     private static String post(String type, String example, String idField) throws Exception {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events/" + example + ".json")));
         event.put(idField, "status-api-" + (++events));
-        HttpResponse<String> response = engine.postEvent(type, event.toString());
+        HttpResponse<String> response = rig.engine().postEvent(type, event.toString());
         assertEquals(202, response.statusCode(), response.body());
         return JSON.readTree(response.body()).path("eventId").asText();
     }
 
     private static String doneCall() throws Exception {
         String id = post("call", "call-inbound-answered", "callId");
-        Eventually.reaches(engine.store(), id, EventStatus.DONE);
+        Eventually.reaches(rig.engine().store(), id, EventStatus.DONE);
         return id;
     }
 
     private static String failedConversation() throws Exception {
         String id = post("conversation-closed", "conversation-closed", "conversationId");
-        Eventually.reaches(engine.store(), id, EventStatus.FAILED);
+        Eventually.reaches(rig.engine().store(), id, EventStatus.FAILED);
         return id;
     }
 
     private static JsonNode getJson(String path, int expectedStatus) throws Exception {
-        HttpResponse<String> response = engine.get(path);
+        HttpResponse<String> response = rig.engine().get(path);
         assertEquals(expectedStatus, response.statusCode(), response.body());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
         return JSON.readTree(response.body());
@@ -149,27 +133,27 @@ class EventStatusApiTest {
     @Test
     void shouldReplayAFailedEventAndRefuseADoneOne() throws Exception {
         String failed = failedConversation();
-        HttpResponse<String> replayed = engine.send(engine.request("/events/" + failed + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> replayed = rig.engine().send(rig.engine().request("/events/" + failed + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(202, replayed.statusCode(), replayed.body());
         assertEquals("pending", JSON.readTree(replayed.body()).path("status").asText());
-        Eventually.matches(engine.store(), failed, event -> event.status() == EventStatus.FAILED && event.attempts() == 1,
+        Eventually.matches(rig.engine().store(), failed, event -> event.status() == EventStatus.FAILED && event.attempts() == 1,
                 "failed again after one new attempt");
 
-        HttpResponse<String> refused = engine.send(engine.request("/events/" + doneCall() + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> refused = rig.engine().send(rig.engine().request("/events/" + doneCall() + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(409, refused.statusCode(), refused.body());
         assertEquals("not_replayable", JSON.readTree(refused.body()).path("error").asText());
 
-        HttpResponse<String> unknown = engine.send(engine.request("/events/no-such-event/replay").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> unknown = rig.engine().send(rig.engine().request("/events/no-such-event/replay").POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(404, unknown.statusCode(), unknown.body());
     }
 
     @Test
     void shouldRequireTheTokenOnEveryCall() throws Exception {
         String id = doneCall();
-        List<HttpRequest.Builder> calls = List.of(engine.request("/events/" + id).GET(), engine.request("/events?status=done").GET(),
-                engine.request("/events/" + id + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
+        List<HttpRequest.Builder> calls = List.of(rig.engine().request("/events/" + id).GET(), rig.engine().request("/events?status=done").GET(),
+                rig.engine().request("/events/" + id + "/replay").POST(HttpRequest.BodyPublishers.noBody()));
         for (HttpRequest.Builder call : calls) {
-            HttpResponse<String> response = engine.send(call.setHeader("Authorization", "Bearer not-the-token"));
+            HttpResponse<String> response = rig.engine().send(call.setHeader("Authorization", "Bearer not-the-token"));
             assertEquals(401, response.statusCode(), response.body());
             assertEquals("{\"error\":\"unauthorized\"}", response.body());
         }

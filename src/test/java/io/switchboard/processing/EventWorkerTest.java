@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.engine.Eventually;
-import io.switchboard.engine.RunningEngine;
 import io.switchboard.events.Call;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventOutcome;
@@ -31,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The worker in a started engine, feeding accepted calls to a test route on {@code direct:call} whose behaviour
@@ -46,29 +44,24 @@ class EventWorkerTest {
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
     private static final CountDownLatch SLOW_ROUTE = new CountDownLatch(1);
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject()
+            .withSettings(Map.of(
+                    "SWITCHBOARD_WORKER_CONCURRENCY", String.valueOf(CONCURRENCY),
+                    "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20",
+                    "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "10",
+                    "SWITCHBOARD_RETRY_MAX_DELAY_MS", "40"))
+            .withTestRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").routeId("test-call").process(EventWorkerTest::behaveAsTheQueueSays);
+                }
+            });
 
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.start(emulator, Files.createTempDirectory("switchboard-worker"), Map.of(
-                "SWITCHBOARD_WORKER_CONCURRENCY", String.valueOf(CONCURRENCY),
-                "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", "20",
-                "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "10",
-                "SWITCHBOARD_RETRY_MAX_DELAY_MS", "40"), new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:call").routeId("test-call").process(EventWorkerTest::behaveAsTheQueueSays);
-                    }
-                });
-    }
-
+    /** Lets a call still held in the slow route end, before the extension stops the engine. */
     @AfterAll
-    static void stop() {
+    static void releaseTheSlowRoute() {
         SLOW_ROUTE.countDown();
-        engine.close();
-        emulator.close();
     }
 
     private static void behaveAsTheQueueSays(Exchange exchange) throws Exception {
@@ -122,7 +115,7 @@ class EventWorkerTest {
     private static String postCall(String queue) throws Exception {
         ObjectNode call = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events/call-inbound-answered.json")));
         call.put("callId", queue + "-" + (++calls)).put("queue", queue);
-        HttpResponse<String> response = engine.postEvent("call", call.toString());
+        HttpResponse<String> response = rig.engine().postEvent("call", call.toString());
         assertEquals(202, response.statusCode(), response.body());
         return JSON.readTree(response.body()).path("eventId").asText();
     }
@@ -130,7 +123,7 @@ class EventWorkerTest {
     @Test
     void shouldMarkAnEventDoneWithTheRecordsAndWarningsItsRouteReported() throws Exception {
         String id = postCall("ok");
-        StoredEvent done = Eventually.reaches(engine.store(), id, EventStatus.DONE);
+        StoredEvent done = Eventually.reaches(rig.engine().store(), id, EventStatus.DONE);
         assertEquals(List.of(new ProducedRecord("Task", "00T000000000001AAA", "created")), done.records());
         assertEquals(List.of("no user has the agent's email; the task belongs to the integration user"), done.warnings());
         assertEquals(1, done.attempts());
@@ -142,13 +135,13 @@ class EventWorkerTest {
 
     @Test
     void shouldMarkAnEventSkippedWithTheReason() throws Exception {
-        StoredEvent skipped = Eventually.reaches(engine.store(), postCall("skip"), EventStatus.SKIPPED);
+        StoredEvent skipped = Eventually.reaches(rig.engine().store(), postCall("skip"), EventStatus.SKIPPED);
         assertEquals(new EventError("skipped", "no trigger matches this call"), skipped.error());
     }
 
     @Test
     void shouldRetryATransientSalesforceFailureUntilItSucceeds() throws Exception {
-        StoredEvent done = Eventually.reaches(engine.store(), postCall("busy-twice"), EventStatus.DONE);
+        StoredEvent done = Eventually.reaches(rig.engine().store(), postCall("busy-twice"), EventStatus.DONE);
         assertEquals(3, done.attempts());
         assertEquals("00T000000000002AAA", done.records().get(0).id());
         assertNull(done.error(), "a success clears the error of the failed attempts");
@@ -156,7 +149,7 @@ class EventWorkerTest {
 
     @Test
     void shouldKeepRetryingWhileSalesforceIsUnreachableShowingWhy() throws Exception {
-        StoredEvent waiting = Eventually.matches(engine.store(), postCall("unreachable"),
+        StoredEvent waiting = Eventually.matches(rig.engine().store(), postCall("unreachable"),
                 event -> event.attempts() >= 3 && event.status() != EventStatus.PROCESSING, "three attempts");
         assertEquals(EventStatus.PENDING, waiting.status());
         assertEquals(new EventError("CONNECTION_FAILED", "Connection refused"), waiting.error());
@@ -164,7 +157,7 @@ class EventWorkerTest {
 
     @Test
     void shouldFailAnEventWithSalesforcesErrorCodeAndMessage() throws Exception {
-        StoredEvent failed = Eventually.reaches(engine.store(), postCall("refused"), EventStatus.FAILED);
+        StoredEvent failed = Eventually.reaches(rig.engine().store(), postCall("refused"), EventStatus.FAILED);
         assertEquals(new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
                 "Status: bad value for restricted picklist field: Teleported"), failed.error());
         assertEquals(1, failed.attempts(), "a refusal is not retried");
@@ -173,26 +166,26 @@ class EventWorkerTest {
 
     @Test
     void shouldFailAnEventWithTheMessageOfAnyOtherException() throws Exception {
-        StoredEvent failed = Eventually.reaches(engine.store(), postCall("broken"), EventStatus.FAILED);
+        StoredEvent failed = Eventually.reaches(rig.engine().store(), postCall("broken"), EventStatus.FAILED);
         assertEquals(new EventError("PROCESSING_ERROR", "the mapping has no subject template"), failed.error());
     }
 
     @Test
     void shouldFailAnEventWhoseTypeHasNoRouteAndKeepWorking() throws Exception {
         String json = Files.readString(Path.of("src/test/resources/events/referral-status-changed.json"));
-        String id = JSON.readTree(engine.postEvent("referral-status-changed", json).body()).path("eventId").asText();
-        StoredEvent failed = Eventually.reaches(engine.store(), id, EventStatus.FAILED);
+        String id = JSON.readTree(rig.engine().postEvent("referral-status-changed", json).body()).path("eventId").asText();
+        StoredEvent failed = Eventually.reaches(rig.engine().store(), id, EventStatus.FAILED);
         assertEquals("NO_ROUTE", failed.error().code());
         assertTrue(failed.error().message().contains("direct:referral-status-changed"), failed.error().message());
-        Eventually.reaches(engine.store(), postCall("ok"), EventStatus.DONE);
+        Eventually.reaches(rig.engine().store(), postCall("ok"), EventStatus.DONE);
     }
 
     @Test
     void shouldProcessAReplayedEventAgain() throws Exception {
         String id = postCall("refused-once");
-        Eventually.reaches(engine.store(), id, EventStatus.FAILED);
-        assertEquals(ReplayResult.REQUEUED, engine.store().replay(id));
-        StoredEvent done = Eventually.reaches(engine.store(), id, EventStatus.DONE);
+        Eventually.reaches(rig.engine().store(), id, EventStatus.FAILED);
+        assertEquals(ReplayResult.REQUEUED, rig.engine().store().replay(id));
+        StoredEvent done = Eventually.reaches(rig.engine().store(), id, EventStatus.DONE);
         assertEquals("00T000000000003AAA", done.records().get(0).id());
         assertEquals(2, ATTEMPTS.get(id).get());
     }
@@ -200,13 +193,13 @@ class EventWorkerTest {
     @Test
     void shouldNeverRunMoreEventsAtOnceThanItsConcurrency() throws Exception {
         List<String> slow = List.of(postCall("slow"), postCall("slow"), postCall("slow"), postCall("slow"));
-        Eventually.matches(engine.store(), slow.get(0), event -> IN_FLIGHT.get() == CONCURRENCY, "both slots busy");
+        Eventually.matches(rig.engine().store(), slow.get(0), event -> IN_FLIGHT.get() == CONCURRENCY, "both slots busy");
         Thread.sleep(100);
         assertEquals(CONCURRENCY, MOST_IN_FLIGHT.get());
-        assertEquals(CONCURRENCY, engine.store().countsByStatus().get(EventStatus.PROCESSING));
+        assertEquals(CONCURRENCY, rig.engine().store().countsByStatus().get(EventStatus.PROCESSING));
         SLOW_ROUTE.countDown();
         for (String id : slow) {
-            Eventually.reaches(engine.store(), id, EventStatus.DONE);
+            Eventually.reaches(rig.engine().store(), id, EventStatus.DONE);
         }
         assertEquals(CONCURRENCY, MOST_IN_FLIGHT.get());
     }
