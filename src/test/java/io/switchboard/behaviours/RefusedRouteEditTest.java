@@ -7,27 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
-import io.switchboard.engine.RunningEngine;
-import io.switchboard.routes.SafeRouteReload;
+import io.switchboard.engine.EngineAgainstEmulator;
 import io.switchboard.testing.CapturedLog;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An operator's broken edit of a route file on a running engine: refused with one line naming the file, the line and
@@ -37,29 +30,16 @@ class RefusedRouteEditTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration NOTICED = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path home;
-    private static SalesforceEmulator emulator;
-    private static RunningEngine engine;
+    @RegisterExtension
+    static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject().onProjectCopy();
     private static Path callRoute;
     private static String shippedCallRoute;
     private static int calls;
 
     @BeforeAll
-    static void start() throws Exception {
-        RunningEngine.copyProject(home);
-        callRoute = home.resolve("routes/call.camel.yaml");
+    static void readTheShippedCallRoute() throws Exception {
+        callRoute = rig.home().resolve("routes/call.camel.yaml");
         shippedCallRoute = Files.readString(callRoute);
-        // the applied line is INFO, whatever level an earlier test left the root logger at
-        ((Logger) LoggerFactory.getLogger(SafeRouteReload.class)).setLevel(Level.INFO);
-        emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        engine = RunningEngine.startIn(emulator, home, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        emulator.close();
     }
 
     /** A refused edit left the shipped version running: saving it back is noticed as no change at all. */
@@ -82,7 +62,7 @@ class RefusedRouteEditTest {
 
     @Test
     void shouldKeepTheRunningRouteWhenAnEditGivesAnEndpointAnUnknownOption() throws Exception {
-        Path referral = home.resolve("routes/referral-status-changed.camel.yaml");
+        Path referral = rig.home().resolve("routes/referral-status-changed.camel.yaml");
         String shipped = Files.readString(referral);
         String parameters = "            parameters:\n              rawPayload: true\n";
         assertTrue(shipped.contains("uri: salesforce:updateSObject\n" + parameters));
@@ -90,7 +70,7 @@ class RefusedRouteEditTest {
             String line = refusal(referral, shipped.replace(parameters, parameters + "              sObjectNmae: Case\n"));
             assertTrue(line.contains("routes/referral-status-changed.camel.yaml"), line);
             assertTrue(line.contains("sObjectNmae"), "the unknown option is named: " + line);
-            assertTrue(engine.engine().camelContext().getRouteController().getRouteStatus("referral-status-changed")
+            assertTrue(rig.engine().engine().camelContext().getRouteController().getRouteStatus("referral-status-changed")
                     .isStarted(), "the referral route still runs");
         } finally {
             Files.writeString(referral, shipped);
@@ -120,7 +100,7 @@ class RefusedRouteEditTest {
             String line = awaitLine(log, Level.WARN, text -> text.contains("the version that ran was put back"));
             assertTrue(line.contains("routes/call.camel.yaml"), line);
         }
-        assertEquals(null, engine.engine().camelContext().getRoute("call-copy"), "the route that failed is gone");
+        assertEquals(null, rig.engine().engine().camelContext().getRoute("call-copy"), "the route that failed is gone");
         assertCallsStillDone();
     }
 
@@ -136,7 +116,7 @@ class RefusedRouteEditTest {
     @Test
     void shouldReportHealthDownWhileAnEventTypeHasNoRoute() throws Exception {
         assertEquals("UP", health().path("checks").path("routes").path("status").asText());
-        var context = engine.engine().camelContext();
+        var context = rig.engine().engine().camelContext();
         context.getRouteController().stopRoute("case-acknowledged");
         try {
             JsonNode routes = health().path("checks").path("routes");
@@ -161,12 +141,12 @@ class RefusedRouteEditTest {
     }
 
     private static void assertCallsStillDone() throws Exception {
-        JsonNode event = run(engine, "call", example("call-inbound-answered").put("callId", "still-served-" + calls++));
+        JsonNode event = run(rig.engine(), "call", example("call-inbound-answered").put("callId", "still-served-" + calls++));
         assertEquals("done", event.path("status").asText(), event.toString());
     }
 
     private static JsonNode health() throws Exception {
-        HttpResponse<String> response = engine.get("/observe/health");
+        HttpResponse<String> response = rig.engine().get("/observe/health");
         return JSON.readTree(response.body());
     }
 
