@@ -238,6 +238,24 @@ class BulkUpdateCommandTest {
     }
 
     @Test
+    void shouldSendNothingOnceTheOrgsApiAllowanceIsPastThePauseShare() throws IOException {
+        String id = referral("Paused");
+        Path file = write("paused.csv", HEADER + id + ",Accepted,Conti,,\n");
+        emulator.admin().apiLimit(1000, 960);
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("referral-status", file.toString());
+
+        assertEquals(1, run.exitCode(), run.output());
+        List<CSVRecord> lines = results(file.resolveSibling("paused.csv.results.csv"));
+        assertEquals("failed", lines.get(0).get("outcome"));
+        assertEquals("API_PAUSED", lines.get(0).get("errorCode"));
+        assertTrue(lines.get(0).get("message").startsWith("not sent: "), lines.get(0).toString());
+        assertEquals(List.of(), writes());
+        assertEquals("Pending", referralsById().get(id).get("Status__c"));
+    }
+
+    @Test
     void shouldRefuseAColumnTheObjectDoesNotHaveEvenWhenSkippingInvalidRows() throws IOException {
         String id = referral("Columns");
         Path file = write("columns.csv", "Id,Status__c,Colour__c\n" + id + ",Accepted,blue\n");
@@ -248,6 +266,33 @@ class BulkUpdateCommandTest {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().contains(file + ":1: Colour__c: Referral__c has no such field"), run.output());
         assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void shouldNameARowOfTheWrongWidthAndAHugeCellOfAFileWithAByteOrderMarkAndSendNothing() throws IOException {
+        String id = referral("Hostile");
+        Path file = write("hostile.csv", "\uFEFF" + HEADER + id + ",Accepted,Conti,,\n" + id + ",Accepted,Conti,,,extra\n"
+                + id + ",Accepted,\"" + "x".repeat(10 * 1024 * 1024) + "\",,\n");
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("referral-status", file.toString());
+
+        String output = run.output();
+        assertEquals(2, run.exitCode(), output);
+        assertTrue(output.contains(file + ":3: row: 6 cell(s) where the header has 5"), output);
+        assertTrue(output.contains(file + ":4: receivingFirm: 10485760 characters; a cell holds at most 131072"), output);
+        assertFalse(output.contains(":2: "), "the byte order mark is not part of the first column's name: " + output);
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void shouldRefuseAnSObjectTargetWithoutAKey() throws IOException {
+        Path file = write("nokey.csv", "Id,Status__c\n");
+
+        CommandRun run = bulkUpdate("Referral__c", file.toString());
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("an SOBJECT target needs --key Id or --key EXTERNAL_ID_FIELD"), run.output());
     }
 
     @Test
