@@ -49,11 +49,15 @@ class BulkUpdateCommandTest {
     }
 
     private CommandRun bulkUpdate(String... args) {
+        return bulkUpdateIn(Path.of("").toAbsolutePath(), args);
+    }
+
+    private CommandRun bulkUpdateIn(Path home, String... args) {
         Map<String, String> env = Map.of("SF_LOGIN_URL", emulator.baseUrl(), "SF_CLIENT_ID", SeededOrg.CLIENT_ID,
                 "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET, "SWITCHBOARD_DATA_DIR", folder.resolve("data").toString());
         List<String> all = new ArrayList<>(List.of("bulk-update"));
         all.addAll(List.of(args));
-        return CommandRun.run(Path.of("").toAbsolutePath(), env, all.toArray(String[]::new));
+        return CommandRun.run(home, env, all.toArray(String[]::new));
     }
 
     private static String referral(String name) {
@@ -156,6 +160,26 @@ class BulkUpdateCommandTest {
         assertEquals(1000, results.size());
         assertEquals(List.of("2", ids.get(0), ids.get(0), "updated", "", ""), results.get(0).toList());
         assertEquals("4", results.get(1).get("line"), "a row's line is where it starts: the first row spans lines 2 and 3");
+    }
+
+    @Test
+    void shouldMapARowByTheReferralConfigurationAsTheRouteDoes(@TempDir Path home) throws IOException {
+        ProjectCopy.copyConfig(home);
+        Path config = home.resolve("config/referral-status-changed.yaml");
+        ProjectCopy.edit(config, "object:", "cxIdField:", "cxIdField: CX_Id__c");
+        ProjectCopy.edit(config, "object:", "referenceNumberField:", "referenceNumberField: CX_Reference_Number__c");
+        ProjectCopy.edit(config, "statusMap:", "Accepted: Accepted", "Accepted: Signed Up");
+        String id = referral("Configured");
+        Path file = write("configured.csv", HEADER + id + ",Accepted,Conti,CX-77,REF-77\n");
+
+        CommandRun run = bulkUpdateIn(home, "referral-status", file.toString());
+
+        assertEquals(0, run.exitCode(), run.output());
+        Map<String, Object> referral = referralsById().get(id);
+        assertEquals("Signed Up", referral.get("Status__c"), "through the configured status map");
+        assertEquals("Conti", referral.get("Receiving_Firm__c"));
+        assertEquals("CX-77", referral.get("CX_Id__c"));
+        assertEquals("REF-77", referral.get("CX_Reference_Number__c"));
     }
 
     @Test
