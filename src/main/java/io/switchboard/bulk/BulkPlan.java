@@ -24,10 +24,8 @@ public record BulkPlan(InputFile input, List<RowProblem> columnProblems, List<Pr
 
     public static BulkPlan check(InputFile input, BulkTarget target) {
         List<RowProblem> columnProblems = new ArrayList<>();
-        for (String problem : target.columnProblems(input.columns())) {
-            int colon = problem.indexOf(": ");
-            columnProblems.add(new RowProblem(input.file(), 1, problem.substring(0, colon), problem.substring(colon + 2)));
-        }
+        target.checkColumns(input.columns(),
+                (column, message) -> columnProblems.add(new RowProblem(input.file(), 1, column, message)));
         List<RowProblem> rowProblems = new ArrayList<>(input.problems());
         Set<Integer> unreadable = new HashSet<>();
         input.problems().forEach(problem -> unreadable.add(problem.line()));

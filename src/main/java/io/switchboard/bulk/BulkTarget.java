@@ -13,8 +13,8 @@ public interface BulkTarget {
     /** The column holding each row's key, as the results file names the row. */
     String keyColumn();
 
-    /** The problems of the file's columns as a whole (one the object does not have, a required one missing). */
-    List<String> columnProblems(List<String> columns);
+    /** Checks the file's columns as a whole: one the object does not have, a required one missing. */
+    void checkColumns(List<String> columns, CellProblems problems);
 
     /**
      * Checks one row and maps it to its record.

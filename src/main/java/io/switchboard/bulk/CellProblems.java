@@ -1,6 +1,6 @@
 package io.switchboard.bulk;
 
-/** Where a row's checks report what is wrong with one of its cells. */
+/** Where the checks of a row, or of the columns, report what is wrong with one column. */
 @FunctionalInterface
 public interface CellProblems {
     void add(String column, String message);

@@ -6,7 +6,6 @@ import io.switchboard.mapping.MappingException;
 import io.switchboard.mapping.ReferralMapping;
 import io.switchboard.mapping.ReferralUpdate;
 import io.switchboard.mapping.SObjectDescription;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,20 +56,18 @@ public final class ReferralStatusTarget implements BulkTarget {
     }
 
     @Override
-    public List<String> columnProblems(List<String> columns) {
-        List<String> problems = new ArrayList<>();
+    public void checkColumns(List<String> columns, CellProblems problems) {
         for (String column : columns) {
             if (!COLUMNS.contains(column)) {
-                problems.add(column + ": not a referral-status column; expected " + String.join(", ", REQUIRED)
+                problems.add(column, "not a referral-status column; expected " + String.join(", ", REQUIRED)
                         + " and optionally " + CX_ID + ", " + REFERENCE_NUMBER);
             }
         }
         for (String column : REQUIRED) {
             if (!columns.contains(column)) {
-                problems.add(column + ": required column missing");
+                problems.add(column, "required column missing");
             }
         }
-        return problems;
     }
 
     @Override

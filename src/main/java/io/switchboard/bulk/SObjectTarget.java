@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.mapping.FieldDescription;
 import io.switchboard.mapping.SObjectDescription;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,10 +64,9 @@ public final class SObjectTarget implements BulkTarget {
     }
 
     @Override
-    public List<String> columnProblems(List<String> columns) {
-        List<String> problems = new ArrayList<>();
+    public void checkColumns(List<String> columns, CellProblems problems) {
         if (columns.stream().noneMatch(key::equalsIgnoreCase)) {
-            problems.add(key + ": the --key column is missing");
+            problems.add(key, "the --key column is missing");
         }
         for (String column : columns) {
             if (column.equalsIgnoreCase(key)) {
@@ -76,13 +74,12 @@ public final class SObjectTarget implements BulkTarget {
             }
             Optional<FieldDescription> field = described.field(column);
             if (field.isEmpty()) {
-                problems.add(column + ": " + described.name() + " has no such field");
+                problems.add(column, described.name() + " has no such field");
             } else if (!writable(field.get())) {
-                problems.add(column + ": " + described.name() + "." + field.get().name() + " cannot be "
+                problems.add(column, described.name() + "." + field.get().name() + " cannot be "
                         + (key.equals(ID) ? "updated" : "written"));
             }
         }
-        return problems;
     }
 
     /** An upsert creates the records it does not find, so a field it may only set on create is writable too. */
