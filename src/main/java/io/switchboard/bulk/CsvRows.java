@@ -41,6 +41,9 @@ final class CsvRows {
                 row(file, start, columns, record, rows, problems);
                 start = (int) parser.getCurrentLineNumber() + 1;
             }
+            if (rows.isEmpty()) {
+                throw new BulkInputException(new RowProblem(file, 2, "row", "the file holds a header but no rows"));
+            }
             return new InputFile(file, columns, rows, problems);
         }
     }

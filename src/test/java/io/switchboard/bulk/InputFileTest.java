@@ -70,6 +70,13 @@ class InputFileTest {
     }
 
     @Test
+    void shouldRefuseAHeaderWithoutRows() throws IOException {
+        Path file = write("header.csv", "id,note\n");
+
+        assertEquals(List.of(file + ":2: row: the file holds a header but no rows"), refusal(file));
+    }
+
+    @Test
     void shouldRefuseAColumnNamedTwice() throws IOException {
         Path file = write("twice.csv", "id,status,id\na,b,c\n");
 
