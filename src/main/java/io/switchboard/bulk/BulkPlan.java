@@ -2,6 +2,7 @@ package io.switchboard.bulk;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,24 @@ public record BulkPlan(InputFile input, List<RowProblem> columnProblems, List<Pr
         Set<Integer> unreadable = new HashSet<>();
         input.problems().forEach(problem -> unreadable.add(problem.line()));
         List<PreparedRow> rows = new ArrayList<>();
+        Map<String, Integer> keys = new HashMap<>();
         for (InputRow row : input.rows()) {
             if (unreadable.contains(row.line())) {
                 continue;
             }
             Optional<PreparedRow> prepared = target.prepare(row,
                     (column, message) -> rowProblems.add(new RowProblem(input.file(), row.line(), column, message)));
-            prepared.ifPresent(rows::add);
+            if (prepared.isEmpty()) {
+                continue;
+            }
+            // two writes of one record in a run would land in an order no one chose
+            Integer first = keys.putIfAbsent(prepared.get().key(), row.line());
+            if (first != null) {
+                rowProblems.add(new RowProblem(input.file(), row.line(), target.keyColumn(), "'" + prepared.get().key()
+                        + "' is also the key of line " + first + "; a run writes each record once"));
+            } else {
+                rows.add(prepared.get());
+            }
         }
         rowProblems.sort(Comparator.comparingInt(RowProblem::line));
         return new BulkPlan(input, columnProblems, rows, rowProblems);

@@ -310,8 +310,22 @@ class BulkUpdateCommandTest {
     }
 
     @Test
+    void shouldRefuseARecordWrittenTwiceInOneFile() throws IOException {
+        String id = referral("Twice");
+        Path file = write("twice.csv", HEADER + id + ",Accepted,Conti,,\n" + id + ",Closed,Conti,,\n");
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("referral-status", file.toString());
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains(file + ":3: salesforceRecordId: '" + id + "' is also the key of line 2; "
+                + "a run writes each record once"), run.output());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
     void shouldRefuseAnSObjectTargetWithoutAKey() throws IOException {
-        Path file = write("nokey.csv", "Id,Status__c\n");
+        Path file = write("nokey.csv", "Id,Status__c\nA,B\n");
 
         CommandRun run = bulkUpdate("Referral__c", file.toString());
 
