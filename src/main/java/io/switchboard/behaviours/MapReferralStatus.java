@@ -3,9 +3,9 @@ package io.switchboard.behaviours;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.events.EventProperties;
 import io.switchboard.events.ReferralStatusChanged;
-import io.switchboard.mapping.FitToFieldLengths;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.ReferralMapping;
+import io.switchboard.mapping.ReferralUpdate;
 import io.switchboard.salesforce.SalesforceClient;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -23,7 +23,6 @@ import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 public final class MapReferralStatus implements Processor {
     private final Supplier<Mappings> mappings;
     private final ConnectionSteps steps;
-    private final FitToFieldLengths fitToFieldLengths = new FitToFieldLengths();
 
     public MapReferralStatus(Supplier<Mappings> mappings, ConnectionSteps steps) {
         this.mappings = mappings;
@@ -36,9 +35,10 @@ public final class MapReferralStatus implements Processor {
         ReferralStatusChanged change = EventProperties.event(exchange, ReferralStatusChanged.class);
         ReferralMapping mapping = mappings.get().referral();
         SalesforceClient client = steps.client(exchange, ConnectionOptions.DEFAULT);
-        message.setHeader(SalesforceEndpointConfig.SOBJECT_NAME, mapping.object());
-        message.setHeader(SalesforceEndpointConfig.SOBJECT_ID, change.salesforceRecordId().strip());
-        message.setBody(fitToFieldLengths.fit(steps.describe(client, mapping.object()), mapping.fields(change),
-                Outcomes.of(exchange)::warn).toString());
+        ReferralUpdate update = mapping.update(change, steps.describe(client, mapping.object()),
+                Outcomes.of(exchange)::warn);
+        message.setHeader(SalesforceEndpointConfig.SOBJECT_NAME, update.object());
+        message.setHeader(SalesforceEndpointConfig.SOBJECT_ID, update.recordId());
+        message.setBody(update.fields().toString());
     }
 }

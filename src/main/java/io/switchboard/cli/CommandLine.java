@@ -30,7 +30,8 @@ public final class CommandLine {
 
     public static CommandLine withStandardCommands(Console console) {
         return new CommandLine(console, List.of(new RunCommand(), new DemoCommand(), new EmulatorCommand(),
-                new CheckConnectionCommand(), new ValidateCommand(), new ReplayCommand(), new BenchmarkCommand()));
+                new CheckConnectionCommand(), new ValidateCommand(), new ReplayCommand(), new BulkUpdateCommand(),
+                new BenchmarkCommand()));
     }
 
     public int run(String... args) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.ReferralStatusChanged;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code config/referral-status-changed.yaml}: which record fields a Case Xchange status change writes back, the
@@ -14,9 +15,23 @@ import java.util.List;
 public record ReferralMapping(Path file, String object, String statusField, String receivingFirmField,
                               String cxIdField, String referenceNumberField, List<String> statuses,
                               MapValue statusMap, PollSettings poll, List<ObjectUse> objectUses) {
+    private static final FitToFieldLengths FIT_TO_FIELD_LENGTHS = new FitToFieldLengths();
+
     public ReferralMapping {
         statuses = List.copyOf(statuses);
         objectUses = List.copyOf(objectUses);
+    }
+
+    /**
+     * The update of the referral's record, free text cut to its field with a warning: the one mapping that both
+     * the route and {@code bulk-update referral-status} write with.
+     *
+     * @param described the describe of {@link #object()}
+     * @throws MappingException when the status is not one of the listed Case Xchange statuses
+     */
+    public ReferralUpdate update(ReferralStatusChanged change, SObjectDescription described, Consumer<String> warn) {
+        ObjectNode fitted = FIT_TO_FIELD_LENGTHS.fit(described, fields(change), warn);
+        return new ReferralUpdate(object, change.salesforceRecordId().strip(), fitted);
     }
 
     /**

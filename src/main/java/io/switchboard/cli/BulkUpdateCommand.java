@@ -1,0 +1,184 @@
+package io.switchboard.cli;
+
+import io.switchboard.bulk.BulkInputException;
+import io.switchboard.bulk.BulkPlan;
+import io.switchboard.bulk.BulkTarget;
+import io.switchboard.bulk.BulkUpdate;
+import io.switchboard.bulk.CollectionsWriter;
+import io.switchboard.bulk.InputFile;
+import io.switchboard.bulk.ReferralStatusTarget;
+import io.switchboard.bulk.ResultsFile;
+import io.switchboard.bulk.SObjectTarget;
+import io.switchboard.config.Configuration;
+import io.switchboard.config.ConnectionOptions;
+import io.switchboard.mapping.Describes;
+import io.switchboard.mapping.MappingFiles;
+import io.switchboard.mapping.ReferralMapping;
+import io.switchboard.mapping.SObjectDescription;
+import io.switchboard.salesforce.ApiPauseSettings;
+import io.switchboard.salesforce.ConnectionSettings;
+import io.switchboard.salesforce.Connections;
+import io.switchboard.salesforce.LoginSettings;
+import io.switchboard.salesforce.SalesforceCallGuard;
+import io.switchboard.salesforce.SalesforceClient;
+import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.salesforce.SalesforceComponents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** Updates historical records from a CSV or JSON-lines file, every row checked first, one results line per row. */
+final class BulkUpdateCommand implements Command {
+    @Override
+    public String name() {
+        return "bulk-update";
+    }
+
+    @Override
+    public String summary() {
+        return "update or upsert records from a CSV or JSON-lines file, every row checked first";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/switchboard.jar bulk-update TARGET FILE [--connection NAME] [--key FIELD]
+                                                        [--dry-run] [--skip-invalid] [--results OUT.csv]
+
+                TARGET  referral-status: rows of referral status changes (salesforceRecordId, status, receivingFirm,
+                        optional cxId, referenceNumber), mapped by config/referral-status-changed.yaml exactly as
+                        the referral-status-changed route maps an event, status map included.
+                        SOBJECT with --key FIELD: the columns given written to that object, by record id
+                        (--key Id) or upserted by an external-id field (--key CX_Id__c).
+                FILE    .csv (RFC 4180, a header row, UTF-8 with or without BOM) or .jsonl / .ndjson (one JSON
+                        object per line). An empty cell leaves its field as it is.
+
+                  --connection NAME  the Salesforce connection to write to (default: 'default')
+                  --key FIELD        for an SOBJECT target: Id, or the external-id field to upsert by
+                  --dry-run          check every row against the object's describe; send nothing
+                  --skip-invalid     send the valid rows and mark the others skipped in the results file
+                  --results OUT.csv  the results file (default: FILE.results.csv beside FILE)
+
+                Every row is checked before anything is sent; problems are printed as FILE:LINE: column: message
+                and, without --skip-invalid, nothing is sent. Rows go 200 a call through sObject collections and
+                stop when the connection's API allowance reaches SWITCHBOARD_API_PAUSE_SHARE.
+                Results: line,key,salesforceId,outcome,errorCode,message with outcome updated, created, failed or
+                skipped. Exits 0 when every row succeeded, 1 when some failed or were skipped, 2 for a bad
+                invocation or input (nothing sent).
+                """;
+    }
+
+    /** The command's arguments, read before anything is opened. */
+    private record Invocation(String target, Path file, String connection, String key, boolean dryRun,
+                              boolean skipInvalid, Path results) {
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Invocation invocation = parse(args, console.home());
+        InputFile input;
+        try {
+            input = InputFile.read(invocation.file());
+        } catch (BulkInputException e) {
+            e.problems().forEach(problem -> console.err().println(problem));
+            console.err().println(invocation.file() + ": not readable as rows; nothing sent");
+            return USAGE;
+        }
+        Logging.quiet();
+        Configuration configuration = Configuration.load(console.configDir(), console.environment());
+        Map<String, ConnectionSettings> connections = Connections.load(configuration);
+        ConnectionSettings settings = connections.get(invocation.connection());
+        if (settings == null) {
+            throw new UsageException("unknown connection '" + invocation.connection() + "'; configured: "
+                    + String.join(", ", connections.keySet()));
+        }
+        ReferralMapping referral = invocation.target().equals(ReferralStatusTarget.NAME)
+                ? MappingFiles.load(console.configDir(), connections.keySet()).referral() : null;
+        SalesforceClients clients = new SalesforceClients(Map.of(settings.name(), settings),
+                ApiPauseSettings.from(configuration), LoginSettings.from(configuration), () -> { });
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            // as in the engine: every call of the run is watched for the org's API usage and its pause share
+            SalesforceCallGuard.install(context, clients);
+            context.addComponent(settings.componentName(), SalesforceComponents.createForGatedLogin(settings));
+            context.start();
+            SalesforceClient client = clients.forConnection(context, settings.name());
+            client.admit();
+            BulkTarget target = target(invocation, referral, client, console);
+            BulkPlan plan = BulkPlan.check(input, target);
+            BulkUpdate.Verdict verdict = new BulkUpdate(console.out()::println, console.err()::println).run(plan, target,
+                    new BulkUpdate.Options(invocation.dryRun(), invocation.skipInvalid(), invocation.results()),
+                    new CollectionsWriter(client));
+            return switch (verdict) {
+                case ALL_SUCCEEDED -> OK;
+                case SOME_NOT_APPLIED -> NOT_OK;
+                case INPUT_REFUSED -> USAGE;
+            };
+        }
+    }
+
+    private static BulkTarget target(Invocation invocation, ReferralMapping referral, SalesforceClient client,
+                                     Console console) {
+        String sobject = referral != null ? referral.object() : invocation.target();
+        SObjectDescription described = new Describes().describe(client, sobject).orElseThrow(() -> new UsageException(
+                "the org of connection '" + client.connection().name() + "' has no object " + sobject));
+        if (referral != null) {
+            return new ReferralStatusTarget(referral, described, console.out()::println);
+        }
+        try {
+            return SObjectTarget.of(described, invocation.key());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Invocation parse(List<String> args, Path home) {
+        List<String> positional = new ArrayList<>();
+        String connection = ConnectionOptions.DEFAULT;
+        String key = null;
+        String results = null;
+        boolean dryRun = false;
+        boolean skipInvalid = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--connection" -> connection = value(args, ++i, arg);
+                case "--key" -> key = value(args, ++i, arg);
+                case "--results" -> results = value(args, ++i, arg);
+                case "--dry-run" -> dryRun = true;
+                case "--skip-invalid" -> skipInvalid = true;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        if (positional.size() != 2) {
+            throw new UsageException("expects TARGET and FILE");
+        }
+        String target = positional.get(0);
+        if (target.equals(ReferralStatusTarget.NAME) && key != null) {
+            throw new UsageException("--key is for an SOBJECT target; referral-status rows are keyed by salesforceRecordId");
+        }
+        if (!target.equals(ReferralStatusTarget.NAME) && key == null) {
+            throw new UsageException("an SOBJECT target needs --key Id or --key EXTERNAL_ID_FIELD");
+        }
+        Path file = home.resolve(positional.get(1));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no file " + file);
+        }
+        Path out = results != null ? home.resolve(results) : ResultsFile.besides(file);
+        return new Invocation(target, file, connection, key, dryRun, skipInvalid, out);
+    }
+
+    private static String value(List<String> args, int at, String option) {
+        if (at >= args.size() || args.get(at).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(at);
+    }
+}
