@@ -59,25 +59,40 @@ final class EventIntake implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("store the events", e);
         }
+        // announced before the callers hear of it: once a caller has its answer, nothing about its event is left to happen
+        newWork.announce();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).acceptance().complete(Acceptance.accepted(ids.get(i)));
         }
-        newWork.announce();
     }
 
     private void insertOneByOne(List<GroupCommit.Waiting> batch) {
-        boolean anyNew = false;
+        List<Inserted> inserted = new ArrayList<>();
         for (GroupCommit.Waiting waiting : batch) {
             try {
-                Acceptance acceptance = insertAlone(waiting.event());
-                anyNew |= acceptance.outcome() == Acceptance.Outcome.ACCEPTED;
-                waiting.acceptance().complete(acceptance);
+                inserted.add(new Inserted(waiting, insertAlone(waiting.event()), null));
             } catch (RuntimeException e) {
-                waiting.acceptance().completeExceptionally(e);
+                inserted.add(new Inserted(waiting, null, e));
             }
         }
-        if (anyNew) {
+        if (inserted.stream().anyMatch(Inserted::isNew)) {
             newWork.announce();
+        }
+        inserted.forEach(Inserted::answer);
+    }
+
+    /** One event of a batch inserted on its own: its acceptance, or why it could not be stored. */
+    private record Inserted(GroupCommit.Waiting waiting, Acceptance acceptance, RuntimeException failure) {
+        boolean isNew() {
+            return acceptance != null && acceptance.outcome() == Acceptance.Outcome.ACCEPTED;
+        }
+
+        void answer() {
+            if (failure == null) {
+                waiting.acceptance().complete(acceptance);
+            } else {
+                waiting.acceptance().completeExceptionally(failure);
+            }
         }
     }
 
