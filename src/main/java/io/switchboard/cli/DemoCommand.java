@@ -78,7 +78,8 @@ final class DemoCommand implements Command {
                         MappingFiles.load(console.configDir(), engine.connections().keySet()),
                         line -> out.println("   " + line));
                 out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform would");
-                SalesforceClient client = engine.salesforceClients().forConnection(engine.camelContext(), "default");
+                SalesforceClient client = engine.salesforceClients()
+                        .forConnection(engine.camelContext(), ConnectionOptions.DEFAULT);
                 usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
                 out.println("== 5. What the org holds now, counted through camel-salesforce (change since the seed)");
                 printRecordCounts(engine, connection, seeded, out);
