@@ -33,7 +33,6 @@ import org.apache.camel.support.PluginHelper;
  * {@code validate}, so that the operator learns it before starting the engine.
  */
 public final class RouteFileCheck {
-    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
     private static final Pattern STATIC_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     private final CamelContext context;
@@ -65,7 +64,8 @@ public final class RouteFileCheck {
                 }
             }
         } catch (Exception e) {
-            problems.add(new RouteProblem(lineIn(e), "not a valid Camel YAML route: " + rootMessage(e)));
+            problems.add(new RouteProblem(RouteFailures.lineIn(e),
+                    "not a valid Camel YAML route: " + RouteFailures.rootMessage(e)));
         }
     }
 
@@ -155,7 +155,7 @@ public final class RouteFileCheck {
         try {
             context.getEndpoint(resolved);
         } catch (RuntimeException e) {
-            String cause = rootMessage(e);
+            String cause = RouteFailures.rootMessage(e);
             // Camel's message repeats the URI before the reason
             int reason = cause.indexOf(" due to: ");
             problems.add(new RouteProblem(line, "endpoint " + uri + " cannot be used: "
@@ -168,7 +168,7 @@ public final class RouteFileCheck {
         try {
             return context.resolvePropertyPlaceholders(text);
         } catch (RuntimeException e) {
-            problems.add(new RouteProblem(line, rootMessage(e)));
+            problems.add(new RouteProblem(line, RouteFailures.rootMessage(e)));
             return null;
         }
     }
@@ -209,24 +209,5 @@ public final class RouteFileCheck {
 
     private static int lineOf(FromDefinition from, RouteDefinition route) {
         return from.getLineNumber() > 0 ? from.getLineNumber() : route.getLineNumber();
-    }
-
-    private static int lineIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Matcher matcher = LINE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        return 0;
-    }
-
-    /** The innermost cause's message: Camel wraps the useful sentence in several layers of its own. */
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

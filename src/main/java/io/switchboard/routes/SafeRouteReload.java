@@ -101,7 +101,7 @@ public final class SafeRouteReload extends RouteWatcherReloadStrategy {
         } catch (Exception e) {
             refused.put(location, text);
             restore(location, shown, before);
-            LOG.warn("Route file {} not applied, the version that ran was put back: {}", shown, RouteFileCheck.rootMessage(e));
+            LOG.warn("Route file {} not applied, the version that ran was put back: {}", shown, RouteFailures.rootMessage(e));
         }
     }
 
@@ -114,7 +114,7 @@ public final class SafeRouteReload extends RouteWatcherReloadStrategy {
                     getCamelContext().removeRoute(added);
                 } catch (Exception e) {
                     LOG.error("Route file {}: its route {} that failed to start could not be removed: {}", shown, added,
-                            RouteFileCheck.rootMessage(e));
+                            RouteFailures.rootMessage(e));
                 }
             }
         }
@@ -126,7 +126,7 @@ public final class SafeRouteReload extends RouteWatcherReloadStrategy {
             load(ResourceHelper.fromString(location, previous));
         } catch (Exception e) {
             LOG.error("Route file {}: the version that ran before could not be started again: {}", shown,
-                    RouteFileCheck.rootMessage(e));
+                    RouteFailures.rootMessage(e));
         }
     }
 

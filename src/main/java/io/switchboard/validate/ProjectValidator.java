@@ -7,6 +7,7 @@ import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.config.Option;
 import io.switchboard.engine.Engine;
+import io.switchboard.routes.RouteFailures;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.MappingProblem;
@@ -25,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -48,7 +47,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class ProjectValidator {
     private static final String ROUTE_SUFFIX = ".camel.yaml";
-    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
 
     private final Path home;
     private final UnaryOperator<String> environment;
@@ -170,7 +168,7 @@ public final class ProjectValidator {
                     problem -> problems.add(new Problem(file, problem.line(), problem.message()))));
         } catch (Exception e) {
             problems.add(new Problem(home.resolve("routes"), 0, "the routes' beans and endpoints could not be checked: "
-                    + rootMessage(e)));
+                    + RouteFailures.rootMessage(e)));
         }
     }
 
@@ -199,7 +197,8 @@ public final class ProjectValidator {
             }
             return true;
         } catch (Exception e) {
-            problems.add(new Problem(file, lineOf(e), "not a valid Camel YAML route: " + rootMessage(e)));
+            problems.add(new Problem(file, RouteFailures.lineIn(e),
+                    "not a valid Camel YAML route: " + RouteFailures.rootMessage(e)));
             return false;
         }
     }
@@ -231,23 +230,5 @@ public final class ProjectValidator {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static int lineOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher matcher = LINE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        return 0;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
