@@ -8,6 +8,7 @@ import io.switchboard.salesforce.ConnectionPausedException;
 import io.switchboard.salesforce.LoginRefusedException;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,20 +17,24 @@ import java.util.List;
  * does not hold back the others: {@code PATCH /composite/sobjects} to update by id,
  * {@code PATCH /composite/sobjects/{object}/{externalIdField}} to upsert. The calls go through the connection's
  * {@link SalesforceClient}, so its call guard records the org's API usage, and each call is first admitted by the
- * connection: once its API allowance passes the pause share, the rows not yet sent fail with the pause's reason
- * rather than spend what the engine's events need. Salesforce answers in request order, so the n-th answer is the
- * n-th record's.
+ * connection: while its API allowance is past the pause share the run waits, rather than spend what the engine's
+ * events need. Each call's rows are journaled before it goes and its answers once they are back, so a run that stops
+ * between the two knows which rows are in doubt. Salesforce answers in request order, so the n-th answer is the n-th
+ * record's.
  */
-public final class CollectionsWriter {
+final class CollectionsWriter {
     static final int RECORDS_PER_CALL = 200;
 
     private final SalesforceClient client;
+    private final AllowanceWait allowance;
 
-    public CollectionsWriter(SalesforceClient client) {
+    CollectionsWriter(SalesforceClient client, AllowanceWait allowance) {
         this.client = client;
+        this.allowance = allowance;
     }
 
-    public List<RowResult> send(BulkTarget target, List<PreparedRow> rows, Progress progress) {
+    List<RowResult> send(BulkTarget target, List<PreparedRow> rows, Progress progress, RunJournal journal)
+            throws IOException {
         String path = target.externalIdField()
                 .map(field -> "/composite/sobjects/" + target.sobject() + "/" + field)
                 .orElse("/composite/sobjects");
@@ -38,22 +43,48 @@ public final class CollectionsWriter {
             List<PreparedRow> batch = rows.subList(from, Math.min(rows.size(), from + RECORDS_PER_CALL));
             List<RowResult> answered;
             try {
-                client.admit();
-                answered = correlate(batch, client.send("PATCH", path, request(batch)), target);
-            } catch (ConnectionPausedException | LoginRefusedException stop) {
-                results.addAll(failAll(rows.subList(from, rows.size()), stop.errorCode(),
-                        "not sent: " + stop.getMessage()));
+                answered = sendOnce(path, batch, target, journal);
+            } catch (LoginRefusedException stop) {
+                List<RowResult> unsent = failAll(rows.subList(from, rows.size()), stop.errorCode(),
+                        "not sent: " + stop.getMessage());
+                journal.recorded(unsent);
+                results.addAll(unsent);
                 progress.sent(0, rows.size() - from);
                 return results;
-            } catch (SalesforceApiException refused) {
-                // the call as a whole was refused: none of its records was written
-                answered = failAll(batch, refused.errorCode(), refused.getMessage());
+            } catch (SalesforceApiException lost) {
+                // no answer: the rows stay in doubt in the journal, and the next run reads them back
+                answered = failAll(batch, lost.errorCode(), "no answer from Salesforce (" + lost.getMessage()
+                        + "); the rows may have been written: run again with the same file to check them");
             }
             results.addAll(answered);
             int failed = (int) answered.stream().filter(result -> result.outcome() == Outcome.FAILED).count();
             progress.sent(answered.size() - failed, failed);
         }
         return results;
+    }
+
+    /** One call, sent again while the allowance holds it (a call refused for the allowance was not applied). */
+    private List<RowResult> sendOnce(String path, List<PreparedRow> batch, BulkTarget target, RunJournal journal)
+            throws IOException {
+        journal.sending(batch);
+        while (true) {
+            allowance.admit();
+            List<RowResult> answered;
+            try {
+                answered = correlate(batch, client.send("PATCH", path, request(batch)), target);
+            } catch (ConnectionPausedException paused) {
+                allowance.waitFor(paused);
+                continue;
+            } catch (SalesforceApiException refused) {
+                if (refused.status() == 0) {
+                    throw refused;
+                }
+                // the call as a whole was refused: none of its records was written
+                answered = failAll(batch, refused.errorCode(), refused.getMessage());
+            }
+            journal.recorded(answered);
+            return answered;
+        }
     }
 
     private static ObjectNode request(List<PreparedRow> batch) {

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Outcome {
     UPDATED, CREATED, FAILED, SKIPPED;
 
+    /** Whether the row's record holds what it wrote. */
+    public boolean written() {
+        return this == UPDATED || this == CREATED;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -4,11 +4,11 @@ import io.switchboard.bulk.BulkInputException;
 import io.switchboard.bulk.BulkPlan;
 import io.switchboard.bulk.BulkTarget;
 import io.switchboard.bulk.BulkUpdate;
-import io.switchboard.bulk.CollectionsWriter;
 import io.switchboard.bulk.InputFile;
 import io.switchboard.bulk.ReferralStatusTarget;
 import io.switchboard.bulk.ResultsFile;
 import io.switchboard.bulk.SObjectTarget;
+import io.switchboard.bulk.Writers;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.mapping.Describes;
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** Updates historical records from a CSV or JSON-lines file, every row checked first, one results line per row. */
@@ -47,6 +48,7 @@ final class BulkUpdateCommand implements Command {
         return """
                 Usage: java -jar target/switchboard.jar bulk-update TARGET FILE [--connection NAME] [--key FIELD]
                                                         [--dry-run] [--skip-invalid] [--results OUT.csv]
+                                                        [--bulk-threshold N]
 
                 TARGET  referral-status: rows of referral status changes (salesforceRecordId, status, receivingFirm,
                         optional cxId, referenceNumber), mapped by config/referral-status-changed.yaml exactly as
@@ -60,11 +62,17 @@ final class BulkUpdateCommand implements Command {
                   --key FIELD        for an SOBJECT target: Id, or the external-id field to upsert by
                   --dry-run          check every row against the object's describe; send nothing
                   --skip-invalid     send the valid rows and mark the others skipped in the results file
-                  --results OUT.csv  the results file (default: FILE.results.csv beside FILE)
+                  --results OUT.csv  the results file (default: FILE.results.csv beside FILE); its journal,
+                                     OUT.csv.journal, goes beside it
+                  --bulk-threshold N from N rows to send up, one Bulk API 2.0 ingest job carries them instead of
+                                     sObject collections (default 2000)
 
                 Every row is checked before anything is sent; problems are printed as FILE:LINE: column: message
-                and, without --skip-invalid, nothing is sent. Rows go 200 a call through sObject collections and
-                stop when the connection's API allowance reaches SWITCHBOARD_API_PAUSE_SHARE.
+                and, without --skip-invalid, nothing is sent. Rows go 200 a call through sObject collections, or
+                in one Bulk API 2.0 job from --bulk-threshold rows up, and wait while the connection's API
+                allowance is past SWITCHBOARD_API_PAUSE_SHARE. Run again with the same FILE after a crash or
+                Ctrl-C: the journal says which rows were written, and only the others are sent (an open Bulk API
+                job of the stopped run is awaited, or aborted if it was never closed, not opened again).
                 Results: line,key,salesforceId,outcome,errorCode,message with outcome updated, created, failed or
                 skipped. Exits 0 when every row succeeded, 1 when some failed or were skipped, 2 for a bad
                 invocation or input (nothing sent).
@@ -73,8 +81,11 @@ final class BulkUpdateCommand implements Command {
 
     /** The command's arguments, read before anything is opened. */
     private record Invocation(String target, Path file, String connection, String key, boolean dryRun,
-                              boolean skipInvalid, Path results) {
+                              boolean skipInvalid, Path results, int bulkThreshold) {
     }
+
+    /** Rows to send from which one Bulk API job carries them: below it, ten collection calls or fewer. */
+    static final int DEFAULT_BULK_THRESHOLD = 2000;
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
@@ -105,12 +116,20 @@ final class BulkUpdateCommand implements Command {
             context.addComponent(settings.componentName(), SalesforceComponents.createForGatedLogin(settings));
             context.start();
             SalesforceClient client = clients.forConnection(context, settings.name());
-            client.admit();
+            // a terminal gets a bar redrawn in place; a log gets a line every few seconds
+            boolean terminal = System.console() != null;
+            Consumer<String> say = terminal ? message -> console.out().print("\r\u001b[K" + message + "\n")
+                    : console.out()::println;
+            Writers writers = Writers.of(context, client, say);
+            writers.admit();
             BulkTarget target = target(invocation, referral, client, console);
             BulkPlan plan = BulkPlan.check(input, target);
-            BulkUpdate.Verdict verdict = new BulkUpdate(console.out()::println, console.err()::println).run(plan, target,
-                    new BulkUpdate.Options(invocation.dryRun(), invocation.skipInvalid(), invocation.results()),
-                    new CollectionsWriter(client));
+            BulkUpdate.ProgressView view = terminal
+                    ? BulkUpdate.ProgressView.bar(text -> console.out().print(text), System::nanoTime)
+                    : BulkUpdate.ProgressView.lines(console.out()::println, System::nanoTime);
+            BulkUpdate.Verdict verdict = new BulkUpdate(console.out()::println, console.err()::println, view).run(plan,
+                    target, new BulkUpdate.Options(invocation.dryRun(), invocation.skipInvalid(), invocation.results(),
+                            invocation.bulkThreshold()), writers);
             return switch (verdict) {
                 case ALL_SUCCEEDED -> OK;
                 case SOME_NOT_APPLIED -> NOT_OK;
@@ -141,12 +160,14 @@ final class BulkUpdateCommand implements Command {
         String results = null;
         boolean dryRun = false;
         boolean skipInvalid = false;
+        int bulkThreshold = DEFAULT_BULK_THRESHOLD;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--connection" -> connection = value(args, ++i, arg);
                 case "--key" -> key = value(args, ++i, arg);
                 case "--results" -> results = value(args, ++i, arg);
+                case "--bulk-threshold" -> bulkThreshold = count(value(args, ++i, arg), arg);
                 case "--dry-run" -> dryRun = true;
                 case "--skip-invalid" -> skipInvalid = true;
                 default -> {
@@ -172,7 +193,19 @@ final class BulkUpdateCommand implements Command {
             throw new UsageException("no file " + file);
         }
         Path out = results != null ? home.resolve(results) : ResultsFile.besides(file);
-        return new Invocation(target, file, connection, key, dryRun, skipInvalid, out);
+        return new Invocation(target, file, connection, key, dryRun, skipInvalid, out, bulkThreshold);
+    }
+
+    private static int count(String value, String option) {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with what it takes
+        }
+        throw new UsageException(option + " must be a whole number of rows, 1 or more, got '" + value + "'");
     }
 
     private static String value(List<String> args, int at, String option) {

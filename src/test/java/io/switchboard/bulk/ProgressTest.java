@@ -15,7 +15,7 @@ class ProgressTest {
     void shouldPrintALineEveryFewSecondsWithTheRateAndTheTimeLeft() {
         AtomicLong now = new AtomicLong();
         List<String> lines = new ArrayList<>();
-        Progress progress = new Progress(lines::add, now::get, 1000);
+        Progress progress = Progress.lines(lines::add, now::get, 1000);
 
         now.set(SECOND);
         progress.sent(200, 0);
@@ -30,7 +30,7 @@ class ProgressTest {
     @Test
     void shouldSumUpEveryRowsOutcome() {
         AtomicLong now = new AtomicLong();
-        Progress progress = new Progress(line -> { }, now::get, 10);
+        Progress progress = Progress.lines(line -> { }, now::get, 10);
         now.set(2 * SECOND + SECOND / 2);
 
         assertEquals("done: 10 rows, 5 updated, 2 created, 1 failed, 2 skipped in 2.5s", progress.summary(5, 2, 1, 2));

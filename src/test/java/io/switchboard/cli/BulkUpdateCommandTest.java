@@ -8,14 +8,18 @@ import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.admin.RequestLogEntry;
 import io.switchboard.emulator.seed.SeededOrg;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -53,11 +57,14 @@ class BulkUpdateCommandTest {
     }
 
     private CommandRun bulkUpdateIn(Path home, String... args) {
-        Map<String, String> env = Map.of("SF_LOGIN_URL", emulator.baseUrl(), "SF_CLIENT_ID", SeededOrg.CLIENT_ID,
-                "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET, "SWITCHBOARD_DATA_DIR", folder.resolve("data").toString());
         List<String> all = new ArrayList<>(List.of("bulk-update"));
         all.addAll(List.of(args));
-        return CommandRun.run(home, env, all.toArray(String[]::new));
+        return CommandRun.run(home, environment(), all.toArray(String[]::new));
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("SF_LOGIN_URL", emulator.baseUrl(), "SF_CLIENT_ID", SeededOrg.CLIENT_ID,
+                "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET, "SWITCHBOARD_DATA_DIR", folder.resolve("data").toString());
     }
 
     private static String referral(String name) {
@@ -207,6 +214,90 @@ class BulkUpdateCommandTest {
     }
 
     @Test
+    void shouldSendThreeThousandRowsAsOneBulkJobAndNameTheFailedRowsByKeyNotPosition() throws IOException {
+        StringBuilder csv = new StringBuilder("Id,Status__c,Receiving_Firm__c\n");
+        Map<Integer, String> idByLine = new HashMap<>();
+        Map<Integer, String> refusedLines = new HashMap<>();
+        for (int row = 0; row < 3000; row++) {
+            int line = row + 2;
+            String id = referral("R-" + row);
+            idByLine.put(line, id);
+            boolean refused = row % 97 == 13;
+            if (refused) {
+                refusedLines.put(line, id);
+            }
+            csv.append(id).append(',').append(refused ? "Maybe Later" : "Accepted").append(",\"Firm, ").append(row)
+                    .append("\"\n");
+        }
+        Path file = write("three-thousand.csv", csv.toString());
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("Referral__c", file.toString(), "--key", "Id");
+
+        String output = run.output();
+        assertEquals(1, run.exitCode(), output);
+        assertTrue(output.contains("sending 3000 row(s) of " + file + ": Referral__c updated by Id, one Bulk API 2.0 job"),
+                output);
+        assertTrue(output.contains("done: 3000 rows, " + (3000 - refusedLines.size()) + " updated, 0 created, "
+                + refusedLines.size() + " failed, 0 skipped"), output);
+        List<CSVRecord> results = results(file.resolveSibling("three-thousand.csv.results.csv"));
+        assertEquals(3000, results.size());
+        Map<String, Map<String, Object>> referrals = referralsById();
+        for (CSVRecord result : results) {
+            int line = Integer.parseInt(result.get("line"));
+            String id = idByLine.get(line);
+            assertEquals(id, result.get("key"), result.toString());
+            if (refusedLines.containsKey(line)) {
+                assertEquals("failed", result.get("outcome"), result.toString());
+                assertEquals("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", result.get("errorCode"), result.toString());
+                assertTrue(result.get("message").contains("Maybe Later"), result.toString());
+                assertEquals("Pending", referrals.get(id).get("Status__c"));
+            } else {
+                assertEquals(List.of(id, "updated", "", ""), result.toList().subList(2, 6), result.toString());
+                assertEquals("Accepted", referrals.get(id).get("Status__c"));
+                assertEquals("Firm, " + (line - 2), referrals.get(id).get("Receiving_Firm__c"));
+            }
+        }
+        List<String> writes = writes().stream().map(entry -> entry.method() + " " + entry.path()
+                .replaceAll("750\\w+", "{job}")).toList();
+        assertEquals(List.of("POST /services/data/v62.0/jobs/ingest", "PUT /services/data/v62.0/jobs/ingest/{job}/batches",
+                "PATCH /services/data/v62.0/jobs/ingest/{job}"), writes, "one job, one upload, closed; no collections");
+        assertTrue(apiCalls() <= 30, "every request of the job is an API call, and the polls back off: " + apiCalls());
+    }
+
+    @Test
+    void shouldUpsertThroughABulkJobFromTheThresholdUp() throws IOException {
+        String known = emulator.admin().insertRecord("Referral__c",
+                Map.of("Name", "Known", "Status__c", "Pending", "CX_Id__c", "CX-1"));
+        Path file = write("upsert-job.jsonl", """
+                {"CX_Id__c": "CX-2", "Name": "New one", "Status__c": "Rejected"}
+                {"CX_Id__c": "CX-1", "Status__c": "Accepted"}
+                """);
+
+        CommandRun run = bulkUpdate("Referral__c", file.toString(), "--key", "CX_Id__c", "--bulk-threshold", "2");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("one Bulk API 2.0 job"), run.output());
+        List<CSVRecord> lines = results(file.resolveSibling("upsert-job.jsonl.results.csv"));
+        assertEquals(List.of("1", "CX-2"), lines.get(0).toList().subList(0, 2));
+        assertEquals("created", lines.get(0).get("outcome"));
+        assertEquals("New one", referralsById().get(lines.get(0).get("salesforceId")).get("Name"));
+        assertEquals(List.of("2", "CX-1", known, "updated", "", ""), lines.get(1).toList());
+        assertEquals("Accepted", referralsById().get(known).get("Status__c"));
+    }
+
+    @Test
+    void shouldRefuseABulkThresholdThatIsNotACount() throws IOException {
+        Path file = write("threshold.csv", "Id,Status__c\nA,B\n");
+
+        CommandRun run = bulkUpdate("Referral__c", file.toString(), "--key", "Id", "--bulk-threshold", "0");
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("--bulk-threshold must be a whole number of rows, 1 or more, got '0'"),
+                run.output());
+    }
+
+    @Test
     void shouldReportTheRowsSalesforceRefusesWithItsErrorCodeAndExitOne() throws IOException {
         String good = referral("Good");
         String bad = referral("Bad");
@@ -262,21 +353,37 @@ class BulkUpdateCommandTest {
     }
 
     @Test
-    void shouldSendNothingOnceTheOrgsApiAllowanceIsPastThePauseShare() throws IOException {
+    void shouldWaitAtTheApiPauseShareSayingSoAndSendOnceTheAllowanceIsBack() throws Exception {
         String id = referral("Paused");
         Path file = write("paused.csv", HEADER + id + ",Accepted,Conti,,\n");
         emulator.admin().apiLimit(1000, 960);
         emulator.admin().clearRequests();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Map<String, String> env = new HashMap<>(environment());
+        env.put("SWITCHBOARD_API_PAUSE_PROBE_MS", "100");
 
-        CommandRun run = bulkUpdate("referral-status", file.toString());
+        CompletableFuture<CommandRun> run = CompletableFuture.supplyAsync(() -> CommandRun.run(
+                Path.of("").toAbsolutePath(), env, output, "bulk-update", "referral-status", file.toString()));
 
-        assertEquals(1, run.exitCode(), run.output());
-        List<CSVRecord> lines = results(file.resolveSibling("paused.csv.results.csv"));
-        assertEquals("failed", lines.get(0).get("outcome"));
-        assertEquals("API_PAUSED", lines.get(0).get("errorCode"));
-        assertTrue(lines.get(0).get("message").startsWith("not sent: "), lines.get(0).toString());
-        assertEquals(List.of(), writes());
-        assertEquals("Pending", referralsById().get(id).get("Status__c"));
+        String waiting = "waiting: connection 'default' is paused: daily API usage ";
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!output.toString(StandardCharsets.UTF_8).contains(waiting) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(400);
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains(waiting), output.toString(StandardCharsets.UTF_8));
+        assertFalse(run.isDone(), "the run waits rather than giving up: " + output);
+        assertEquals(List.of(), writes(), "nothing is written while the allowance is past the share");
+        assertTrue(emulator.admin().requests().stream().anyMatch(entry -> entry.path().endsWith("/limits")),
+                "the connection checks the allowance again while it waits");
+        emulator.admin().apiLimit(1000, 100);
+
+        CommandRun done = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, done.exitCode(), done.output());
+        assertTrue(done.output().contains("the connection's API allowance is within its share again; sending on"),
+                done.output());
+        assertEquals("Accepted", referralsById().get(id).get("Status__c"));
+        assertEquals(1, writes().size(), "one collection call once the allowance is back");
     }
 
     @Test

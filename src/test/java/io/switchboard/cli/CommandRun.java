@@ -10,7 +10,11 @@ import java.util.Map;
 record CommandRun(int exitCode, String output) {
 
     static CommandRun run(Path home, Map<String, String> environment, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(home, environment, new ByteArrayOutputStream(), args);
+    }
+
+    /** As {@link #run(Path, Map, String...)}, printing into {@code out}, which a test may read while it runs. */
+    static CommandRun run(Path home, Map<String, String> environment, ByteArrayOutputStream out, String... args) {
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
         int exit = CommandLine.withStandardCommands(new Console(stream, stream, environment::get, home)).run(args);
         return new CommandRun(exit, out.toString(StandardCharsets.UTF_8));
