@@ -70,7 +70,7 @@ final class BulkJobWriter {
             progress.sent(0, rows.size());
             return failed;
         }
-        Job ended = awaitEnd(jobId, progress);
+        Job ended = awaitEnd(jobId, progress, rows.size());
         List<RowResult> results = results(target, jobId, ended, rows);
         journal.recorded(results);
         journal.jobSettled(jobId);
@@ -104,7 +104,7 @@ final class BulkJobWriter {
             report = "Bulk API job " + open.id() + " of the earlier run was " + stateName(job.getState())
                     + ": awaited and read, not opened again";
         }
-        Job ended = awaitEnd(open.id(), progress);
+        Job ended = awaitEnd(open.id(), progress, open.lines().size());
         List<RowResult> results = results(target, open.id(), ended, rows);
         journal.recorded(results);
         journal.jobSettled(open.id());
@@ -119,9 +119,14 @@ final class BulkJobWriter {
         }
     }
 
-    /** Polls the job, each pause half as long again as the last, until it is complete, failed or aborted. */
-    private Job awaitEnd(String jobId, Progress progress) {
+    /**
+     * Polls the job until it is complete, failed or aborted: each pause half as long again as the last, so a long job
+     * costs few calls, but never much longer than the job's own pace says it has left, so a short one is not
+     * noticed seconds late.
+     */
+    private Job awaitEnd(String jobId, Progress progress, int rows) {
         Duration pause = FIRST_POLL;
+        long started = System.nanoTime();
         long succeeded = 0;
         long failed = 0;
         while (true) {
@@ -136,9 +141,12 @@ final class BulkJobWriter {
             }
             sleep(pause);
             pause = pause.multipliedBy(3).dividedBy(2);
-            if (pause.compareTo(LONGEST_POLL) > 0) {
-                pause = LONGEST_POLL;
+            if (processed > 0) {
+                long elapsed = System.nanoTime() - started;
+                Duration left = Duration.ofNanos((long) (elapsed * (double) Math.max(0, rows - processed) / processed));
+                pause = left.compareTo(pause) < 0 ? left : pause;
             }
+            pause = pause.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.compareTo(FIRST_POLL) < 0 ? FIRST_POLL : pause;
         }
     }
 

@@ -154,6 +154,11 @@ public final class BulkUpdate {
         return failed + skipped.size() == 0 ? Verdict.ALL_SUCCEEDED : Verdict.SOME_NOT_APPLIED;
     }
 
+    /** The journal that keeps what a run with these results wrote, beside them. */
+    public static Path journalOf(Path results) {
+        return RunJournal.besides(results);
+    }
+
     private static String describe(BulkTarget target) {
         return target.sobject() + target.externalIdField().map(field -> " upserted by " + field).orElse(" updated by Id");
     }

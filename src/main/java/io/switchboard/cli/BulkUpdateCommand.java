@@ -1,35 +1,14 @@
 package io.switchboard.cli;
 
-import io.switchboard.bulk.BulkInputException;
-import io.switchboard.bulk.BulkPlan;
-import io.switchboard.bulk.BulkTarget;
+import io.switchboard.bulk.BulkRun;
 import io.switchboard.bulk.BulkUpdate;
-import io.switchboard.bulk.InputFile;
 import io.switchboard.bulk.ReferralStatusTarget;
 import io.switchboard.bulk.ResultsFile;
-import io.switchboard.bulk.SObjectTarget;
-import io.switchboard.bulk.Writers;
-import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
-import io.switchboard.mapping.Describes;
-import io.switchboard.mapping.MappingFiles;
-import io.switchboard.mapping.ReferralMapping;
-import io.switchboard.mapping.SObjectDescription;
-import io.switchboard.salesforce.ApiPauseSettings;
-import io.switchboard.salesforce.ConnectionSettings;
-import io.switchboard.salesforce.Connections;
-import io.switchboard.salesforce.LoginSettings;
-import io.switchboard.salesforce.SalesforceCallGuard;
-import io.switchboard.salesforce.SalesforceClient;
-import io.switchboard.salesforce.SalesforceClients;
-import io.switchboard.salesforce.SalesforceComponents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import org.apache.camel.impl.DefaultCamelContext;
 
 /** Updates historical records from a CSV or JSON-lines file, every row checked first, one results line per row. */
 final class BulkUpdateCommand implements Command {
@@ -79,81 +58,39 @@ final class BulkUpdateCommand implements Command {
                 """;
     }
 
-    /** The command's arguments, read before anything is opened. */
-    private record Invocation(String target, Path file, String connection, String key, boolean dryRun,
-                              boolean skipInvalid, Path results, int bulkThreshold) {
-    }
-
     /** Rows to send from which one Bulk API job carries them: below it, ten collection calls or fewer. */
     static final int DEFAULT_BULK_THRESHOLD = 2000;
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Invocation invocation = parse(args, console.home());
-        InputFile input;
-        try {
-            input = InputFile.read(invocation.file());
-        } catch (BulkInputException e) {
-            e.problems().forEach(problem -> console.err().println(problem));
-            console.err().println(invocation.file() + ": not readable as rows; nothing sent");
-            return USAGE;
-        }
+        BulkRun.Request request = parse(args, console.home());
         Logging.quiet();
-        Configuration configuration = Configuration.load(console.configDir(), console.environment());
-        Map<String, ConnectionSettings> connections = Connections.load(configuration);
-        ConnectionSettings settings = connections.get(invocation.connection());
-        if (settings == null) {
-            throw new UsageException("unknown connection '" + invocation.connection() + "'; configured: "
-                    + String.join(", ", connections.keySet()));
-        }
-        ReferralMapping referral = invocation.target().equals(ReferralStatusTarget.NAME)
-                ? MappingFiles.load(console.configDir(), connections.keySet()).referral() : null;
-        SalesforceClients clients = new SalesforceClients(Map.of(settings.name(), settings),
-                ApiPauseSettings.from(configuration), LoginSettings.from(configuration), () -> { });
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            // as in the engine: every call of the run is watched for the org's API usage and its pause share
-            SalesforceCallGuard.install(context, clients);
-            context.addComponent(settings.componentName(), SalesforceComponents.createForGatedLogin(settings));
-            context.start();
-            SalesforceClient client = clients.forConnection(context, settings.name());
-            // a terminal gets a bar redrawn in place; a log gets a line every few seconds
-            boolean terminal = System.console() != null;
-            Consumer<String> say = terminal ? message -> console.out().print("\r\u001b[K" + message + "\n")
-                    : console.out()::println;
-            Writers writers = Writers.of(context, client, say);
-            writers.admit();
-            BulkTarget target = target(invocation, referral, client, console);
-            BulkPlan plan = BulkPlan.check(input, target);
-            BulkUpdate.ProgressView view = terminal
-                    ? BulkUpdate.ProgressView.bar(text -> console.out().print(text), System::nanoTime)
-                    : BulkUpdate.ProgressView.lines(console.out()::println, System::nanoTime);
-            BulkUpdate.Verdict verdict = new BulkUpdate(console.out()::println, console.err()::println, view).run(plan,
-                    target, new BulkUpdate.Options(invocation.dryRun(), invocation.skipInvalid(), invocation.results(),
-                            invocation.bulkThreshold()), writers);
-            return switch (verdict) {
-                case ALL_SUCCEEDED -> OK;
-                case SOME_NOT_APPLIED -> NOT_OK;
-                case INPUT_REFUSED -> USAGE;
-            };
-        }
-    }
-
-    private static BulkTarget target(Invocation invocation, ReferralMapping referral, SalesforceClient client,
-                                     Console console) {
-        String sobject = referral != null ? referral.object() : invocation.target();
-        SObjectDescription described = new Describes().describe(client, sobject).orElseThrow(() -> new UsageException(
-                "the org of connection '" + client.connection().name() + "' has no object " + sobject));
-        if (referral != null) {
-            return new ReferralStatusTarget(referral, described, console.out()::println);
-        }
+        Path journal = BulkUpdate.journalOf(request.results());
+        // written rows are journaled as they go; a Ctrl-C only needs to say how to go on
+        Thread interrupted = new Thread(() -> console.err().println(System.lineSeparator() + "stopped: what was "
+                + "written is in " + journal + "; run the same command again to send the rest"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        BulkUpdate.Verdict verdict;
         try {
-            return SObjectTarget.of(described, invocation.key());
-        } catch (IllegalArgumentException e) {
+            verdict = BulkRun.run(request, console.configDir(), console.environment(),
+                    new BulkRun.Terminal(console.out(), console.err(), System.console() != null));
+        } catch (BulkRun.RefusedRequest e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is being stopped
+            }
         }
+        return switch (verdict) {
+            case ALL_SUCCEEDED -> OK;
+            case SOME_NOT_APPLIED -> NOT_OK;
+            case INPUT_REFUSED -> USAGE;
+        };
     }
 
-    private static Invocation parse(List<String> args, Path home) {
+    private static BulkRun.Request parse(List<String> args, Path home) {
         List<String> positional = new ArrayList<>();
         String connection = ConnectionOptions.DEFAULT;
         String key = null;
@@ -193,7 +130,7 @@ final class BulkUpdateCommand implements Command {
             throw new UsageException("no file " + file);
         }
         Path out = results != null ? home.resolve(results) : ResultsFile.besides(file);
-        return new Invocation(target, file, connection, key, dryRun, skipInvalid, out, bulkThreshold);
+        return new BulkRun.Request(target, file, connection, key, dryRun, skipInvalid, out, bulkThreshold);
     }
 
     private static int count(String value, String option) {
