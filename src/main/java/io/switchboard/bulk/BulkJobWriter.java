@@ -60,16 +60,31 @@ final class BulkJobWriter {
                 client.upload(jobId, upload);
             }
             client.close(jobId);
-        } catch (SalesforceApiException refused) {
-            // whatever the job holds, an aborted job that was never closed has written nothing
-            abortQuietly(jobId);
-            List<RowResult> failed = rows.stream().map(row -> new RowResult(row.line(), row.key(), "", Outcome.FAILED,
-                    refused.errorCode(), "not written: the job's upload failed: " + refused.getMessage())).toList();
-            journal.recorded(failed);
-            journal.jobSettled(jobId);
-            progress.sent(0, rows.size());
-            return failed;
+        } catch (SalesforceApiException failed) {
+            // an upload or the close may have been taken even though its answer was lost: the job's state says
+            progress.say("the job's upload or close failed (" + failed.errorCode() + ": " + failed.getMessage()
+                    + "); settling the job by its state");
+            return settle(jobId, client.get(jobId).getState(), rows, target, progress, journal);
         }
+        return finish(jobId, rows, target, progress, journal);
+    }
+
+    /**
+     * Brings a job to its end and records its rows' outcomes: a job still open is aborted first, since a job that
+     * was never closed has written nothing; a closed one is awaited. A job aborted here reports its rows
+     * {@code NOT_PROCESSED}, so they are sent again by the next run.
+     */
+    private List<RowResult> settle(String jobId, JobStateEnum state, List<PreparedRow> rows, BulkTarget target,
+                                   Progress progress, RunJournal journal) throws IOException {
+        if (state == JobStateEnum.OPEN) {
+            client.abort(jobId);
+        }
+        return finish(jobId, rows, target, progress, journal);
+    }
+
+    /** Awaits the job's end, reads its results and records them; then the job is settled. */
+    private List<RowResult> finish(String jobId, List<PreparedRow> rows, BulkTarget target, Progress progress,
+                                   RunJournal journal) throws IOException {
         Job ended = awaitEnd(jobId, progress, rows.size());
         List<RowResult> results = results(target, jobId, ended, rows);
         journal.recorded(results);
@@ -95,28 +110,12 @@ final class BulkJobWriter {
             return new Recovered(List.of(), new LinkedHashSet<>(open.lines()), "Bulk API job " + open.id()
                     + " of the earlier run is gone from the org; its rows are read back");
         }
-        String report;
-        if (job.getState() == JobStateEnum.OPEN) {
-            client.abort(open.id());
-            report = "Bulk API job " + open.id() + " of the earlier run was still open (never closed, nothing written): "
-                    + "aborted; its rows are sent again";
-        } else {
-            report = "Bulk API job " + open.id() + " of the earlier run was " + stateName(job.getState())
-                    + ": awaited and read, not opened again";
-        }
-        Job ended = awaitEnd(open.id(), progress, open.lines().size());
-        List<RowResult> results = results(target, open.id(), ended, rows);
-        journal.recorded(results);
-        journal.jobSettled(open.id());
-        return new Recovered(results, Set.of(), report);
-    }
-
-    private void abortQuietly(String jobId) {
-        try {
-            client.abort(jobId);
-        } catch (SalesforceApiException alreadyEnded) {
-            // an aborted or failed job cannot be aborted again; either way it writes nothing more
-        }
+        String report = job.getState() == JobStateEnum.OPEN
+                ? "Bulk API job " + open.id() + " of the earlier run was still open (never closed, nothing written): "
+                        + "aborted; its rows are sent again"
+                : "Bulk API job " + open.id() + " of the earlier run was " + stateName(job.getState())
+                        + ": awaited and read, not opened again";
+        return new Recovered(settle(open.id(), job.getState(), rows, target, progress, journal), Set.of(), report);
     }
 
     /**

@@ -98,15 +98,17 @@ public final class BulkUpdate {
                          Map<Integer, String> skipped, String what) throws IOException {
         Map<Integer, PreparedRow> byLine = new LinkedHashMap<>();
         plan.rows().forEach(row -> byLine.put(row.line(), row));
-        Progress settling = view.start(0);
+        Progress settling = view.start(journal.openJobs().stream().mapToInt(job -> job.lines().size()).sum());
         Set<Integer> inDoubt = new TreeSet<>(journal.inDoubt());
         for (RunJournal.OpenJob job : journal.openJobs()) {
             BulkJobWriter.Recovered recovered = writers.jobs().recover(job, byLine, target, settling, journal);
             out.accept(recovered.report());
             inDoubt.addAll(recovered.inDoubt());
         }
+        settling.finish();
+        Map<Integer, RowResult> recorded = journal.results();
         List<PreparedRow> doubtful = inDoubt.stream().map(byLine::get).filter(row -> row != null
-                && !journal.results().getOrDefault(row.line(), RowResult.skipped(0, "", "")).outcome().written())
+                && !(recorded.containsKey(row.line()) && recorded.get(row.line()).outcome().written()))
                 .toList();
         if (!doubtful.isEmpty()) {
             List<RowResult> confirmed = writers.readBack().written(target, doubtful);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
+import io.switchboard.emulator.admin.FaultKind;
+import io.switchboard.emulator.admin.FaultRule;
 import io.switchboard.emulator.admin.RequestLogEntry;
 import io.switchboard.emulator.seed.SeededOrg;
 import java.io.ByteArrayOutputStream;
@@ -284,6 +286,49 @@ class BulkUpdateCommandTest {
         assertEquals("New one", referralsById().get(lines.get(0).get("salesforceId")).get("Name"));
         assertEquals(List.of("2", "CX-1", known, "updated", "", ""), lines.get(1).toList());
         assertEquals("Accepted", referralsById().get(known).get("Status__c"));
+    }
+
+    @Test
+    void shouldAbortAJobWhoseUploadFailedAndSendItsRowsInANewJobOnTheNextRun() throws IOException {
+        String first = referral("First");
+        String second = referral("Second");
+        Path file = write("upload-refused.csv", HEADER + first + ",Accepted,Conti,,\n" + second + ",Rejected,Conti,,\n");
+        emulator.admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 1).on("PUT", "/batches"));
+        emulator.admin().clearRequests();
+
+        CommandRun refused = bulkUpdate("referral-status", file.toString(), "--bulk-threshold", "1");
+
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("the job's upload or close failed (SERVER_UNAVAILABLE: "), refused.output());
+        List<CSVRecord> lines = results(file.resolveSibling("upload-refused.csv.results.csv"));
+        assertEquals(List.of("NOT_PROCESSED", "NOT_PROCESSED"), lines.stream().map(line -> line.get("errorCode")).toList());
+        assertEquals("Pending", referralsById().get(first).get("Status__c"));
+        assertEquals(1, emulator.admin().requests().stream().filter(entry -> entry.method().equals("PATCH")
+                && entry.path().matches(".*/jobs/ingest/\\w+")).count(), "the open job aborted, never closed");
+
+        CommandRun again = bulkUpdate("referral-status", file.toString(), "--bulk-threshold", "1");
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals("Accepted", referralsById().get(first).get("Status__c"));
+        assertEquals("Rejected", referralsById().get(second).get("Status__c"));
+        assertEquals(2, writes().stream().filter(entry -> entry.method().equals("POST")).count(), "a job per run");
+    }
+
+    @Test
+    void shouldAwaitAJobWhoseCloseWasTakenThoughItsAnswerWasLost() throws IOException {
+        String id = referral("Closed");
+        Path file = write("close-lost.csv", HEADER + id + ",Accepted,Conti,,\n");
+        emulator.admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("PATCH", "/jobs/ingest/"));
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("referral-status", file.toString(), "--bulk-threshold", "1");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("settling the job by its state"), run.output());
+        assertEquals(List.of("2", id, id, "updated", "", ""),
+                results(file.resolveSibling("close-lost.csv.results.csv")).get(0).toList());
+        assertEquals("Accepted", referralsById().get(id).get("Status__c"));
+        assertEquals(1, writes().stream().filter(entry -> entry.method().equals("POST")).count(), "one job");
     }
 
     @Test

@@ -134,7 +134,7 @@ class BulkUpdateResumeTest {
     @Test
     void shouldSendOnlyTheRowsAKilledRunDidNotWriteThroughCollections() throws Exception {
         Path file = folder.resolve("collections.csv");
-        Map<Integer, String> ids = referrals(file, 4000);
+        Map<Integer, String> ids = referrals(file, 3000);
         emulator.admin().setClock(KILLED_RUN, true);
         emulator.admin().latency(100);
         emulator.admin().clearRequests();
@@ -150,7 +150,7 @@ class BulkUpdateResumeTest {
         });
         killed.destroyForcibly().waitFor();
         Set<String> writtenBeforeTheKill = writtenAt(KILLED_RUN);
-        assertTrue(writtenBeforeTheKill.size() >= 1000 && writtenBeforeTheKill.size() < 4000,
+        assertTrue(writtenBeforeTheKill.size() >= 1000 && writtenBeforeTheKill.size() < 3000,
                 writtenBeforeTheKill.size() + " rows written before the kill");
         emulator.admin().latency(0);
         emulator.admin().setClock(RESUMED_RUN, true);
@@ -162,11 +162,11 @@ class BulkUpdateResumeTest {
         assertEquals(0, resumed.exitCode(), output + Files.readString(folder.resolve("killed.log")));
         int written = writtenBeforeTheKill.size();
         assertTrue(output.contains(written + " row(s) written by an earlier run are not sent again"), output);
-        assertTrue(output.contains("done: 4000 rows, 4000 updated, 0 created, 0 failed, 0 skipped"), output);
+        assertTrue(output.contains("done: 3000 rows, 3000 updated, 0 created, 0 failed, 0 skipped"), output);
         assertEveryReferralAccepted(ids);
         assertEquals(writtenBeforeTheKill, writtenAt(KILLED_RUN), "no row the killed run wrote is written again");
-        assertEquals(4000 - written, writtenAt(RESUMED_RUN).size());
-        assertEquals((4000 - written + 199) / 200, count("PATCH", "/composite/sobjects"),
+        assertEquals(3000 - written, writtenAt(RESUMED_RUN).size());
+        assertEquals((3000 - written + 199) / 200, count("PATCH", "/composite/sobjects"),
                 "the rows not written, 200 a call, once each");
     }
 
@@ -205,7 +205,7 @@ class BulkUpdateResumeTest {
     void shouldAwaitTheBulkJobOfAKilledRunRatherThanOpenAnother() throws Exception {
         Path file = folder.resolve("job.csv");
         Map<Integer, String> ids = referrals(file, 3000);
-        emulator.admin().bulkChunkDelayMillis(3000);
+        emulator.admin().bulkChunkDelayMillis(1000);
         emulator.admin().clearRequests();
 
         Process killed = startInItsOwnJvm(folder.resolve("killed.log"), "referral-status", file.toString());
