@@ -332,6 +332,49 @@ class BulkUpdateCommandTest {
     }
 
     @Test
+    void shouldSendNothingAgainForAFileAlreadyWrittenAndRefuseAnEditedOneWithTheSameJournal() throws IOException {
+        String id = referral("Once");
+        Path file = write("once.csv", HEADER + id + ",Accepted,Conti,,\n");
+        assertEquals(0, bulkUpdate("referral-status", file.toString()).exitCode());
+        emulator.admin().clearRequests();
+
+        CommandRun again = bulkUpdate("referral-status", file.toString());
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("1 row(s) written by an earlier run are not sent again"), again.output());
+        assertTrue(again.output().contains("done: 1 rows, 1 updated, 0 created, 0 failed, 0 skipped"), again.output());
+        assertEquals(List.of(), writes());
+
+        Files.writeString(file, HEADER + id + ",Rejected,Conti,,\n", StandardCharsets.UTF_8);
+        CommandRun edited = bulkUpdate("referral-status", file.toString());
+
+        assertEquals(2, edited.exitCode(), edited.output());
+        assertTrue(edited.output().contains(file + ".results.csv.journal is the journal of another version of this "
+                + "file or another target (Referral__c updated by Id); remove it to start over, or give another "
+                + "--results; nothing sent"), edited.output());
+        assertEquals(List.of(), writes());
+        assertEquals("Accepted", referralsById().get(id).get("Status__c"));
+    }
+
+    @Test
+    void shouldRefuseADamagedJournalRatherThanGuessWhatWasWritten() throws IOException {
+        String id = referral("Damaged");
+        Path file = write("damaged.csv", HEADER + id + ",Accepted,Conti,,\n");
+        assertEquals(0, bulkUpdate("referral-status", file.toString()).exitCode());
+        Path journal = file.resolveSibling("damaged.csv.results.csv.journal");
+        List<String> entries = new ArrayList<>(Files.readAllLines(journal));
+        entries.add(1, "{\"sending\": [2, ");
+        Files.write(journal, entries);
+        emulator.admin().clearRequests();
+
+        CommandRun run = bulkUpdate("referral-status", file.toString());
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains(journal + ":2: not a journal entry; the journal is damaged"), run.output());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
     void shouldRefuseABulkThresholdThatIsNotACount() throws IOException {
         Path file = write("threshold.csv", "Id,Status__c\nA,B\n");
 
