@@ -28,7 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** Logs in to one configured connection and prints what the engine needs to know about that org. */
-final class CheckConnectionCommand implements Command {
+public final class CheckConnectionCommand implements Command {
     @Override
     public String name() {
         return "check-connection";
@@ -77,8 +77,11 @@ final class CheckConnectionCommand implements Command {
         }
     }
 
-    /** The report the demo prints: its org is the emulator's, whose describes validate must not take for the real one. */
-    static boolean report(CamelContext context, ConnectionSettings settings, Mappings mappings,
+    /**
+     * The report the demo prints and the console's "check connection" button shows, saving no describe: the demo's org
+     * is the emulator's, which validate must not take for the real one, and the console only looks.
+     */
+    public static boolean report(CamelContext context, ConnectionSettings settings, Mappings mappings,
                           Consumer<String> printer) {
         return report(context, settings, mappings, Optional.empty(), printer);
     }
