@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reading events back: one by id, the newest of a status or of a filter, and the counts health and metrics show. */
 final class EventQueries {
@@ -26,9 +25,6 @@ final class EventQueries {
     };
     private static final String SUMMARY_COLUMNS = "id, event_type, source, status, attempts, received_at, updated_at, "
             + "next_attempt_at, error_code, error_message, produced_records, warnings";
-
-    /** A Salesforce record id: 15 or 18 letters and digits. Only such a search looks into the records produced. */
-    private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}");
 
     private final StoreSql sql;
 
@@ -108,15 +104,12 @@ final class EventQueries {
         filter.receivedBefore().ifPresent(before -> where.add("received_at < ?",
                 statement -> setInstant(statement, where.next(), before)));
         filter.id().ifPresent(id -> {
-            // each part of the union is one index look-up; the records produced are only searched for a Salesforce id
-            boolean salesforceId = SALESFORCE_ID.matcher(id).matches();
-            where.add("id IN (SELECT id FROM events WHERE id = ? UNION SELECT id FROM events WHERE subject_id = ?"
-                    + (salesforceId ? " UNION SELECT id FROM events WHERE produced_records LIKE ?" : "") + ")", statement -> {
+            // each part of the union is one index look-up
+            where.add("id IN (SELECT id FROM events WHERE id = ? UNION SELECT id FROM events WHERE subject_id = ? "
+                    + "UNION SELECT event_id FROM event_records WHERE record_id = ?)", statement -> {
                         statement.setString(where.next(), id);
                         statement.setString(where.next(), id);
-                        if (salesforceId) {
-                            statement.setString(where.next(), "%\"id\":\"" + id + "\"%");
-                        }
+                        statement.setString(where.next(), id);
                     });
         });
         return where;

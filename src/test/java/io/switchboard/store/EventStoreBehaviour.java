@@ -423,6 +423,22 @@ abstract class EventStoreBehaviour {
         assertTrue(store.page(byId("%"), Optional.empty(), 10).events().isEmpty(), "a wildcard is only a character");
     }
 
+    @Test
+    void shouldFindAReplayedEventByTheRecordsOfItsLastAttempt() {
+        String id = acceptNew("replayed");
+        claimOnly(id);
+        ProducedRecord contact = new ProducedRecord("Contact", "0038d0000000001AAA", "linked");
+        store.markFailed(id, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
+        store.replay(id);
+        claimOnly(id);
+        ProducedRecord task = new ProducedRecord("Task", "00T8d0000000009AAA", "created");
+        assertTrue(store.markDone(id, List.of(contact, task, contact), List.of()));
+        for (String recordId : List.of("0038d0000000001AAA", "00T8d0000000009AAA")) {
+            assertEquals(List.of(id), store.page(byId(recordId), Optional.empty(), 10).events().stream()
+                    .map(StoredEvent::id).toList(), recordId);
+        }
+    }
+
     private static EventFilter byId(String id) {
         return new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(id));
