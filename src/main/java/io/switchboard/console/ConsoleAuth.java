@@ -1,5 +1,6 @@
 package io.switchboard.console;
 
+import io.switchboard.api.HttpRequestParts;
 import io.switchboard.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +48,13 @@ public final class ConsoleAuth {
         ConsoleSessions.Session session = sessions.start();
         ConsoleExchange.redirect(exchange, "/console");
         exchange.getMessage().setHeader("Set-Cookie", ConsoleExchange.SESSION_COOKIE + "=" + session.id()
-                + "; Path=/console; HttpOnly; SameSite=Strict; Max-Age=" + ConsoleSessions.LONGEST.toSeconds());
+                + "; Path=/console; HttpOnly; SameSite=Strict; Max-Age=" + ConsoleSessions.LONGEST.toSeconds()
+                + (behindHttps(exchange) ? "; Secure" : ""));
+    }
+
+    /** Behind a proxy that ends TLS, the browser must never send the cookie over plain HTTP. */
+    private static boolean behindHttps(Exchange exchange) {
+        return "https".equalsIgnoreCase(HttpRequestParts.header(exchange, "X-Forwarded-Proto"));
     }
 
     /** {@code POST /console/logout}: the session ends and the browser forgets its cookie. */
