@@ -76,7 +76,7 @@ final class DemoCommand implements Command {
                     + "Salesforce emulator\"):");
             Map<String, Long> seeded = printSeededRecords(emulator, out);
             String chosenPort = console.environment().apply("SWITCHBOARD_PORT");
-            int port = keepRunning && chosenPort != null && !chosenPort.isBlank() ? Integer.parseInt(chosenPort.strip())
+            int port = keepRunning && chosenPort != null && !chosenPort.isBlank() ? DemoConsole.port(chosenPort)
                     : freePort();
             String chosenToken = console.environment().apply("SWITCHBOARD_API_TOKEN");
             boolean ownToken = keepRunning && chosenToken != null && !chosenToken.isBlank();

@@ -15,6 +15,20 @@ final class DemoConsole {
     private DemoConsole() {
     }
 
+    /** The port SWITCHBOARD_PORT names for the console; the demo needs one it can print, so 0 is refused too. */
+    static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with what is expected
+        }
+        throw new UsageException("SWITCHBOARD_PORT must be a whole number from 1 to 65535 for demo --console, not '"
+                + value + "'");
+    }
+
     /** The token in a file only its owner may read, so that it is never printed nor left in a terminal's history. */
     static Path writeToken(Path dataDir, String token) throws IOException {
         Path file = dataDir.resolve("console-token");
