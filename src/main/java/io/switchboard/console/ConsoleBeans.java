@@ -1,12 +1,12 @@
 package io.switchboard.console;
 
-import io.switchboard.cli.CheckConnectionCommand;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.Secret;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.openapi.DescribeApi;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.schema.ConnectionReport;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +21,8 @@ public final class ConsoleBeans {
     private ConsoleBeans() {
     }
 
-    public static void bind(BiConsumer<String, Object> registry, Secret apiToken, EventStore store,
+    /** version: the engine's, which the API description gives. */
+    public static void bind(BiConsumer<String, Object> registry, String version, Secret apiToken, EventStore store,
                             SalesforceClients clients, LiveMappings mappings) {
         Clock clock = Clock.systemUTC();
         ApiUsageHistory history = new ApiUsageHistory(clients, clock);
@@ -32,7 +33,7 @@ public final class ConsoleBeans {
         registry.accept("consoleApiUsage", history);
         registry.accept("consoleAssets", new ConsoleAssets());
         registry.accept("answerConsoleFailure", new AnswerConsoleFailure());
-        registry.accept("describeApi", new DescribeApi());
+        registry.accept("describeApi", new DescribeApi(version));
     }
 
     /** The org the records link into: the default connection's, once it has logged in. */
@@ -48,7 +49,8 @@ public final class ConsoleBeans {
     private static List<String> checkConnection(CamelContext context, ConnectionSettings connection,
                                                 LiveMappings mappings) {
         List<String> lines = new ArrayList<>();
-        CheckConnectionCommand.report(context, connection, mappings.get(), lines::add);
+        // the console only looks: the describes it reads are not saved for validate
+        ConnectionReport.print(context, connection, mappings.get(), Optional.empty(), lines::add);
         return lines;
     }
 }

@@ -239,7 +239,7 @@ public final class Engine implements AutoCloseable {
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
-        ConsoleBeans.bind(main::bind, settings.apiToken(), store, clients, mappings);
+        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings);
     }
 
     /**

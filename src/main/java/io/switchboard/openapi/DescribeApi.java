@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.switchboard.engine.Version;
 import io.switchboard.events.EventType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,12 @@ public final class DescribeApi implements Processor {
     private static final String INTAKE_PATH = "/events/{type}";
 
     private final Map<EventType, JsonNode> eventSchemas = loadEventSchemas();
+    private final String version;
+
+    /** version: the engine's, given as the API's. */
+    public DescribeApi(String version) {
+        this.version = version;
+    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -50,7 +55,7 @@ public final class DescribeApi implements Processor {
         RestOpenApiSupport support = new RestOpenApiSupport();
         BeanConfig config = new BeanConfig();
         support.initOpenApi(config, Map.of("openapi.version", "3.1.0", "api.title", "Switchboard",
-                "api.version", Version.current(), "api.description", "Intake of contact-centre events, their status "
+                "api.version", version, "api.description", "Intake of contact-centre events, their status "
                         + "and replay, and generic Salesforce record operations. Every path but this description "
                         + "needs Authorization: Bearer <SWITCHBOARD_API_TOKEN>."));
         OpenAPI openApi = new RestOpenApiReader().read(context, support.getRestDefinitions(context), config,

@@ -1,4 +1,4 @@
-package io.switchboard.console;
+package io.switchboard.bench;
 
 import io.switchboard.config.Configuration;
 import io.switchboard.emulator.EmulatorSettings;
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 
 /**
  * Measures how fast the console's pages answer with many events in the store:
- * {@code java -cp target/switchboard.jar io.switchboard.console.ConsoleTimings [EVENTS]} (default 100,000). Fills a
+ * {@code java -cp target/switchboard.jar io.switchboard.bench.ConsoleTimings [EVENTS]} (default 100,000). Fills a
  * fresh embedded store through the engine's own store (most events done, some failed, skipped or processing), starts
  * the engine on it against the emulator with its worker off, signs in as a browser does and times each page over
  * HTTP: the median, 95th percentile and slowest of {@link #TIMED} requests after {@link #WARM_UP} untimed ones.
