@@ -3,23 +3,14 @@ package io.switchboard.cli;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.EngineSettings;
-import io.switchboard.mapping.DescribeSource;
-import io.switchboard.mapping.Describes;
-import io.switchboard.mapping.LiveDescribes;
 import io.switchboard.mapping.MappingFiles;
-import io.switchboard.mapping.MappingProblem;
-import io.switchboard.mapping.MappingUseCheck;
 import io.switchboard.mapping.Mappings;
-import io.switchboard.salesforce.ConnectionCheck;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
-import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceComponents;
+import io.switchboard.schema.ConnectionReport;
 import io.switchboard.schema.SavedDescribes;
-import io.switchboard.schema.SavingDescribes;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,63 +64,13 @@ final class CheckConnectionCommand implements Command {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addComponent(settings.componentName(), SalesforceComponents.create(settings));
             context.start();
-            return report(context, settings, mappings, Optional.of(saved), console.out()::println) ? OK : NOT_OK;
+            return ConnectionReport.print(context, settings, mappings, Optional.of(saved), console.out()::println) ? OK : NOT_OK;
         }
     }
 
     /** The report the demo prints: its org is the emulator's, whose describes validate must not take for the real one. */
     static boolean report(CamelContext context, ConnectionSettings settings, Mappings mappings,
                           Consumer<String> printer) {
-        return report(context, settings, mappings, Optional.empty(), printer);
-    }
-
-    /**
-     * Prints the connection report and, once logged in, the check of the mappings on it, saving the describes it
-     * reads when given where; true when all is usable. A describe that cannot be saved is reported, but leaves the
-     * connection usable: it only keeps validate from checking offline.
-     */
-    private static boolean report(CamelContext context, ConnectionSettings settings, Mappings mappings,
-                                  Optional<SavedDescribes> saveTo, Consumer<String> printer) {
-        ConnectionCheck.Report report = new ConnectionCheck(context, settings).run();
-        List<String> lines = new ArrayList<>(report.lines());
-        String result = lines.remove(lines.size() - 1);
-        boolean usable = report.usable();
-        if (report.orgId() != null) {
-            DescribeSource org = new LiveDescribes(new Describes(), new SalesforceClient(context, settings));
-            Optional<SavingDescribes> saving = saveTo.map(saved -> new SavingDescribes(org, saved, report.instanceUrl(),
-                    settings.apiVersion(), Clock.systemUTC()));
-            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(saving.isPresent() ? saving.get() : org, mappings);
-            lines.addAll(lines(mappingCheck));
-            saving.ifPresent(s -> lines.addAll(lines(s)));
-            usable = usable && mappingCheck.usable();
-            result = "result          " + (usable ? "usable" : "NOT usable");
-        }
-        lines.add(result);
-        lines.forEach(printer);
-        return usable;
-    }
-
-    /** One summary line, then one per problem with file and line. */
-    private static List<String> lines(MappingUseCheck.Result check) {
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format("mappings        %d object use(s), %d field(s) checked against describe: %s",
-                check.objects(), check.fields(),
-                check.usable() ? "all exist and fit" : check.problems().size() + " problem(s)"));
-        for (MappingProblem problem : check.problems()) {
-            lines.add("problem         " + problem);
-        }
-        return lines;
-    }
-
-    private static List<String> lines(SavingDescribes saving) {
-        List<String> lines = new ArrayList<>();
-        int count = saving.savedObjects().size();
-        if (count > 0) {
-            lines.add("describes       " + count + " saved for validate in " + saving.saved().folder());
-        }
-        for (String failure : saving.failures()) {
-            lines.add("describes       NOT saved: " + failure);
-        }
-        return lines;
+        return ConnectionReport.print(context, settings, mappings, Optional.empty(), printer);
     }
 }

@@ -31,6 +31,7 @@ final class DemoCommand implements Command {
     private static final List<String> SUMMARY_OBJECTS = List.of("User", "Account", "Contact", "Lead", "Case", "Task",
             "Referral__c", "casexchange__CX_Intake__c");
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String CONSOLE_OPTION = "--console";
 
     @Override
     public String name() {
@@ -45,28 +46,41 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/switchboard.jar demo
+                Usage: java -jar target/switchboard.jar demo [--console]
 
                 Needs no Salesforce account: starts the local Salesforce emulator on a free port, starts the engine
                 against it with the routes in routes/ and the settings in config/ (the SF_* variables are ignored
                 so the demo never touches a real org), posts every sample event in config/samples/ over HTTP, prints
                 what each produced in Salesforce, and exits 0 when every sample ended done or skipped.
+
+                --console  leaves the engine and the emulator running afterwards, so that the operator console
+                           (/console) shows the demo's events; Ctrl-C stops both. The engine listens on
+                           SWITCHBOARD_PORT when set (else a free port) and takes SWITCHBOARD_API_TOKEN when set
+                           (else a new token, written to a file only you may read, whose path is printed).
                 """;
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments.noneExpected(args);
+        boolean keepRunning = args.equals(List.of(CONSOLE_OPTION));
+        if (!keepRunning) {
+            Arguments.noneExpected(args);
+        }
         Logging.quiet();
         PrintStream out = console.out();
         Path dataDir = Files.createTempDirectory("switchboard-demo");
+        DemoConsole.Stop stop = keepRunning ? DemoConsole.onStop() : null;
         try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0))) {
             out.println("== 1. Local Salesforce emulator");
             out.println("   listening on " + emulator.baseUrl() + ", seeded with the demo org (README, \"The local "
                     + "Salesforce emulator\"):");
             Map<String, Long> seeded = printSeededRecords(emulator, out);
-            int port = freePort();
-            String token = UUID.randomUUID().toString();
+            String chosenPort = console.environment().apply("SWITCHBOARD_PORT");
+            int port = keepRunning && chosenPort != null && !chosenPort.isBlank() ? DemoConsole.port(chosenPort)
+                    : freePort();
+            String chosenToken = console.environment().apply("SWITCHBOARD_API_TOKEN");
+            boolean ownToken = keepRunning && chosenToken != null && !chosenToken.isBlank();
+            String token = ownToken ? chosenToken : UUID.randomUUID().toString();
             UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token, console.environment());
             try (Engine engine = Engine.start(Configuration.load(console.configDir(), environment))) {
                 out.println("== 2. Engine");
@@ -86,7 +100,15 @@ final class DemoCommand implements Command {
                 out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
                         + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
                 printWhatToTryNext(out);
+                if (keepRunning) {
+                    printConsole(out, port, ownToken ? null : DemoConsole.writeToken(dataDir, token));
+                    stop.await();
+                }
                 return usable ? OK : NOT_OK;
+            }
+        } finally {
+            if (stop != null) {
+                stop.closed();
             }
         }
     }
@@ -122,6 +144,16 @@ final class DemoCommand implements Command {
                 out.printf("   %-28s %d%s%n", sobject, now, change == 0 ? "" : String.format(" (%+d)", change));
             }
         }
+    }
+
+    /** Where the console is and how to sign in; the token itself is not printed, only where to find it. */
+    private static void printConsole(PrintStream out, int port, Path tokenFile) {
+        out.println("== Console: the engine and the emulator keep running; Ctrl-C stops both.");
+        out.println("   Open http://localhost:" + port + "/console and sign in with "
+                + (tokenFile == null ? "your SWITCHBOARD_API_TOKEN." : "the token in " + tokenFile + " (readable only by you)."));
+        out.println("   The API: http://localhost:" + port + "/console/api (Swagger UI), http://localhost:" + port
+                + "/openapi.json");
+        out.flush();
     }
 
     private static void printWhatToTryNext(PrintStream out) {

@@ -8,6 +8,7 @@ import io.switchboard.config.ConfigException;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.console.ConsoleBeans;
 import io.switchboard.intake.IntakeBeans;
 import io.switchboard.intake.IntakeSettings;
 import io.switchboard.mapping.LiveMappings;
@@ -238,6 +239,7 @@ public final class Engine implements AutoCloseable {
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
         main.bind("showHealth", new ShowHealth(store, clients));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
+        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings);
     }
 
     /**

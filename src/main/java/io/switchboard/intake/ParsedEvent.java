@@ -1,6 +1,10 @@
 package io.switchboard.intake;
 
+import io.switchboard.events.Call;
+import io.switchboard.events.CaseAcknowledged;
+import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventType;
+import io.switchboard.events.ReferralStatusChanged;
 import io.switchboard.store.IdempotencyKey;
 import io.switchboard.store.NewEvent;
 import java.util.List;
@@ -19,6 +23,23 @@ public record ParsedEvent(EventType type, Record event, String source, String de
     /** The event to store, under the client's key when one was given, else the derived one. */
     public NewEvent toStore(String clientKey) {
         IdempotencyKey key = clientKey != null ? IdempotencyKey.client(clientKey) : IdempotencyKey.derived(derivedKey);
-        return new NewEvent(type, source, key, json, bodyDigest, warnings);
+        return new NewEvent(type, source, key, json, bodyDigest, warnings, subjectId(event));
+    }
+
+    /** The id the platform gave the event, which an operator has at hand when asking after it. */
+    static String subjectId(Record event) {
+        if (event instanceof ConversationClosed conversation) {
+            return conversation.conversationId();
+        }
+        if (event instanceof Call call) {
+            return call.callId();
+        }
+        if (event instanceof ReferralStatusChanged referral) {
+            return referral.referralId();
+        }
+        if (event instanceof CaseAcknowledged acknowledged) {
+            return acknowledged.caseId();
+        }
+        return null;
     }
 }

@@ -19,8 +19,8 @@ import java.util.UUID;
  */
 final class EventIntake implements AutoCloseable {
     private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, key_origin, "
-            + "body_digest, payload, warnings, status, attempts, received_at, updated_at, next_attempt_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+            + "body_digest, payload, warnings, status, attempts, received_at, updated_at, next_attempt_at, subject_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)";
 
     private final StoreSql sql;
     private final NewWork newWork;
@@ -122,6 +122,7 @@ final class EventIntake implements AutoCloseable {
         setInstant(insert, 9, now);
         setInstant(insert, 10, now);
         setInstant(insert, 11, now);
+        insert.setString(12, event.subjectId());
     }
 
     /**

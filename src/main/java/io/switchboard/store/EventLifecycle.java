@@ -9,13 +9,18 @@ import static io.switchboard.store.StoreSql.setInstant;
 import static io.switchboard.store.StoreSql.toJson;
 
 import io.switchboard.events.ProducedRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An event's way through processing: claimed by one node, then done, failed, skipped, retried later or held, and
@@ -76,7 +81,7 @@ final class EventLifecycle {
 
     /** The route wrote what it had to: keeps the records it produced and its warnings. */
     boolean markDone(String id, List<ProducedRecord> records, List<String> warnings) {
-        return finish(id, "UPDATE events SET status = 'done', produced_records = ?, warnings = ?, "
+        return finishWithRecords(id, records, "UPDATE events SET status = 'done', produced_records = ?, warnings = ?, "
                 + "error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
             statement.setString(1, toJson(records));
             statement.setString(2, toJson(warnings));
@@ -87,7 +92,7 @@ final class EventLifecycle {
 
     /** The event cannot be processed as it is; it stays failed until an operator replays it. */
     boolean markFailed(String id, EventError error, List<ProducedRecord> records, List<String> warnings) {
-        return finish(id, "UPDATE events SET status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
+        return finishWithRecords(id, records, "UPDATE events SET status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
                 + "warnings = ?, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
             statement.setString(1, error.code());
             statement.setString(2, error.message());
@@ -176,6 +181,55 @@ final class EventLifecycle {
             newWork.announce();
         }
         return updated == 1;
+    }
+
+    /**
+     * Ends the event and, in the same transaction, keeps the ids of the records it produced in {@code event_records},
+     * where they are found by record id; those of an earlier attempt are replaced.
+     */
+    private boolean finishWithRecords(String id, List<ProducedRecord> records, String statement, StoreSql.Binder binder) {
+        try (Connection connection = sql.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement update = connection.prepareStatement(statement)) {
+                    binder.bind(update);
+                    updated = update.executeUpdate();
+                }
+                if (updated == 1) {
+                    keepRecordIds(connection, id, records);
+                }
+                connection.commit();
+                return updated == 1;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("update events", e);
+        }
+    }
+
+    private static void keepRecordIds(Connection connection, String id, List<ProducedRecord> records) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement("DELETE FROM event_records WHERE event_id = ?")) {
+            forget.setString(1, id);
+            forget.executeUpdate();
+        }
+        Set<String> recordIds = new LinkedHashSet<>();
+        records.stream().map(ProducedRecord::id).filter(recordId -> recordId != null && recordId.length() <= 64)
+                .forEach(recordIds::add);
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement keep = connection.prepareStatement(
+                "INSERT INTO event_records (record_id, event_id) VALUES (?, ?)")) {
+            for (String recordId : recordIds) {
+                keep.setString(1, recordId);
+                keep.setString(2, id);
+                keep.addBatch();
+            }
+            keep.executeBatch();
+        }
     }
 
     private boolean finish(String id, String statement, StoreSql.Binder binder) {

@@ -3,18 +3,21 @@ package io.switchboard.store;
 import static io.switchboard.store.StoreSql.eventType;
 import static io.switchboard.store.StoreSql.fromJson;
 import static io.switchboard.store.StoreSql.instant;
+import static io.switchboard.store.StoreSql.setInstant;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading events back: one by id, the newest of a status, and the counts health and metrics show. */
+/** Reading events back: one by id, the newest of a status or of a filter, and the counts health and metrics show. */
 final class EventQueries {
     private static final TypeReference<List<ProducedRecord>> RECORDS = new TypeReference<>() {
     };
@@ -45,6 +48,98 @@ final class EventQueries {
         }
         return sql.queryList("SELECT " + SUMMARY_COLUMNS + " FROM events ORDER BY received_at DESC, id LIMIT ?",
                 statement -> statement.setInt(1, limit), this::storedEvent);
+    }
+
+    /**
+     * A page of the events the filter matches, newest first, starting after {@code after}. One row more than the page
+     * is read to know whether another page follows; the rows are read along the index on the time received, so a
+     * page costs the same on the first page and the thousandth.
+     */
+    EventPage page(EventFilter filter, Optional<EventCursor> after, int limit) {
+        Where where = where(filter);
+        after.ifPresent(cursor -> {
+            // as two conditions the index range on received_at is used; an OR of both would read every row
+            where.add("received_at <= ?", statement -> setInstant(statement, where.next(), cursor.receivedAt()));
+            where.add("NOT (received_at = ? AND id >= ?)", statement -> {
+                setInstant(statement, where.next(), cursor.receivedAt());
+                statement.setString(where.next(), cursor.id());
+            });
+        });
+        List<StoredEvent> rows = sql.queryList("SELECT " + SUMMARY_COLUMNS + " FROM events" + where.sql()
+                + " ORDER BY received_at DESC, id DESC LIMIT ?", statement -> {
+                    where.bind(statement);
+                    statement.setInt(where.next(), limit + 1);
+                }, this::storedEvent);
+        if (rows.size() <= limit) {
+            return new EventPage(rows, Optional.empty());
+        }
+        StoredEvent last = rows.get(limit - 1);
+        return new EventPage(rows.subList(0, limit), Optional.of(new EventCursor(last.receivedAt(), last.id())));
+    }
+
+    /** How many events the filter matches; for the failed ones an operator is about to replay. */
+    long count(EventFilter filter) {
+        Where where = where(filter);
+        return sql.queryOne("SELECT COUNT(*) FROM events" + where.sql(), where::bind, rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    /** The ids of the events the filter matches, newest first, after the id given (or from the first). */
+    List<EventCursor> cursors(EventFilter filter, Optional<EventCursor> after, int limit) {
+        return page(filter, after, limit).events().stream().map(event -> new EventCursor(event.receivedAt(), event.id()))
+                .toList();
+    }
+
+    /** The event as it was received. */
+    Optional<String> payload(String id) {
+        return sql.queryOne("SELECT payload FROM events WHERE id = ?", statement -> statement.setString(1, id),
+                rows -> rows.getString(1));
+    }
+
+    private static Where where(EventFilter filter) {
+        Where where = new Where();
+        filter.type().ifPresent(type -> where.add("event_type = ?", statement -> statement.setString(where.next(), type.path())));
+        filter.status().ifPresent(status -> where.add("status = ?", statement -> statement.setString(where.next(), status.label())));
+        filter.source().ifPresent(source -> where.add("source = ?", statement -> statement.setString(where.next(), source)));
+        filter.receivedFrom().ifPresent(from -> where.add("received_at >= ?", statement -> setInstant(statement, where.next(), from)));
+        filter.receivedBefore().ifPresent(before -> where.add("received_at < ?",
+                statement -> setInstant(statement, where.next(), before)));
+        filter.id().ifPresent(id -> {
+            // each part of the union is one index look-up
+            where.add("id IN (SELECT id FROM events WHERE id = ? UNION SELECT id FROM events WHERE subject_id = ? "
+                    + "UNION SELECT event_id FROM event_records WHERE record_id = ?)", statement -> {
+                        statement.setString(where.next(), id);
+                        statement.setString(where.next(), id);
+                        statement.setString(where.next(), id);
+                    });
+        });
+        return where;
+    }
+
+    /** The conditions of a filter and their parameters, numbered in the order they are bound. */
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<StoreSql.Binder> binders = new ArrayList<>();
+        private int index;
+
+        void add(String condition, StoreSql.Binder binder) {
+            conditions.add(condition);
+            binders.add(binder);
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        int next() {
+            return ++index;
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            index = 0;
+            for (StoreSql.Binder binder : binders) {
+                binder.bind(statement);
+            }
+        }
     }
 
     Map<EventStatus, Long> countsByStatus() {

@@ -126,6 +126,26 @@ public final class EventStore implements AutoCloseable {
         return queries.list(status, limit);
     }
 
+    /** A page of the events the filter matches, newest first, after the cursor (from the newest when empty). */
+    public EventPage page(EventFilter filter, Optional<EventCursor> after, int limit) {
+        return queries.page(filter, after, limit);
+    }
+
+    /** How many events the filter matches. */
+    public long count(EventFilter filter) {
+        return queries.count(filter);
+    }
+
+    /** Where the events the filter matches stand in the list, newest first, for walking them in batches. */
+    public List<EventCursor> cursors(EventFilter filter, Optional<EventCursor> after, int limit) {
+        return queries.cursors(filter, after, limit);
+    }
+
+    /** The event's JSON as it was received. */
+    public Optional<String> payload(String id) {
+        return queries.payload(id);
+    }
+
     public Map<EventStatus, Long> countsByStatus() {
         return queries.countsByStatus();
     }

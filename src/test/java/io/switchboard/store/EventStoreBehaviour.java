@@ -380,4 +380,67 @@ abstract class EventStoreBehaviour {
             assertEquals(Acceptance.Outcome.ACCEPTED, sameKeyOtherOrigin.outcome());
         }
     }
+
+    @Test
+    void shouldPageThroughAFilterNewestFirstWithEveryEventOnce() {
+        Set<String> accepted = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            accepted.add(acceptNew("page-" + i));
+        }
+        store.accept(new NewEvent(EventType.CASE_ACKNOWLEDGED, "casexchange", IdempotencyKey.client("other"), "{}",
+                "digest", List.of(), "CX-1"));
+        EventFilter calls = new EventFilter(Optional.of(EventType.CALL), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        List<String> seen = new ArrayList<>();
+        Optional<EventCursor> after = Optional.empty();
+        int pages = 0;
+        do {
+            EventPage page = store.page(calls, after, 3);
+            page.events().forEach(event -> seen.add(event.id()));
+            after = page.next();
+            pages++;
+        } while (after.isPresent());
+        assertEquals(3, pages);
+        assertEquals(accepted, new HashSet<>(seen));
+        assertEquals(7, seen.size(), "no event on two pages: " + seen);
+        assertEquals(7, store.count(calls));
+        assertEquals(8, store.count(EventFilter.ALL));
+    }
+
+    @Test
+    void shouldFindAnEventByItsOwnIdThePlatformsIdOrARecordItProduced() {
+        String call = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client("k1"), "{}", "d",
+                List.of(), "1763633200.42")).eventId();
+        claimOnly(call);
+        store.markDone(call, List.of(new ProducedRecord("Task", "00T8d0000000001AAA", "created")), List.of());
+        acceptNew("someone else");
+        for (String id : List.of(call, "1763633200.42", "00T8d0000000001AAA")) {
+            List<StoredEvent> found = store.page(byId(id), Optional.empty(), 10).events();
+            assertEquals(1, found.size(), id);
+            assertEquals(call, found.get(0).id(), id);
+        }
+        assertTrue(store.page(byId("00T8d0000000002AAA"), Optional.empty(), 10).events().isEmpty());
+        assertTrue(store.page(byId("%"), Optional.empty(), 10).events().isEmpty(), "a wildcard is only a character");
+    }
+
+    @Test
+    void shouldFindAReplayedEventByTheRecordsOfItsLastAttempt() {
+        String id = acceptNew("replayed");
+        claimOnly(id);
+        ProducedRecord contact = new ProducedRecord("Contact", "0038d0000000001AAA", "linked");
+        store.markFailed(id, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
+        store.replay(id);
+        claimOnly(id);
+        ProducedRecord task = new ProducedRecord("Task", "00T8d0000000009AAA", "created");
+        assertTrue(store.markDone(id, List.of(contact, task, contact), List.of()));
+        for (String recordId : List.of("0038d0000000001AAA", "00T8d0000000009AAA")) {
+            assertEquals(List.of(id), store.page(byId(recordId), Optional.empty(), 10).events().stream()
+                    .map(StoredEvent::id).toList(), recordId);
+        }
+    }
+
+    private static EventFilter byId(String id) {
+        return new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(id));
+    }
 }
