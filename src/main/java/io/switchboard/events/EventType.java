@@ -8,17 +8,29 @@ public enum EventType {
     CONVERSATION_CLOSED("conversation-closed"),
     CALL("call"),
     REFERRAL_STATUS_CHANGED("referral-status-changed"),
-    CASE_ACKNOWLEDGED("case-acknowledged");
+    CASE_ACKNOWLEDGED("case-acknowledged"),
+    CONTACT_CHANGED("contact-changed", "contact-sync");
 
     private final String path;
+    private final String configName;
 
     EventType(String path) {
+        this(path, path);
+    }
+
+    EventType(String path, String configName) {
         this.path = path;
+        this.configName = configName;
     }
 
     /** The name used in {@code POST /events/{type}}, in route ids and in {@code direct:} endpoints. */
     public String path() {
         return path;
+    }
+
+    /** The stem of the file in {@code config/} that configures the type's route; several types may share one. */
+    public String configName() {
+        return configName;
     }
 
     public static Optional<EventType> fromPath(String path) {

@@ -88,6 +88,7 @@ public final class EventParser {
             case CALL -> read(type, tree, new CallReader());
             case REFERRAL_STATUS_CHANGED -> read(type, tree, new ReferralStatusChangedReader());
             case CASE_ACKNOWLEDGED -> read(type, tree, new CaseAcknowledgedReader());
+            case CONTACT_CHANGED -> read(type, tree, new ContactChangedReader());
         };
     }
 

@@ -26,6 +26,7 @@ public final class EventStore implements AutoCloseable {
     private final EventQueries queries;
     private final EventLifecycle lifecycle;
     private final Watermarks watermarks;
+    private final ContactLinks contactLinks;
 
     private EventStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -34,6 +35,7 @@ public final class EventStore implements AutoCloseable {
         this.queries = new EventQueries(sql);
         this.lifecycle = new EventLifecycle(sql, newWork, queries);
         this.watermarks = new Watermarks(sql);
+        this.contactLinks = new ContactLinks(sql);
     }
 
     /** Opens the store the settings point at (SWITCHBOARD_DB_URL, else H2 under the data folder) and migrates it. */
@@ -145,6 +147,11 @@ public final class EventStore implements AutoCloseable {
 
     public void setWatermark(String name, String value) {
         watermarks.setWatermark(name, value);
+    }
+
+    /** The links between source contacts and Salesforce Contacts. */
+    public ContactLinks contactLinks() {
+        return contactLinks;
     }
 
     @Override
