@@ -17,6 +17,12 @@ public record ContactChanged(String source, String contactId, Change change, Ins
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** As events write it, so that a route compares {@code change} with {@code 'deleted'}. */
+        @Override
+        public String toString() {
+            return wireName();
+        }
     }
 
     /** The contact as the source platform holds it; absent on a deletion. */
@@ -31,10 +37,5 @@ public record ContactChanged(String source, String contactId, Change change, Ins
         public static SourceContact empty() {
             return new SourceContact(null, null, List.of(), List.of(), null, Map.of());
         }
-    }
-
-    /** Whether the route should see the change as a deletion (simple language reads this as a property). */
-    public boolean isDeleted() {
-        return change == Change.DELETED;
     }
 }

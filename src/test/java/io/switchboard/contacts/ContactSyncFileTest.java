@@ -1,0 +1,67 @@
+package io.switchboard.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.mapping.MappingProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** config/contact-sync.yaml: the shipped default map, and every problem of a bad file named with its line. */
+class ContactSyncFileTest {
+    @TempDir
+    Path config;
+
+    @Test
+    void shouldShipTheDefaultMapAllBothWays() {
+        ContactSync sync = ContactSyncFile.load(Path.of("config"));
+
+        assertEquals("cinnox", sync.source());
+        assertEquals(List.of("firstName<->FirstName", "lastName<->LastName", "phones[0]<->Phone",
+                "phones[1]<->MobilePhone", "emails[0]<->Email"), sync.fields().stream()
+                .map(field -> field.source() + (field.direction() == Direction.BOTH ? "<->" : "?") + field.salesforceField())
+                .toList());
+        assertEquals(List.of("Phone", "MobilePhone"), sync.phoneFields());
+        assertEquals(List.of("Email"), sync.emailFields());
+        assertEquals(OnSourceDelete.UNLINK, sync.onSourceDelete());
+    }
+
+    @Test
+    void shouldNameEveryBadEntryWithItsLine() throws Exception {
+        Files.writeString(config.resolve(ContactSyncFile.NAME), """
+                source: cinnox
+                fields:
+                  - {source: nickname, salesforce: FirstName, direction: both}
+                  - {source: lastName, salesforce: "Last Name", direction: both}
+                  - {source: "phones[0]", salesforce: Phone, direction: sideways}
+                  - {source: "emails[0]", salesforce: Email, direction: both}
+                  - {source: "emails[0]", salesforce: Email, direction: to-source}
+                onSourceDelete: shred
+                colour: blue
+                """);
+
+        List<String> problems = ContactSyncFile.validate(config).stream()
+                .map(problem -> problem.line() + ": " + problem.message()).toList();
+
+        assertEquals(List.of(
+                "9: colour: unknown setting 'colour'; expected one of source, connection, fields, match, onSourceDelete",
+                "3: fields[0].source: 'nickname' is not a source contact field; expected firstName, lastName, company, "
+                        + "phones[N], emails[N] or fields.NAME",
+                "4: fields[1].salesforce: 'Last Name' is not a Salesforce field name: letters, digits and _ only, "
+                        + "starting with a letter",
+                "5: fields[2].direction: 'sideways' is not a direction; expected both, to-salesforce or to-source",
+                "7: fields[4]: Contact field Email is mapped twice (first at line 6); keep one",
+                "7: fields[4]: source field emails[0] (to the source) is mapped twice (first at line 6); keep one",
+                "8: onSourceDelete: 'shred' is not a choice; expected unlink (the Contacts stay) or delete"), problems);
+    }
+
+    @Test
+    void shouldAskForTheFileWhenItIsMissing() {
+        List<MappingProblem> problems = ContactSyncFile.validate(config);
+
+        assertEquals(1, problems.size());
+        assertEquals("file not found", problems.get(0).message());
+    }
+}
