@@ -35,6 +35,7 @@ final class BenchEvents {
             case REFERRAL_STATUS_CHANGED -> referral(n);
             case CASE_ACKNOWLEDGED -> caseAcknowledged(n);
             case CONTACT_CHANGED -> contactChanged(n);
+            case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries are made by the sync, not posted");
         };
     }
 

@@ -35,6 +35,7 @@ final class WriteOneRecordPerCall {
             case REFERRAL_STATUS_CHANGED -> referral(event);
             case CASE_ACKNOWLEDGED -> caseAcknowledged(event);
             case CONTACT_CHANGED -> contact(event);
+            case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries write nothing to Salesforce");
         }
     }
 

@@ -5,6 +5,7 @@ import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.camel.main.Main;
 
 /**
@@ -15,9 +16,9 @@ public final class ContactBeans {
     private ContactBeans() {
     }
 
-    public static void register(Main main, Path configDir, ConnectionSteps connections, SalesforceClients clients,
-                                EventStore store) {
-        ContactSync sync = ContactSyncFile.load(configDir);
+    public static void register(Main main, Path configDir, UnaryOperator<String> environment, ConnectionSteps connections,
+                                SalesforceClients clients, EventStore store) {
+        ContactSync sync = ContactSyncFile.load(configDir, environment);
         Supplier<ContactSync> settings = () -> sync;
         main.addInitialProperty("switchboard.contact-sync.source", sync.source());
         ContactSteps steps = new ContactSteps(settings, store.contactLinks(), connections);
@@ -32,5 +33,20 @@ public final class ContactBeans {
         main.bind("linkCreatedContact", new LinkCreatedContact(steps));
         main.bind("linkContacts", new LinkContacts(steps));
         main.bind("contactsApi", new ContactsApi(settings, store.contactLinks(), clients));
+        registerSync(main, sync, steps, store);
+    }
+
+    /** routes/contact-sync.camel.yaml and routes/contact-delivery.camel.yaml */
+    private static void registerSync(Main main, ContactSync sync, ContactSteps steps, EventStore store) {
+        DeliverySettings delivery = sync.delivery();
+        main.addInitialProperty("switchboard.contact-sync.enabled", String.valueOf(delivery.enabled()));
+        main.addInitialProperty("switchboard.contact-sync.interval-ms", String.valueOf(delivery.interval().toMillis()));
+        main.addInitialProperty("switchboard.contact-sync.url", delivery.url() == null ? "" : delivery.url());
+        main.bind("startContactSync", new StartContactSync(store));
+        main.bind("readContactChanges", new ReadContactChanges(steps));
+        main.bind("queueContactDeliveries", new QueueContactDeliveries(steps, store, line -> { }));
+        main.bind("awaitEarlierDeliveries", new AwaitEarlierDeliveries(store));
+        main.bind("signContactDelivery", new SignContactDelivery(steps));
+        main.bind("deliveryAnswers", new DeliveryAnswers());
     }
 }

@@ -17,6 +17,8 @@ final class ContactExchange {
     static final String UPDATES = "switchboardContactUpdates";
     /** The ids of the linked Contacts to delete with their source contact: a {@code List<String>}. */
     static final String DELETES = "switchboardContactDeletes";
+    /** The page of Salesforce changes the sync read last: a {@link ContactChangePage}. */
+    static final String PAGE = "switchboardContactChangePage";
     /** The fields the create step sends, kept to remember what the engine wrote. */
     static final String CREATED_FIELDS = "switchboardContactCreatedFields";
 

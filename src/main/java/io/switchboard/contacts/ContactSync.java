@@ -7,10 +7,12 @@ import java.util.Set;
 
 /**
  * {@code config/contact-sync.yaml} as read: the source platform, the Salesforce connection its Contacts live in, the
- * field map, the Contact fields a source contact is matched on, and what a deletion on the source does.
+ * field map, the Contact fields a source contact is matched on, what a deletion on the source does, and how
+ * Salesforce's changes are delivered back.
  */
 public record ContactSync(Path file, String source, String connection, List<ContactField> fields,
-                          List<String> phoneFields, List<String> emailFields, OnSourceDelete onSourceDelete) {
+                          List<String> phoneFields, List<String> emailFields, OnSourceDelete onSourceDelete,
+                          DeliverySettings delivery) {
     public ContactSync {
         fields = List.copyOf(fields);
         phoneFields = List.copyOf(phoneFields);

@@ -1,17 +1,22 @@
 package io.switchboard.contacts;
 
+import io.switchboard.config.ConfigException;
 import io.switchboard.config.ConnectionOptions;
+import io.switchboard.config.Option;
+import io.switchboard.config.Secret;
 import io.switchboard.mapping.MappingProblem;
 import io.switchboard.mapping.yaml.Problems;
 import io.switchboard.mapping.yaml.YamlFile;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +26,8 @@ import java.util.regex.Pattern;
 public final class ContactSyncFile {
     public static final String NAME = "contact-sync.yaml";
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final List<String> KEYS = List.of("source", "connection", "fields", "match", "onSourceDelete");
+    private static final List<String> KEYS = List.of("source", "connection", "fields", "match", "onSourceDelete",
+            "delivery");
 
     private ContactSyncFile() {
     }
@@ -30,22 +36,25 @@ public final class ContactSyncFile {
         return configDir.resolve(NAME);
     }
 
-    /** @throws io.switchboard.mapping.MappingConfigException with every problem found */
-    public static ContactSync load(Path configDir) {
+    /**
+     * @param environment the variables that override the delivery settings
+     * @throws io.switchboard.mapping.MappingConfigException with every problem found
+     */
+    public static ContactSync load(Path configDir, UnaryOperator<String> environment) {
         Problems problems = new Problems();
-        Optional<ContactSync> sync = YamlFile.read(file(configDir), problems).flatMap(ContactSyncFile::read);
+        Optional<ContactSync> sync = YamlFile.read(file(configDir), problems).flatMap(root -> read(root, environment));
         problems.throwIfAny();
         return sync.orElseThrow();
     }
 
-    /** Every problem of the file; empty when it is valid. For {@code validate}. */
-    public static List<MappingProblem> validate(Path configDir) {
+    /** Every problem of the file and its overriding variables; empty when they are valid. For {@code validate}. */
+    public static List<MappingProblem> validate(Path configDir, UnaryOperator<String> environment) {
         Problems problems = new Problems();
-        YamlFile.read(file(configDir), problems).flatMap(ContactSyncFile::read);
+        YamlFile.read(file(configDir), problems).flatMap(root -> read(root, environment));
         return problems.list();
     }
 
-    private static Optional<ContactSync> read(YamlNode root) {
+    private static Optional<ContactSync> read(YamlNode root, UnaryOperator<String> environment) {
         root.allowOnly(KEYS);
         Optional<String> source = root.requiredText("source", "the source platform's name as its events give it, such as cinnox");
         String connection = root.optionalText("connection").orElse(ConnectionOptions.DEFAULT);
@@ -63,11 +72,57 @@ public final class ContactSyncFile {
         }
         OnSourceDelete onSourceDelete = root.get("onSourceDelete").flatMap(ContactSyncFile::onSourceDelete)
                 .orElse(OnSourceDelete.UNLINK);
-        if (source.isEmpty()) {
+        DeliverySettings delivery = delivery(root, environment);
+        if (source.isEmpty() || delivery == null) {
             return Optional.empty();
         }
         return Optional.of(new ContactSync(root.file(), source.get(), connection, fields, phoneFields, emailFields,
-                onSourceDelete));
+                onSourceDelete, delivery));
+    }
+
+    /** Each setting from its variable, else from the file's delivery block, else its default; null when invalid. */
+    private static DeliverySettings delivery(YamlNode root, UnaryOperator<String> environment) {
+        Optional<YamlNode> block = root.get("delivery");
+        block.ifPresent(node -> node.entries().forEach((key, value) -> {
+            if (key.equalsIgnoreCase("secret")) {
+                value.problem("the secret is never kept in a file; set " + ContactSyncOptions.SECRET.envName());
+            } else if (!List.of("enabled", "url", "intervalSeconds").contains(key)) {
+                value.problem("unknown setting '" + key + "'; expected one of enabled, url, intervalSeconds");
+            }
+        }));
+        YamlNode where = block.orElse(root);
+        Boolean enabled = setting(ContactSyncOptions.ENABLED, block, environment, root);
+        String url = setting(ContactSyncOptions.URL, block, environment, root);
+        Integer interval = setting(ContactSyncOptions.INTERVAL_SECONDS, block, environment, root);
+        Secret secret = Secret.ofNullable(environment.apply(ContactSyncOptions.SECRET.envName()));
+        if (enabled == null || interval == null) {
+            return null;
+        }
+        if (enabled && url == null) {
+            where.problem("the sync is enabled but has no url: set " + ContactSyncOptions.URL.envName()
+                    + " or delivery.url to an http or https URL");
+            return null;
+        }
+        if (enabled && secret == null) {
+            where.problem("the sync is enabled but " + ContactSyncOptions.SECRET.envName()
+                    + " is not set: deliveries are signed with it, so it is required");
+            return null;
+        }
+        return new DeliverySettings(enabled, url, Duration.ofSeconds(interval), secret);
+    }
+
+    private static <T> T setting(Option<T> option, Optional<YamlNode> block, UnaryOperator<String> environment,
+                                 YamlNode root) {
+        String fromEnvironment = environment.apply(option.envName());
+        YamlNode at = block.flatMap(node -> node.get(option.key())).orElse(block.orElse(root));
+        String raw = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment
+                : block.flatMap(node -> node.optionalText(option.key())).orElse(null);
+        try {
+            return option.valueOf(raw);
+        } catch (ConfigException e) {
+            at.problem(e.getMessage());
+            return null;
+        }
     }
 
     private static List<ContactField> fields(YamlNode list) {

@@ -139,6 +139,11 @@ final class FieldReader {
         }
     }
 
+    /** The object as JSON text, exactly as it was received. */
+    String json() {
+        return node.toString();
+    }
+
     /** Whether the field is there and not JSON null. */
     boolean present(String name) {
         return value(name) != null;

@@ -135,7 +135,7 @@ public final class ProjectValidator {
     /** @return true when the mapping files are valid, and so can be checked against describes */
     private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
         List<MappingProblem> found = new ArrayList<>(MappingFiles.validate(home.resolve("config"), connections));
-        found.addAll(ContactSyncFile.validate(home.resolve("config")));
+        found.addAll(ContactSyncFile.validate(home.resolve("config"), environment));
         found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
         return found.isEmpty();
     }

@@ -16,7 +16,7 @@ class ContactSyncFileTest {
 
     @Test
     void shouldShipTheDefaultMapAllBothWays() {
-        ContactSync sync = ContactSyncFile.load(Path.of("config"));
+        ContactSync sync = ContactSyncFile.load(Path.of("config"), name -> null);
 
         assertEquals("cinnox", sync.source());
         assertEquals(List.of("firstName<->FirstName", "lastName<->LastName", "phones[0]<->Phone",
@@ -42,11 +42,12 @@ class ContactSyncFileTest {
                 colour: blue
                 """);
 
-        List<String> problems = ContactSyncFile.validate(config).stream()
+        List<String> problems = ContactSyncFile.validate(config, name -> null).stream()
                 .map(problem -> problem.line() + ": " + problem.message()).toList();
 
         assertEquals(List.of(
-                "9: colour: unknown setting 'colour'; expected one of source, connection, fields, match, onSourceDelete",
+                "9: colour: unknown setting 'colour'; expected one of source, connection, fields, match, onSourceDelete, "
+                        + "delivery",
                 "3: fields[0].source: 'nickname' is not a source contact field; expected firstName, lastName, company, "
                         + "phones[N], emails[N] or fields.NAME",
                 "4: fields[1].salesforce: 'Last Name' is not a Salesforce field name: letters, digits and _ only, "
@@ -59,7 +60,7 @@ class ContactSyncFileTest {
 
     @Test
     void shouldAskForTheFileWhenItIsMissing() {
-        List<MappingProblem> problems = ContactSyncFile.validate(config);
+        List<MappingProblem> problems = ContactSyncFile.validate(config, name -> null);
 
         assertEquals(1, problems.size());
         assertEquals("file not found", problems.get(0).message());

@@ -52,8 +52,10 @@ import org.junit.jupiter.api.TestInstance;
 @CamelMainTest(configurationClasses = BehaviourRoutesShapeTest.Steps.class, properties = {
         "camel.main.routes-include-pattern=file:routes/call.camel.yaml,file:routes/referral-status-changed.camel.yaml,"
                 + "file:routes/case-acknowledged.camel.yaml,file:routes/conversation-closed.camel.yaml,"
-                + "file:routes/contact-changed.camel.yaml,file:routes/salesforce-errors.camel.yaml",
+                + "file:routes/contact-changed.camel.yaml,file:routes/contact-delivery.camel.yaml,"
+                + "file:routes/salesforce-errors.camel.yaml",
         "switchboard.contact-sync.source=cinnox",
+        "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
         "switchboard.referral-poll.enabled=false",
         "switchboard.referral-poll.cron=0 0/5 * * * ?",
         "switchboard.referral-poll.url=",
@@ -83,7 +85,8 @@ class BehaviourRoutesShapeTest {
                     "planCaseWrites", "lookForWrittenCase", "nextCaseWrite", "readCaseWrite", "incompleteCase",
                     "reportCaseWrites", "readContactLinks", "planSourceDelete", "reportDeletedContact",
                     "forgetSourceContact", "planContactUpdates", "reportContactUpdates", "matchContacts",
-                    "composeNewContact", "linkCreatedContact", "linkContacts")) {
+                    "composeNewContact", "linkCreatedContact", "linkContacts", "awaitEarlierDeliveries",
+                    "signContactDelivery", "deliveryAnswers")) {
                 camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
             }
             camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
@@ -239,6 +242,19 @@ class BehaviourRoutesShapeTest {
                         + "${exchangeProperty.switchboardContactMatches.isEmpty()} [process composeNewContact, "
                         + "to salesforce:createSObject?rawPayload=true&sObjectName=Contact, process linkCreatedContact]] "
                         + "otherwise [process linkContacts]]"), outline("contact-changed"));
+    }
+
+    @Test
+    void shouldDeliverAContactChangeInOrderSignedAndChooseByTheAnswersStatus() {
+        assertEquals("direct:contact-delivery", route("contact-delivery").getInput().getUri());
+        assertEquals(List.of(
+                "process awaitEarlierDeliveries",
+                "process signContactDelivery",
+                "toD {{switchboard.contact-sync.url}}?connectTimeout=5000&responseTimeout=10000"
+                        + "&throwExceptionOnFailure=false",
+                "choice [when ${header.CamelHttpResponseCode} range '200..299' [bean], "
+                        + "when ${header.CamelHttpResponseCode} in '408,429' || ${header.CamelHttpResponseCode} >= 500 "
+                        + "[bean]] otherwise [bean]"), outline("contact-delivery"));
     }
 
     @Test
