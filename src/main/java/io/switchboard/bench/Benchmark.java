@@ -26,6 +26,8 @@ public final class Benchmark {
                 case INTAKE -> report.intake(repeat(options, run -> intake(home, options, run, report)));
                 case THROUGHPUT, LATENCY -> report.steady(scenario,
                         repeat(options, run -> steady(home, options, scenario, run, report)));
+                case CONTACTS -> report.contacts(repeat(options, run -> report.contactsRun(run,
+                        ContactsBench.run(home, options, run))));
             }
         }
         report.footer();
