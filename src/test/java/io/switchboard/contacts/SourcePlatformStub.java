@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The source platform's contact endpoint, as the sync sees it over HTTP: records every delivery with its headers,
  * and answers 200, or a given status a given number of times first.
  */
-final class SourcePlatformStub implements AutoCloseable {
+public final class SourcePlatformStub implements AutoCloseable {
     /** One delivery as the platform received it. */
-    record Received(String body, String idempotencyKey, String signature, String contentType, Map<String, List<String>> headers) {
+    public record Received(String body, String idempotencyKey, String signature, String contentType,
+                           Map<String, List<String>> headers, int answered) {
     }
 
     private final HttpServer server;
@@ -30,15 +31,16 @@ final class SourcePlatformStub implements AutoCloseable {
         this.server = server;
     }
 
-    static SourcePlatformStub start() {
+    public static SourcePlatformStub start() {
         try {
             SourcePlatformStub stub = new SourcePlatformStub(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
             stub.server.createContext("/contacts", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status = stub.failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? stub.failureStatus : 200;
                 stub.received.add(new Received(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), Map.copyOf(exchange.getRequestHeaders())));
-                int status = stub.failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? stub.failureStatus : 200;
+                        exchange.getRequestHeaders().getFirst("Content-Type"), Map.copyOf(exchange.getRequestHeaders()),
+                        status));
                 byte[] answer = (status == 200 ? "{\"ok\":true}" : "{\"error\":\"not now\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, answer.length);
                 exchange.getResponseBody().write(answer);
@@ -52,21 +54,21 @@ final class SourcePlatformStub implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/contacts";
     }
 
     /** The next {@code times} deliveries are answered {@code status}. */
-    void failNext(int times, int status) {
+    public void failNext(int times, int status) {
         failureStatus = status;
         failuresLeft.set(times);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
-    void clear() {
+    public void clear() {
         received.clear();
         failuresLeft.set(0);
     }

@@ -13,6 +13,7 @@ import io.switchboard.behaviours.ReportCallTicket;
 import io.switchboard.behaviours.ReportUpdatedRecord;
 import io.switchboard.behaviours.ReportUpsertedRecord;
 import io.switchboard.behaviours.conversation.CaseWrites;
+import io.switchboard.contacts.DeliveryAnswers;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.EventProperties;
 import io.switchboard.events.EventType;
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.TestInstance;
                 + "file:routes/salesforce-errors.camel.yaml",
         "switchboard.contact-sync.source=cinnox",
         "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
+        "switchboard.contact-sync.enabled=true",
         "switchboard.referral-poll.enabled=false",
         "switchboard.referral-poll.cron=0 0/5 * * * ?",
         "switchboard.referral-poll.url=",
@@ -86,11 +88,12 @@ class BehaviourRoutesShapeTest {
                     "reportCaseWrites", "readContactLinks", "planSourceDelete", "reportDeletedContact",
                     "forgetSourceContact", "planContactUpdates", "reportContactUpdates", "matchContacts",
                     "composeNewContact", "linkCreatedContact", "linkContacts", "awaitEarlierDeliveries",
-                    "signContactDelivery", "deliveryAnswers")) {
+                    "signContactDelivery")) {
                 camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
             }
             camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
             camelContext.getRegistry().bind("reportCallTicket", new ReportCallTicket());
+            camelContext.getRegistry().bind("deliveryAnswers", new DeliveryAnswers());
             camelContext.getRegistry().bind("reportUpdatedRecord", new ReportUpdatedRecord());
             camelContext.getRegistry().bind("reportUpsertedRecord", new ReportUpsertedRecord());
             camelContext.getRegistry().bind("sessionExpired", new SessionExpired());
@@ -250,8 +253,8 @@ class BehaviourRoutesShapeTest {
         assertEquals(List.of(
                 "process awaitEarlierDeliveries",
                 "process signContactDelivery",
-                "toD {{switchboard.contact-sync.url}}?connectTimeout=5000&responseTimeout=10000"
-                        + "&throwExceptionOnFailure=false",
+                "toD {{switchboard.contact-sync.url}}?throwExceptionOnFailure=false&connectTimeout=5000"
+                        + "&responseTimeout=10000",
                 "choice [when ${header.CamelHttpResponseCode} range '200..299' [bean], "
                         + "when ${header.CamelHttpResponseCode} in '408,429' || ${header.CamelHttpResponseCode} >= 500 "
                         + "[bean]] otherwise [bean]"), outline("contact-delivery"));
