@@ -13,6 +13,8 @@ import org.apache.camel.main.Main;
  * {@code config/contact-sync.yaml} read once at start: a changed file takes effect at the next start.
  */
 public final class ContactBeans {
+    /** Stands in for the url while the sync is off, so that the delivery route can be built; never called then. */
+    private static final String URL_WHILE_OFF = "http://contact-sync-is-off.invalid/";
     private ContactBeans() {
     }
 
@@ -41,7 +43,7 @@ public final class ContactBeans {
         DeliverySettings delivery = sync.delivery();
         main.addInitialProperty("switchboard.contact-sync.enabled", String.valueOf(delivery.enabled()));
         main.addInitialProperty("switchboard.contact-sync.interval-ms", String.valueOf(delivery.interval().toMillis()));
-        main.addInitialProperty("switchboard.contact-sync.url", delivery.url() == null ? "" : delivery.url());
+        main.addInitialProperty("switchboard.contact-sync.url", delivery.url() == null ? URL_WHILE_OFF : delivery.url());
         main.bind("startContactSync", new StartContactSync(store));
         main.bind("readContactChanges", new ReadContactChanges(steps));
         main.bind("queueContactDeliveries", new QueueContactDeliveries(steps, store, line -> { }));

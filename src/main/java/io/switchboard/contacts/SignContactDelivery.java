@@ -32,6 +32,10 @@ final class SignContactDelivery implements Processor {
     @Override
     public void process(Exchange exchange) {
         ContactDelivery delivery = EventProperties.event(exchange, ContactDelivery.class);
+        if (!steps.sync().delivery().enabled()) {
+            throw new IllegalStateException("the contact sync is off (" + ContactSyncOptions.ENABLED.envName()
+                    + "); replay this delivery once it is on");
+        }
         Secret secret = steps.sync().delivery().secret();
         if (secret == null) {
             throw new IllegalStateException(ContactSyncOptions.SECRET.envName()

@@ -57,7 +57,6 @@ import org.junit.jupiter.api.TestInstance;
                 + "file:routes/salesforce-errors.camel.yaml",
         "switchboard.contact-sync.source=cinnox",
         "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
-        "switchboard.contact-sync.enabled=true",
         "switchboard.referral-poll.enabled=false",
         "switchboard.referral-poll.cron=0 0/5 * * * ?",
         "switchboard.referral-poll.url=",
