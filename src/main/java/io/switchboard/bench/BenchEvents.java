@@ -34,6 +34,8 @@ final class BenchEvents {
             case CALL -> call(n);
             case REFERRAL_STATUS_CHANGED -> referral(n);
             case CASE_ACKNOWLEDGED -> caseAcknowledged(n);
+            case CONTACT_CHANGED -> contactChanged(n);
+            case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries are made by the sync, not posted");
         };
     }
 
@@ -86,6 +88,18 @@ final class BenchEvents {
                 .put("salesforceRecordId", SeededOrg.REFERRAL_ID)
                 .put("changedAt", at(n, 0).toString());
         return new BenchEvent(EventType.REFERRAL_STATUS_CHANGED, event.toString());
+    }
+
+    /** A new contact on the contact-centre platform, with a number of its own: a Contact created and linked. */
+    BenchEvent contactChanged(long n) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("source", "cinnox")
+                .put("contactId", "ext-" + runTag + "-" + n)
+                .put("change", "created")
+                .put("changedAt", at(n, 0).toString());
+        ObjectNode contact = event.putObject("contact").put("firstName", "Bench").put("lastName", "Contact " + n);
+        contact.putArray("phones").add(String.format("+44 20 %04d %04d", n / 10_000 % 10_000, n % 10_000));
+        return new BenchEvent(EventType.CONTACT_CHANGED, event.toString());
     }
 
     /** A newly acknowledged Case Xchange case, upserted as a CX Intake. */

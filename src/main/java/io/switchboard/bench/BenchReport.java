@@ -44,6 +44,8 @@ final class BenchReport {
                     options.rateOf(scenario), options.mixOf(scenario));
             case THROUGHPUT, LATENCY -> out.printf("== %s: %d/s offered, emulator latency %d ms, mix %s%n",
                     scenario.label(), options.rateOf(scenario), options.latencyOf(scenario), options.mixOf(scenario));
+            case CONTACTS -> out.printf("== contacts: %,d changed Contacts read and delivered to a local receiver; a source "
+                    + "contact linked to 10 Contacts updated%n", ContactsBench.CONTACTS);
         }
         out.flush();
     }
@@ -131,6 +133,23 @@ final class BenchReport {
                 format(median(figures, f -> f.acceptToDone().p50())), format(median(figures, f -> f.acceptToDone().p95())),
                 format(median(figures, f -> f.acceptToDone().p99())), median(figures, PhaseFigures::callsPerEvent),
                 format(median(figures, PhaseFigures::peakHeapMb)));
+    }
+
+    ContactsBench.Figures contactsRun(int run, ContactsBench.Figures figures) {
+        out.printf("run %d: %d queryAll calls read %,d Contacts; %,d deliveries at %.0f/s; %.1f Contact updates per API "
+                + "call (%d calls)%n", run, figures.readCalls(), figures.changesRead(), figures.deliveries(),
+                figures.deliveriesPerSecond(), figures.updatesPerCall(), figures.updateCalls());
+        out.flush();
+        return figures;
+    }
+
+    void contacts(List<ContactsBench.Figures> runs) {
+        double calls = median(runs, ContactsBench.Figures::readCalls);
+        double rate = median(runs, ContactsBench.Figures::deliveriesPerSecond);
+        out.printf("median: API calls to read %,d changed Contacts %.0f (target <= 6: %s); deliveries %.0f/s "
+                        + "(target >= %d/s: %s); source -> Salesforce Contact updates per API call %.1f%n",
+                ContactsBench.CONTACTS, calls, verdict(calls <= 6, ""), rate, THROUGHPUT_TARGET,
+                verdict(rate >= THROUGHPUT_TARGET, ""), median(runs, ContactsBench.Figures::updatesPerCall));
     }
 
     void footer() {

@@ -40,13 +40,20 @@ final class BenchRig implements AutoCloseable {
 
     /** @param processEvents false for an engine that only accepts and stores events (its worker off) */
     static BenchRig start(Path home, int concurrency, boolean processEvents) throws Exception {
+        return start(home, concurrency, processEvents, Map.of());
+    }
+
+    /** @param settings further variables for the engine, such as the contact sync's */
+    static BenchRig start(Path home, int concurrency, boolean processEvents, Map<String, String> settings)
+            throws Exception {
         SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         Path dataDir = Files.createTempDirectory("switchboard-bench");
         try {
             int port = freePort();
             String token = UUID.randomUUID().toString();
-            Configuration configuration = Configuration.load(home.resolve("config"),
-                    environment(emulator, port, dataDir, token, concurrency)::get);
+            Map<String, String> environment = environment(emulator, port, dataDir, token, concurrency);
+            environment.putAll(settings);
+            Configuration configuration = Configuration.load(home.resolve("config"), environment::get);
             NaiveLedger naive = new NaiveLedger();
             Engine engine = processEvents
                     ? Engine.start(configuration, new NaiveIntegration(defaultComponent(configuration), concurrency, naive))

@@ -27,6 +27,8 @@ public final class Benchmark {
                 case THROUGHPUT, LATENCY -> report.steady(scenario,
                         repeat(options, run -> steady(home, options, scenario, run, report)));
                 case BULK -> MeasureBulkUpdate.run(home, options, out);
+                case CONTACTS -> report.contacts(repeat(options, run -> report.contactsRun(run,
+                        ContactsBench.run(home, options, run))));
             }
         }
         report.footer();

@@ -20,7 +20,9 @@ enum Scenario {
     /** Salesforce API calls per event, each type alone, caches warm. */
     CALLS(0, 0, EventMix.REALISTIC),
     /** 100,000 referral rows through bulk-update: API calls and rows/s, beside one PATCH a row. */
-    BULK(0, 0, EventMix.REALISTIC);
+    BULK(0, 0, EventMix.REALISTIC),
+    /** The contact sync both ways: reads of 10,000 changed Contacts, deliveries/s, Contact updates per API call. */
+    CONTACTS(0, 0, EventMix.REALISTIC);
 
     private final int defaultRate;
     private final int defaultLatencyMillis;
@@ -51,7 +53,7 @@ enum Scenario {
     /** The scenarios a {@code --scenario} value names: one of them, or {@code all} in the order they report. */
     static Optional<List<Scenario>> named(String value) {
         if (value.equals("all")) {
-            return Optional.of(List.of(CALLS, INTAKE, THROUGHPUT, LATENCY));
+            return Optional.of(List.of(CALLS, INTAKE, THROUGHPUT, LATENCY, CONTACTS));
         }
         return Arrays.stream(values()).filter(scenario -> scenario.label().equals(value)).findFirst().map(List::of);
     }

@@ -34,6 +34,8 @@ final class WriteOneRecordPerCall {
             case CALL -> call(event);
             case REFERRAL_STATUS_CHANGED -> referral(event);
             case CASE_ACKNOWLEDGED -> caseAcknowledged(event);
+            case CONTACT_CHANGED -> contact(event);
+            case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries write nothing to Salesforce");
         }
     }
 
@@ -105,6 +107,15 @@ final class WriteOneRecordPerCall {
                 Map.of(SalesforceEndpointConfig.SOBJECT_NAME, "casexchange__CX_Intake__c",
                         SalesforceEndpointConfig.SOBJECT_EXT_ID_NAME, "casexchange__CX_Case_Id__c",
                         SalesforceEndpointConfig.SOBJECT_EXT_ID_VALUE, event.path("caseId").asText()), String.class);
+    }
+
+    /** Looks the first phone up and creates the Contact when nobody has it; no link is kept. */
+    private void contact(JsonNode event) {
+        String phone = event.path("contact").path("phones").path(0).asText();
+        if (firstId("SELECT Id FROM Contact WHERE Phone = '" + phone + "' OR MobilePhone = '" + phone + "'") == null) {
+            create("Contact", JSON.createObjectNode().put("FirstName", event.path("contact").path("firstName").asText())
+                    .put("LastName", event.path("contact").path("lastName").asText()).put("Phone", phone));
+        }
     }
 
     private String firstId(String soql) {

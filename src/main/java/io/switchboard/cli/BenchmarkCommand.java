@@ -19,7 +19,7 @@ public final class BenchmarkCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk]
+                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts]
                            [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N]
 
                 Starts the local Salesforce emulator and an engine against it in this process (a fresh embedded store

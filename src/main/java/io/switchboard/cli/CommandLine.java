@@ -31,6 +31,7 @@ public final class CommandLine {
     public static CommandLine withStandardCommands(Console console) {
         return new CommandLine(console, List.of(new RunCommand(), new DemoCommand(), new EmulatorCommand(),
                 new CheckConnectionCommand(), new ValidateCommand(), new ReplayCommand(), new BulkUpdateCommand(),
+                new SyncContactsCommand(),
                 new BenchmarkCommand()));
     }
 

@@ -31,6 +31,8 @@ import io.switchboard.behaviours.conversation.ReadCaseWrite;
 import io.switchboard.behaviours.conversation.RememberCustomerContact;
 import io.switchboard.behaviours.conversation.ReportCaseWrites;
 import io.switchboard.behaviours.conversation.RequireAuditPermission;
+import io.switchboard.config.Configuration;
+import io.switchboard.contacts.ContactBeans;
 import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.Mappings;
@@ -52,7 +54,7 @@ final class BehaviourBeans {
     private BehaviourBeans() {
     }
 
-    static void register(Main main, LiveMappings mappings, SalesforceClients clients, EventStore store,
+    static void register(Main main, Configuration configuration, LiveMappings mappings, SalesforceClients clients, EventStore store,
                          AttachmentDownloads downloads) {
         main.bind("mappings", mappings);
         Clock clock = Clock.systemUTC();
@@ -61,6 +63,9 @@ final class BehaviourBeans {
         registerCall(main, mappings, steps, clock);
         registerReferral(main, mappings, steps, store);
         main.bind("mapCxIntake", new MapCxIntake(mappings, steps));
+        // the contact sync's delivery settings may come from the environment, as every other setting may
+        ContactBeans.register(main, configuration.configDir(), name -> configuration.value(name, name).orElse(null), steps,
+                clients, store);
         // after the Salesforce writes the route files make themselves
         main.bind("reportUpdatedRecord", new ReportUpdatedRecord());
         main.bind("reportUpsertedRecord", new ReportUpsertedRecord());

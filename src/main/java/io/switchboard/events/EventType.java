@@ -8,17 +8,38 @@ public enum EventType {
     CONVERSATION_CLOSED("conversation-closed"),
     CALL("call"),
     REFERRAL_STATUS_CHANGED("referral-status-changed"),
-    CASE_ACKNOWLEDGED("case-acknowledged");
+    CASE_ACKNOWLEDGED("case-acknowledged"),
+    CONTACT_CHANGED("contact-changed", "contact-sync", true),
+    /** A Salesforce Contact's change on its way to the source platform; queued by the contact sync, never posted. */
+    CONTACT_DELIVERY("contact-delivery", "contact-sync", false);
 
     private final String path;
+    private final String configName;
+    private final boolean posted;
 
     EventType(String path) {
+        this(path, path, true);
+    }
+
+    EventType(String path, String configName, boolean posted) {
         this.path = path;
+        this.configName = configName;
+        this.posted = posted;
+    }
+
+    /** Whether sources post it to {@code POST /events/{type}}; the others are made by the engine itself. */
+    public boolean posted() {
+        return posted;
     }
 
     /** The name used in {@code POST /events/{type}}, in route ids and in {@code direct:} endpoints. */
     public String path() {
         return path;
+    }
+
+    /** The stem of the file in {@code config/} that configures the type's route; several types may share one. */
+    public String configName() {
+        return configName;
     }
 
     public static Optional<EventType> fromPath(String path) {

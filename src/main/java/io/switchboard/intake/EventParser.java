@@ -88,6 +88,8 @@ public final class EventParser {
             case CALL -> read(type, tree, new CallReader());
             case REFERRAL_STATUS_CHANGED -> read(type, tree, new ReferralStatusChangedReader());
             case CASE_ACKNOWLEDGED -> read(type, tree, new CaseAcknowledgedReader());
+            case CONTACT_CHANGED -> read(type, tree, new ContactChangedReader());
+            case CONTACT_DELIVERY -> read(type, tree, new ContactDeliveryReader());
         };
     }
 

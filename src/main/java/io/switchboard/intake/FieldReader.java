@@ -139,6 +139,31 @@ final class FieldReader {
         }
     }
 
+    /** The object as JSON text, exactly as it was received. */
+    String json() {
+        return node.toString();
+    }
+
+    /** Whether the field is there and not JSON null. */
+    boolean present(String name) {
+        return value(name) != null;
+    }
+
+    /** Notes that the field is missing where the event's other fields make it required. */
+    void required(String name, String why) {
+        problem(name, "is required " + why);
+    }
+
+    /** An array of strings; an absent array has none. */
+    List<String> texts(String name) {
+        JsonNode value = value(name);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; value != null && i < value.size(); i++) {
+            texts.add(value.get(i).asText());
+        }
+        return Collections.unmodifiableList(texts);
+    }
+
     /** The nested object; an absent one reads every field as absent. */
     FieldReader object(String name) {
         JsonNode value = value(name);

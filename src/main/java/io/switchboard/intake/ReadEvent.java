@@ -25,7 +25,7 @@ public final class ReadEvent implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        EventType type = RequestedEventType.of(exchange);
+        EventType type = RequestedEventType.posted(exchange);
         requireJson(HttpRequestParts.header(exchange, "Content-Type"));
         String givenKey = HttpRequestParts.header(exchange, IDEMPOTENCY_KEY);
         List<FieldProblem> problems = new ArrayList<>();

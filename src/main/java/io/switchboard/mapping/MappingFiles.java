@@ -20,7 +20,7 @@ public final class MappingFiles {
 
     /** The file that maps one event type. */
     public static Path file(Path configDir, EventType type) {
-        return configDir.resolve(type.path() + ".yaml");
+        return configDir.resolve(type.configName() + ".yaml");
     }
 
     /**

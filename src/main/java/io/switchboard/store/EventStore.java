@@ -26,6 +26,8 @@ public final class EventStore implements AutoCloseable {
     private final EventQueries queries;
     private final EventLifecycle lifecycle;
     private final Watermarks watermarks;
+    private final ContactLinks contactLinks;
+    private final UnfinishedByKey unfinishedByKey;
 
     private EventStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -34,6 +36,8 @@ public final class EventStore implements AutoCloseable {
         this.queries = new EventQueries(sql);
         this.lifecycle = new EventLifecycle(sql, newWork, queries);
         this.watermarks = new Watermarks(sql);
+        this.contactLinks = new ContactLinks(sql);
+        this.unfinishedByKey = new UnfinishedByKey(sql);
     }
 
     /** Opens the store the settings point at (SWITCHBOARD_DB_URL, else H2 under the data folder) and migrates it. */
@@ -165,6 +169,19 @@ public final class EventStore implements AutoCloseable {
 
     public void setWatermark(String name, String value) {
         watermarks.setWatermark(name, value);
+    }
+
+    /**
+     * The derived idempotency keys of the type's other events still pending or processing that start with
+     * {@code keyPrefix}: how a delivery finds earlier changes of its Contact not delivered yet.
+     */
+    public List<String> unfinishedKeys(EventType type, String keyPrefix, String exceptEventId) {
+        return unfinishedByKey.keys(type, keyPrefix, exceptEventId);
+    }
+
+    /** The links between source contacts and Salesforce Contacts. */
+    public ContactLinks contactLinks() {
+        return contactLinks;
     }
 
     @Override

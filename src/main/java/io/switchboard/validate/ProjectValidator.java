@@ -6,6 +6,7 @@ import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.EngineOptions;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.config.Option;
+import io.switchboard.contacts.ContactSyncFile;
 import io.switchboard.engine.Engine;
 import io.switchboard.routes.RouteFailures;
 import io.switchboard.events.EventType;
@@ -133,7 +134,8 @@ public final class ProjectValidator {
 
     /** @return true when the mapping files are valid, and so can be checked against describes */
     private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
-        List<MappingProblem> found = MappingFiles.validate(home.resolve("config"), connections);
+        List<MappingProblem> found = new ArrayList<>(MappingFiles.validate(home.resolve("config"), connections));
+        found.addAll(ContactSyncFile.validate(home.resolve("config"), environment));
         found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
         return found.isEmpty();
     }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,9 @@ class CommandLineTest {
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\n");
         for (EventType type : EventType.values()) {
-            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type));
+            // several types share one file (contact-changed and contact-delivery: contact-sync.yaml)
+            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(home.resolve("routes/bad.camel.yaml"), "- route:\n    id: bad\n  from: [\n");
         assertEquals(1, run(home, "validate"));

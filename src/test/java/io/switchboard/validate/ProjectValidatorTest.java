@@ -12,6 +12,7 @@ import io.switchboard.schema.SavedDescribe;
 import io.switchboard.schema.SavedDescribes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,9 @@ class ProjectValidatorTest {
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("config/application.properties"), "switchboard.port = 8080\n");
         for (EventType type : EventType.values()) {
-            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type));
+            // several types share one file (contact-changed and contact-delivery: contact-sync.yaml)
+            Files.copy(MappingFiles.file(Path.of("config"), type), MappingFiles.file(home.resolve("config"), type),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

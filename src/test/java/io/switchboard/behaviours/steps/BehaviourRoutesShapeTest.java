@@ -13,6 +13,7 @@ import io.switchboard.behaviours.ReportCallTicket;
 import io.switchboard.behaviours.ReportUpdatedRecord;
 import io.switchboard.behaviours.ReportUpsertedRecord;
 import io.switchboard.behaviours.conversation.CaseWrites;
+import io.switchboard.contacts.DeliveryAnswers;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.EventProperties;
 import io.switchboard.events.EventType;
@@ -52,7 +53,10 @@ import org.junit.jupiter.api.TestInstance;
 @CamelMainTest(configurationClasses = BehaviourRoutesShapeTest.Steps.class, properties = {
         "camel.main.routes-include-pattern=file:routes/call.camel.yaml,file:routes/referral-status-changed.camel.yaml,"
                 + "file:routes/case-acknowledged.camel.yaml,file:routes/conversation-closed.camel.yaml,"
+                + "file:routes/contact-changed.camel.yaml,file:routes/contact-delivery.camel.yaml,"
                 + "file:routes/salesforce-errors.camel.yaml",
+        "switchboard.contact-sync.source=cinnox",
+        "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
         "switchboard.referral-poll.enabled=false",
         "switchboard.referral-poll.cron=0 0/5 * * * ?",
         "switchboard.referral-poll.url=",
@@ -80,11 +84,15 @@ class BehaviourRoutesShapeTest {
                     "mapCxIntake", "loadAttachments", "requireAuditPermission", "findConversationContact",
                     "composeCustomerContact", "rememberCustomerContact", "findConversationUsers", "composeComments",
                     "planCaseWrites", "lookForWrittenCase", "nextCaseWrite", "readCaseWrite", "incompleteCase",
-                    "reportCaseWrites")) {
+                    "reportCaseWrites", "readContactLinks", "planSourceDelete", "reportDeletedContact",
+                    "forgetSourceContact", "planContactUpdates", "reportContactUpdates", "matchContacts",
+                    "composeNewContact", "linkCreatedContact", "linkContacts", "awaitEarlierDeliveries",
+                    "signContactDelivery")) {
                 camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
             }
             camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
             camelContext.getRegistry().bind("reportCallTicket", new ReportCallTicket());
+            camelContext.getRegistry().bind("deliveryAnswers", new DeliveryAnswers());
             camelContext.getRegistry().bind("reportUpdatedRecord", new ReportUpdatedRecord());
             camelContext.getRegistry().bind("reportUpsertedRecord", new ReportUpsertedRecord());
             camelContext.getRegistry().bind("sessionExpired", new SessionExpired());
@@ -204,7 +212,10 @@ class BehaviourRoutesShapeTest {
         Set<String> left = Set.of(EventProperties.EVENT, CallPlan.PROPERTY, ChooseCallTrigger.NO_TRIGGER,
                 CallTicket.PROPERTY, CallTicket.WRITTEN, CaseWrites.PROPERTY,
                 // package-private in its step; the conversation route tests show the Contact step sets it
-                "switchboardConversationContact");
+                "switchboardConversationContact",
+                // package-private in io.switchboard.contacts; the contact route tests show their steps set them
+                "switchboardContactLinks", "switchboardContactDeletes", "switchboardContactUpdates",
+                "switchboardContactMatches");
         Pattern property = Pattern.compile("exchangeProperty\\.(\\w+)");
         for (EventType type : EventType.values()) {
             for (String line : outline(type.path())) {
@@ -214,6 +225,46 @@ class BehaviourRoutesShapeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldUnlinkOnDeletionUpdateLinkedContactsInOneRequestAndOtherwiseMatchOrCreate() {
+        assertEquals("direct:contact-changed", route("contact-changed").getInput().getUri());
+        assertEquals(List.of(
+                "filter ${exchangeProperty.switchboardEvent.source} != '{{switchboard.contact-sync.source}}' "
+                        + "[setProperty switchboardSkipped contact sync is configured for source "
+                        + "{{switchboard.contact-sync.source}}, not ${exchangeProperty.switchboardEvent.source}, stop]",
+                "process readContactLinks",
+                "choice [when ${exchangeProperty.switchboardEvent.change} == 'deleted' [process planSourceDelete, "
+                        + "split, process forgetSourceContact], "
+                        + "when ${exchangeProperty.switchboardContactLinks.size()} > 0 [process planContactUpdates, "
+                        + "filter ${exchangeProperty.switchboardContactUpdates.isEmpty()} == false "
+                        + "[to salesforce:raw?rawMethod=PATCH&rawPayload=true, process reportContactUpdates]]] "
+                        + "otherwise [process matchContacts, choice [when "
+                        + "${exchangeProperty.switchboardContactMatches.isEmpty()} [process composeNewContact, "
+                        + "to salesforce:createSObject?rawPayload=true&sObjectName=Contact, process linkCreatedContact]] "
+                        + "otherwise [process linkContacts]]"), outline("contact-changed"));
+    }
+
+    @Test
+    void shouldDeliverAContactChangeInOrderSignedAndChooseByTheAnswersStatus() {
+        assertEquals("direct:contact-delivery", route("contact-delivery").getInput().getUri());
+        assertEquals(List.of(
+                "process awaitEarlierDeliveries",
+                "process signContactDelivery",
+                "toD {{switchboard.contact-sync.url}}?throwExceptionOnFailure=false&connectTimeout=5000"
+                        + "&responseTimeout=10000",
+                "choice [when ${header.CamelHttpResponseCode} range '200..299' [bean], "
+                        + "when ${header.CamelHttpResponseCode} in '408,429' || ${header.CamelHttpResponseCode} >= 500 "
+                        + "[bean]] otherwise [bean]"), outline("contact-delivery"));
+    }
+
+    @Test
+    void shouldSkipAnotherPlatformsContactBeforeAnyLookUp() {
+        Exchange sent = send("direct:contact-changed", event(EventType.CONTACT_CHANGED, "contact-changed",
+                json -> json.put("source", "xcally")));
+        assertEquals("contact sync is configured for source cinnox, not xcally", sent.getProperty(EventOutcome.SKIPPED));
+        assertEquals(List.of(), CALLS, "no step after the source's filter ran");
     }
 
     @Test
