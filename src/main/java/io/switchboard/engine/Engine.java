@@ -32,6 +32,7 @@ import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceCallGuard;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
+import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -217,7 +218,8 @@ public final class Engine implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
-                SalesforceCallGuard.install(started.getCamelContext(), clients);
+                SalesforceCallGuard.install(started.getCamelContext(), clients, mode == Mode.RUN
+                        ? EventWorker.fence(store, workerSettings) : WriteFence.NONE);
                 if (mode == Mode.RUN) {
                     watchRoutes(started.getCamelContext(), routesDir);
                 }

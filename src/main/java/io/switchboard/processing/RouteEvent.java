@@ -1,5 +1,6 @@
 package io.switchboard.processing;
 
+import io.switchboard.events.ClaimLostException;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
@@ -56,7 +57,7 @@ final class RouteEvent {
         try {
             parsed = EventParser.read(event.type(), event.payload());
         } catch (InvalidEventException e) {
-            store.markFailed(event.id(), new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+            store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
             return;
         }
         // the warnings found at intake stay on the event beside those its route adds
@@ -69,19 +70,32 @@ final class RouteEvent {
                 .withHeader(EventHeaders.ATTEMPT, event.attempts())
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
+                .withProperty(LeaseFence.CLAIM, event)
                 .build();
         // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
         producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
         recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
     }
 
+    /**
+     * Every change names this attempt's claim: when another node took the event over meanwhile, none applies and the
+     * attempt ends here, leaving the event to that node.
+     */
     private void recordOutcome(ClaimedEvent event, Exception failure, String skipped, EventOutcome outcome) {
-        if (failure == null && skipped != null) {
-            store.markSkipped(event.id(), skipped, outcome.warnings());
-            recordEnd(event, "skipped (" + skipped + ")", outcome);
+        if (failure != null && FailureKind.find(failure, ClaimLostException.class) != null) {
+            abandoned(event);
+        } else if (failure == null && skipped != null) {
+            if (store.markSkipped(event, skipped, outcome.warnings())) {
+                recordEnd(event, "skipped (" + skipped + ")", outcome);
+            } else {
+                abandoned(event);
+            }
         } else if (failure == null) {
-            store.markDone(event.id(), outcome.records(), outcome.warnings());
-            recordEnd(event, "done", outcome);
+            if (store.markDone(event, outcome.records(), outcome.warnings())) {
+                recordEnd(event, "done", outcome);
+            } else {
+                abandoned(event);
+            }
         } else {
             recordFailure(event, failure, outcome);
         }
@@ -92,7 +106,7 @@ final class RouteEvent {
         if (kind == FailureKind.HELD) {
             EventHold hold = FailureKind.find(failure, EventHold.class);
             LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
-            store.holdUntil(event.id(), hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
+            store.holdUntil(event, hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
                     !hold.heldBeforeFirstCall());
             return;
         }
@@ -100,11 +114,17 @@ final class RouteEvent {
         if (kind.isTransient()) {
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
                     event.attempts(), error.code(), error.message());
-            store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);
-        } else {
-            store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
+            store.retryLater(event, backoff.nextAttempt(event.attempts()), error);
+        } else if (store.markFailed(event, error, outcome.records(), outcome.warnings())) {
             recordEnd(event, "failed (" + error.code() + ": " + error.message() + ")", outcome);
+        } else {
+            abandoned(event);
         }
+    }
+
+    private static void abandoned(ClaimedEvent event) {
+        LOG.warn("Event {} ({}) attempt {} abandoned: another node took it over after this node's lease on it ran out",
+                event.id(), event.type().path(), event.attempts());
     }
 
     /**
