@@ -86,13 +86,13 @@ final class RouteEvent {
             abandoned(event);
         } else if (failure == null && skipped != null) {
             if (store.markSkipped(event, skipped, outcome.warnings())) {
-                recordEnd(event, "skipped (" + skipped + ")", outcome);
+                recordEnd(event, new Ending("skipped", skipped), outcome);
             } else {
                 abandoned(event);
             }
         } else if (failure == null) {
             if (store.markDone(event, outcome.records(), outcome.warnings())) {
-                recordEnd(event, "done", outcome);
+                recordEnd(event, new Ending("done", null), outcome);
             } else {
                 abandoned(event);
             }
@@ -106,6 +106,7 @@ final class RouteEvent {
         if (kind == FailureKind.HELD) {
             EventHold hold = FailureKind.find(failure, EventHold.class);
             LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
+            stats.attemptEnded("held");
             store.holdUntil(event, hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
                     !hold.heldBeforeFirstCall());
             return;
@@ -114,15 +115,17 @@ final class RouteEvent {
         if (kind.isTransient()) {
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
                     event.attempts(), error.code(), error.message());
+            stats.attemptEnded("retried");
             store.retryLater(event, backoff.nextAttempt(event.attempts()), error);
         } else if (store.markFailed(event, error, outcome.records(), outcome.warnings())) {
-            recordEnd(event, "failed (" + error.code() + ": " + error.message() + ")", outcome);
+            recordEnd(event, new Ending("failed", error.code() + ": " + error.message()), outcome);
         } else {
             abandoned(event);
         }
     }
 
-    private static void abandoned(ClaimedEvent event) {
+    private void abandoned(ClaimedEvent event) {
+        stats.attemptEnded("abandoned");
         LOG.warn("Event {} ({}) attempt {} abandoned: another node took it over after this node's lease on it ran out",
                 event.id(), event.type().path(), event.attempts());
     }
@@ -131,16 +134,25 @@ final class RouteEvent {
      * One line per event that has ended, for operators following the log: what, how it ended, what it wrote, how long
      * it took from acceptance and in how many attempts. A failure is a warning, since someone should look at it.
      */
-    private void recordEnd(ClaimedEvent event, String ending, EventOutcome outcome) {
+    private void recordEnd(ClaimedEvent event, Ending ending, EventOutcome outcome) {
         Duration took = Duration.between(event.receivedAt(), Instant.now());
         stats.record(event.type(), took);
+        stats.attemptEnded(ending.outcome());
         String line = "Event {} ({}) {}: {}; {} ms after acceptance, attempt {}{}";
         Object[] values = {event.id(), event.type().path(), ending, describe(outcome.records()), took.toMillis(),
                 event.attempts(), outcome.warnings().isEmpty() ? "" : ", " + outcome.warnings().size() + " warning(s)"};
-        if (ending.startsWith("failed")) {
+        if (ending.outcome().equals("failed")) {
             LOG.warn(line, values);
         } else {
             LOG.info(line, values);
+        }
+    }
+
+    /** How an event ended (done, skipped, failed), and why when it says. */
+    private record Ending(String outcome, String reason) {
+        @Override
+        public String toString() {
+            return reason == null ? outcome : outcome + " (" + reason + ")";
         }
     }
 
