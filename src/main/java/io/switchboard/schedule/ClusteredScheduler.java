@@ -26,6 +26,11 @@ public final class ClusteredScheduler {
     static final String SCHEDULER_NAME = "switchboard";
     /** How often a node tells the others it is alive; a node silent for longer has its running jobs recovered. */
     private static final int CHECK_IN_MILLIS = 7_500;
+    /**
+     * A tick fired later than this (the nodes busy or starting) counts as missed, and the missed ticks of a job run
+     * once, at once, instead of one after another: a late poll or sync need not catch up tick by tick.
+     */
+    private static final int MISFIRE_MILLIS = 1_000;
 
     private ClusteredScheduler() {
     }
@@ -56,6 +61,7 @@ public final class ClusteredScheduler {
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(CHECK_IN_MILLIS));
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_MILLIS));
         // triggers are taken under the cluster's row lock, so two nodes never fire one tick each
         properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return properties;
