@@ -26,6 +26,7 @@ public final class Benchmark {
                 case INTAKE -> report.intake(repeat(options, run -> intake(home, options, run, report)));
                 case THROUGHPUT, LATENCY -> report.steady(scenario,
                         repeat(options, run -> steady(home, options, scenario, run, report)));
+                case CLUSTER -> ClusterBenchmark.run(home, options, out);
             }
         }
         report.footer();

@@ -18,7 +18,9 @@ enum Scenario {
     /** Conversations against a slow org: how many per second one engine still completes. */
     LATENCY(60, 150, EventMix.CONVERSATIONS),
     /** Salesforce API calls per event, each type alone, caches warm. */
-    CALLS(0, 0, EventMix.REALISTIC);
+    CALLS(0, 0, EventMix.REALISTIC),
+    /** 1, 2 and 3 engine processes on one PostgreSQL, each offered this rate (see {@link ClusterBenchmark}). */
+    CLUSTER(60, 150, EventMix.REALISTIC);
 
     private final int defaultRate;
     private final int defaultLatencyMillis;

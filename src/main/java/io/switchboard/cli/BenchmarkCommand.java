@@ -19,7 +19,7 @@ public final class BenchmarkCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency]
+                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|cluster]
                            [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N]
 
                 Starts the local Salesforce emulator and an engine against it in this process (a fresh embedded store
@@ -33,6 +33,8 @@ public final class BenchmarkCommand implements Command {
                   intake      accepted and stored per second, worker off       2000   -        realistic
                   throughput  sustained events/s, accept-to-done p50/p95/p99    300    0 ms     realistic
                   latency     conversations per second against a slow org        60     150 ms   conversations
+                  cluster     1, 2, 3 engine processes on SWITCHBOARD_DB_URL      60/node 150+0 ms realistic
+                              (PostgreSQL), the emulator in its own process; not part of all
 
                 Options (given, they apply to every scenario; left out, each uses its own default above):
                   --rate N         events per second offered
