@@ -165,14 +165,19 @@ class ClusterTest {
                 started.put(node, starting.submit(() -> EngineProcess.start(home, dataDir, emulator,
                         home.resolve(node + ".log"), environment)));
             }
+            // every node that started is kept, to be stopped after the test, even when another did not start
+            AssertionError notStarted = null;
             for (Map.Entry<String, Future<EngineProcess>> node : started.entrySet()) {
                 try {
                     engines.put(node.getKey(), node.getValue().get());
                 } catch (ExecutionException e) {
                     List<String> log = Files.readAllLines(home.resolve(node.getKey() + ".log"));
-                    throw new AssertionError(node.getKey() + " did not start: " + e.getCause() + "; its log ends:\n"
+                    notStarted = new AssertionError(node.getKey() + " did not start: " + e.getCause() + "; its log ends:\n"
                             + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())), e);
                 }
+            }
+            if (notStarted != null) {
+                throw notStarted;
             }
         } finally {
             starting.shutdown();

@@ -66,7 +66,13 @@ public final class EngineProcess {
         environment.put("SWITCHBOARD_RETRY_MAX_DELAY_MS", "1000");
         environment.putAll(overrides);
         EngineProcess engine = new EngineProcess(builder.start(), port);
-        engine.awaitAnswering();
+        try {
+            engine.awaitAnswering();
+        } catch (Exception e) {
+            // a process that never answered would outlive the test that cannot stop what it was not given
+            engine.kill();
+            throw e;
+        }
         return engine;
     }
 
