@@ -1,6 +1,5 @@
 package io.switchboard.salesforce;
 
-import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpoint;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
@@ -21,7 +20,7 @@ final class SalesforceWrites {
             method = method == null ? endpoint.getConfiguration().getRawMethod() : method;
             return method != null && !method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("HEAD");
         }
-        String name = operation.name().toUpperCase(Locale.ROOT);
+        String name = operation.name();
         boolean reads = name.startsWith("GET_") || name.startsWith("QUERY") || name.equals("SEARCH")
                 || name.equals("RECENT") || name.equals("LIMITS") || name.equals("COMPOSITE_RETRIEVE_SOBJECT_COLLECTIONS")
                 || name.startsWith("BULK2_GET_");

@@ -36,7 +36,7 @@ class BenchmarkCommandTest {
     @Test
     void shouldRefuseAnUnknownScenarioNamingTheChoicesWithExitCodeTwo() {
         assertEquals(2, run("benchmark", "--scenario", "fastest"));
-        assertEquals("switchboard benchmark: --scenario must be one of all, intake, throughput, latency, calls, "
+        assertEquals("switchboard benchmark: --scenario must be one of all, intake, throughput, latency, calls, cluster, "
                 + "got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
     }
 
