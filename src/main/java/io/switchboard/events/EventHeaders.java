@@ -1,6 +1,6 @@
 package io.switchboard.events;
 
-/** The headers an event carries through its route, set by the worker that hands it over. */
+/** The headers (and the one property) an event carries through its route, set by the worker that hands it over. */
 public final class EventHeaders {
     /** The event's id. */
     public static final String EVENT_ID = "switchboardEventId";
@@ -11,6 +11,12 @@ public final class EventHeaders {
     public static final String ATTEMPT = "switchboardAttempt";
     /** The Instant the event was accepted: nothing it wrote to Salesforce is older. */
     public static final String RECEIVED_AT = "switchboardReceivedAt";
+
+    /**
+     * Exchange property, not a header: the store's claim (a {@code store.ClaimedEvent}) the event's route runs under,
+     * which the lease fence checks before each Salesforce write.
+     */
+    public static final String CLAIM = "switchboardClaim";
 
     private EventHeaders() {
     }

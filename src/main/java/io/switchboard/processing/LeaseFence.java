@@ -1,6 +1,7 @@
 package io.switchboard.processing;
 
 import io.switchboard.events.ClaimLostException;
+import io.switchboard.events.EventHeaders;
 import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
@@ -14,9 +15,6 @@ import org.apache.camel.Exchange;
  * node took the event over, the write is not sent and the attempt stops ({@link ClaimLostException}).
  */
 final class LeaseFence implements WriteFence {
-    /** Exchange property: the {@link ClaimedEvent} the route runs for. */
-    static final String CLAIM = "switchboardClaim";
-
     private final EventStore store;
     private final Duration lease;
 
@@ -27,7 +25,7 @@ final class LeaseFence implements WriteFence {
 
     @Override
     public void beforeWrite(Exchange exchange) {
-        ClaimedEvent claim = exchange.getProperty(CLAIM, ClaimedEvent.class);
+        ClaimedEvent claim = exchange.getProperty(EventHeaders.CLAIM, ClaimedEvent.class);
         if (claim != null && !store.holdClaim(claim, Instant.now().plus(lease))) {
             throw new ClaimLostException(claim.id());
         }

@@ -70,7 +70,7 @@ final class RouteEvent {
                 .withHeader(EventHeaders.ATTEMPT, event.attempts())
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
-                .withProperty(LeaseFence.CLAIM, event)
+                .withProperty(EventHeaders.CLAIM, event)
                 .build();
         // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
         producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);

@@ -3,6 +3,8 @@ package io.switchboard.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.switchboard.events.ClaimLostException;
+import io.switchboard.events.EventHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -166,6 +168,20 @@ public final class SalesforceClient {
      * @throws SalesforceApiException with Salesforce's status, errorCode and message
      */
     public JsonNode send(String method, String path, JsonNode body) {
+        return send(null, method, path, body);
+    }
+
+    /**
+     * As {@link #send(String, String, JsonNode)}, as a call of the event {@code event}'s route: the request carries
+     * the event's id and claim, so that {@link SalesforceCallGuard} admits it and fences a write as it does the
+     * route's own calls (a node that lost the event sends nothing, {@link ClaimLostException}). For the writes a Java
+     * step makes itself.
+     */
+    public JsonNode sendFor(Exchange event, String method, String path, JsonNode body) {
+        return send(event, method, path, body);
+    }
+
+    private JsonNode send(Exchange event, String method, String path, JsonNode body) {
         String payload;
         try {
             payload = body == null ? null : JSON.writeValueAsString(body);
@@ -175,12 +191,19 @@ public final class SalesforceClient {
         Exchange answer;
         for (int renewals = 0; ; renewals++) {
             answer = template.request(endpoint, exchange -> {
+                if (event != null) {
+                    actAs(event, exchange);
+                }
                 exchange.getMessage().setHeader(RAW_PATH, apiPath + path);
                 exchange.getMessage().setHeader(RAW_METHOD, method);
                 exchange.getMessage().setBody(payload);
             });
             if (answer.getException() == null) {
                 break;
+            }
+            ClaimLostException lost = claimLost(answer.getException());
+            if (lost != null) {
+                throw lost;
             }
             SalesforceApiException failure = SalesforceErrors.translate(answer.getException());
             // not applied: the next send renews the session first, as camel-salesforce's own re-login would
@@ -193,6 +216,22 @@ public final class SalesforceClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the guard reads of an event's call: its id, the claim it runs under, the connections that admitted it. */
+    private static void actAs(Exchange event, Exchange request) {
+        request.getMessage().setHeader(EventHeaders.EVENT_ID, event.getMessage().getHeader(EventHeaders.EVENT_ID));
+        request.setProperty(EventHeaders.CLAIM, event.getProperty(EventHeaders.CLAIM));
+        request.setProperty(SalesforceCallGuard.ADMITTED, event.getProperty(SalesforceCallGuard.ADMITTED));
+    }
+
+    private static ClaimLostException claimLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClaimLostException lost) {
+                return lost;
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(Object answer) throws IOException {

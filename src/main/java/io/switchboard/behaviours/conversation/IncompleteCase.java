@@ -40,7 +40,7 @@ public final class IncompleteCase implements Predicate, Processor {
         String caseId = exchange.getProperty(CaseWrites.PROPERTY, CaseWrites.class).caseId().orElseThrow();
         SalesforceClient client = steps.client(exchange, ConversationExchange.CONNECTION);
         try {
-            client.send("DELETE", "/sobjects/Case/" + caseId, null);
+            client.sendFor(exchange, "DELETE", "/sobjects/Case/" + caseId, null);
         } catch (SalesforceApiException e) {
             failure.addSuppressed(e);
             LOG.warn("Case {} is incomplete and could not be deleted: {} {}", caseId, e.errorCode(), e.getMessage());
