@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.HttpRequestParts;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
+import io.switchboard.store.EventAttempt;
 import io.switchboard.store.EventCursor;
 import io.switchboard.store.EventFilter;
 import io.switchboard.store.EventPage;
@@ -91,6 +92,7 @@ public final class ConsoleEvents {
                     event.status() == EventStatus.SKIPPED ? "Why it was skipped" : "Last error",
                     event.error().code(), event.error().message()));
         }
+        parts.add(of("<h2>Attempts</h2>{}", attempts(store.attempts(id))));
         if (event.status() == EventStatus.FAILED || event.status() == EventStatus.SKIPPED) {
             parts.add(of("""
                     <form method="post" action="/console/events/{}/replay">{}<button id="replay">Replay</button></form>
@@ -103,6 +105,23 @@ public final class ConsoleEvents {
         parts.add(of("<h2>Records in Salesforce</h2>{}", records(event.records(), exchange.getContext())));
         parts.add(of("<h2>Payload</h2><pre class=\"payload\">{}</pre>", payload));
         ConsoleExchange.page(exchange, 200, Layout.page("Event", session, Html.join(parts)));
+    }
+
+    /**
+     * The event's attempts as they ended, oldest first. An attempt cut short (the engine stopped, or another node took
+     * the event over) left no outcome, so the table can hold fewer rows than the count of attempts says.
+     */
+    private static Html attempts(List<EventAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return of("<p>None ended yet.</p>");
+        }
+        List<Html> rows = attempts.stream().map(attempt -> of(
+                "<tr><td>{}</td><td>{}</td><td class=\"status {}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                attempt.attempt(), attempt.endedAt(), attempt.outcome(), attempt.outcome(),
+                attempt.node() == null ? "" : attempt.node(), attempt.error() == null ? "" : attempt.error().code(),
+                attempt.error() == null ? "" : attempt.error().message())).toList();
+        return of("<table class=\"attempts\"><tr><th>attempt</th><th>ended</th><th>outcome</th><th>node</th>"
+                + "<th>error</th><th>message</th></tr>{}</table>", Html.join(rows));
     }
 
     /** {@code POST /console/events/{eventId}/replay}: back to the event's page, now pending. */

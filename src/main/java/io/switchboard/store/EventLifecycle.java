@@ -135,7 +135,7 @@ final class EventLifecycle {
 
     /** The route wrote what it had to: keeps the records it produced and its warnings. */
     boolean markDone(ClaimedEvent claim, List<ProducedRecord> records, List<String> warnings) {
-        return finishWithRecords(claim, records, "status = 'done', produced_records = ?, warnings = ?, "
+        return finish(claim, new AttemptEnd("done", null), records, "status = 'done', produced_records = ?, warnings = ?, "
                 + "error_code = NULL, error_message = NULL, updated_at = ?", statement -> {
             statement.setString(1, toJson(records));
             statement.setString(2, toJson(warnings));
@@ -145,7 +145,7 @@ final class EventLifecycle {
 
     /** The event cannot be processed as it is; it stays failed until an operator replays it. */
     boolean markFailed(ClaimedEvent claim, EventError error, List<ProducedRecord> records, List<String> warnings) {
-        return finishWithRecords(claim, records, "status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
+        return finish(claim, new AttemptEnd("failed", error), records, "status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
                 + "warnings = ?, updated_at = ?", statement -> {
             statement.setString(1, error.code());
             statement.setString(2, error.message());
@@ -157,7 +157,8 @@ final class EventLifecycle {
 
     /** The event needs no Salesforce write; the reason shows as its error with code {@code skipped}. */
     boolean markSkipped(ClaimedEvent claim, String reason, List<String> warnings) {
-        return finish(claim, "status = 'skipped', error_code = ?, error_message = ?, warnings = ?, updated_at = ?",
+        return finish(claim, new AttemptEnd("skipped", new EventError(SKIPPED_CODE, reason)), null,
+                "status = 'skipped', error_code = ?, error_message = ?, warnings = ?, updated_at = ?",
                 statement -> {
             statement.setString(1, SKIPPED_CODE);
             statement.setString(2, reason);
@@ -168,8 +169,8 @@ final class EventLifecycle {
 
     /** A transient failure: the event goes back to pending, due at {@code nextAttempt}, keeping the error seen. */
     boolean retryLater(ClaimedEvent claim, Instant nextAttempt, EventError error) {
-        return finish(claim, "status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
-                + "claimed_by = NULL, updated_at = ?", statement -> {
+        return finish(claim, new AttemptEnd("retried", error), null, "status = 'pending', next_attempt_at = ?, "
+                + "error_code = ?, error_message = ?, claimed_by = NULL, updated_at = ?", statement -> {
             setInstant(statement, 1, nextAttempt.truncatedTo(ChronoUnit.MILLIS));
             statement.setString(2, error.code());
             statement.setString(3, error.message());
@@ -183,8 +184,10 @@ final class EventLifecycle {
      * wrote nothing.
      */
     boolean holdUntil(ClaimedEvent claim, Instant due, EventError reason, boolean attemptCounts) {
-        return finish(claim, "status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
-                + "attempts = attempts - ?, claimed_by = NULL, updated_at = ?",
+        // a hold that takes its attempt back leaves no attempt in the history either: it wrote nothing
+        return finish(claim, attemptCounts ? new AttemptEnd("held", reason) : null, null, "status = 'pending', "
+                + "next_attempt_at = ?, error_code = ?, error_message = ?, attempts = attempts - ?, claimed_by = NULL, "
+                + "updated_at = ?",
                 statement -> {
                     setInstant(statement, 1, due.truncatedTo(ChronoUnit.MILLIS));
                     statement.setString(2, reason.code());
@@ -232,31 +235,61 @@ final class EventLifecycle {
         return updated == 1;
     }
 
+    /** How one attempt ended, as the event's history keeps it; the error is null for one that succeeded. */
+    private record AttemptEnd(String outcome, EventError error) {
+    }
+
     /**
-     * Ends the claimed event as {@link #finish} does and, in the same transaction, keeps the ids of the records it
-     * produced in {@code event_records}, where they are found by record id; those of an earlier attempt are replaced.
+     * Changes a claimed event as {@code changes} (a SET clause whose parameters the binder sets) say, only while
+     * this claim holds it: a node whose lease was taken over changes nothing. In the same transaction it adds the
+     * attempt to the event's history ({@code event_attempts}, unless {@code end} is null) and, when {@code records}
+     * are given, keeps the ids of the records the event produced in {@code event_records}, where they are found by
+     * record id (those of an earlier attempt replaced). Answers whether it changed the event.
      */
-    private boolean finishWithRecords(ClaimedEvent claim, List<ProducedRecord> records, String changes,
+    private boolean finish(ClaimedEvent claim, AttemptEnd end, List<ProducedRecord> records, String changes,
             StoreSql.Binder binder) {
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
             try {
+                if (end != null) {
+                    // before the change, while the row still names the node and the attempt's number
+                    keepAttempt(connection, claim, end);
+                }
                 int updated;
                 try (PreparedStatement update = connection.prepareStatement(claimedUpdate(changes))) {
                     bindClaimed(update, changes, claim, binder);
                     updated = update.executeUpdate();
                 }
-                if (updated == 1) {
+                if (updated != 1) {
+                    connection.rollback();
+                    return false;
+                }
+                if (records != null) {
                     keepRecordIds(connection, claim.id(), records);
                 }
                 connection.commit();
-                return updated == 1;
+                return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw failure("update events", e);
+        }
+    }
+
+    private static void keepAttempt(Connection connection, ClaimedEvent claim, AttemptEnd end) throws SQLException {
+        try (PreparedStatement keep = connection.prepareStatement("INSERT INTO event_attempts "
+                + "(event_id, attempt, node, ended_at, outcome, error_code, error_message) "
+                + "SELECT id, attempts, claimed_by, ?, ?, ?, ? FROM events "
+                + "WHERE id = ? AND claim_token = ? AND status = 'processing'")) {
+            setInstant(keep, 1, now());
+            keep.setString(2, end.outcome());
+            keep.setString(3, end.error() == null ? null : end.error().code());
+            keep.setString(4, end.error() == null ? null : end.error().message());
+            keep.setString(5, claim.id());
+            keep.setString(6, claim.token());
+            keep.executeUpdate();
         }
     }
 
@@ -280,14 +313,6 @@ final class EventLifecycle {
             }
             keep.executeBatch();
         }
-    }
-
-    /**
-     * Changes a claimed event as {@code changes} (a SET clause whose parameters the binder sets) say, only while
-     * this claim holds it: a node whose lease was taken over changes nothing. Answers whether it changed the event.
-     */
-    private boolean finish(ClaimedEvent claim, String changes, StoreSql.Binder binder) {
-        return sql.update(claimedUpdate(changes), statement -> bindClaimed(statement, changes, claim, binder)) == 1;
     }
 
     private static String claimedUpdate(String changes) {

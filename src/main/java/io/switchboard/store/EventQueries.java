@@ -37,6 +37,14 @@ final class EventQueries {
                 this::storedEvent);
     }
 
+    /** The event's attempts as they ended, oldest first; empty for one never tried or unknown. */
+    List<EventAttempt> attempts(String id) {
+        return sql.queryList("SELECT attempt, node, ended_at, outcome, error_code, error_message FROM event_attempts "
+                + "WHERE event_id = ? ORDER BY seq", statement -> statement.setString(1, id),
+                rows -> new EventAttempt(rows.getInt(1), rows.getString(2), instant(rows, "ended_at"), rows.getString(4),
+                        rows.getString(5) == null ? null : new EventError(rows.getString(5), rows.getString(6))));
+    }
+
     /** The newest events first, of one status or of any when status is empty. */
     List<StoredEvent> list(Optional<EventStatus> status, int limit) {
         if (status.isPresent()) {

@@ -146,6 +146,11 @@ public final class EventStore implements AutoCloseable {
         return queries.find(id);
     }
 
+    /** The event's attempts as they ended, oldest first: node, time, outcome and error of each. */
+    public List<EventAttempt> attempts(String eventId) {
+        return queries.attempts(eventId);
+    }
+
     /** The newest events first, of one status or of any when status is empty. */
     public List<StoredEvent> list(Optional<EventStatus> status, int limit) {
         return queries.list(status, limit);

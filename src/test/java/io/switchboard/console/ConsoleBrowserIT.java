@@ -159,6 +159,11 @@ class ConsoleBrowserIT {
             page.navigate().refresh();
             return "done".equals(text("#event-status"));
         });
+        // the history keeps the failed attempt before the replay and the one that succeeded after it
+        List<String> outcomes = browser.findElements(By.cssSelector("table.attempts td.status")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("failed", "done"), outcomes, text("main"));
+        assertTrue(text("table.attempts").contains("STORAGE_LIMIT_EXCEEDED"), text("table.attempts"));
         WebElement record = browser.findElement(By.cssSelector("a.record"));
         assertTrue(record.getAttribute("href").endsWith("/lightning/r/Referral__c/a0x8d0000000001AAA/view"),
                 record.getAttribute("href"));

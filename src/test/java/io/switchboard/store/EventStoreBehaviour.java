@@ -461,6 +461,39 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldKeepEachAttemptAsItEndedWithItsNodeOutcomeAndErrorAcrossAReplay() {
+        String id = acceptNew("history");
+        store.holdUntil(claimOnly(id), Instant.now(), new EventError("API_PAUSED", "paused"), false);
+        store.retryLater(claimOnly(id), Instant.now(), new EventError("SERVER_UNAVAILABLE", "busy"));
+        store.markFailed(claimOnly(id), new EventError("INVALID_FIELD", "no such field"), List.of(), List.of());
+        store.replay(id);
+        store.markDone(claimOnly(id), List.of(), List.of());
+
+        List<EventAttempt> attempts = store.attempts(id);
+        assertEquals(List.of("1 retried SERVER_UNAVAILABLE busy", "2 failed INVALID_FIELD no such field", "1 done"),
+                attempts.stream().map(attempt -> attempt.attempt() + " " + attempt.outcome()
+                        + (attempt.error() == null ? "" : " " + attempt.error().code() + " " + attempt.error().message()))
+                        .toList(), "a hold that takes its attempt back is no attempt; a replay counts again from 1");
+        assertTrue(attempts.stream().allMatch(attempt -> NODE.equals(attempt.node())), attempts.toString());
+        for (int i = 1; i < attempts.size(); i++) {
+            assertFalse(attempts.get(i).endedAt().isBefore(attempts.get(i - 1).endedAt()), attempts.toString());
+        }
+        assertTrue(store.attempts("no-such-event").isEmpty());
+    }
+
+    @Test
+    void shouldKeepNoAttemptForAnOutcomeThatALostClaimCouldNotRecord() throws Exception {
+        String id = acceptNew("lost");
+        ClaimedEvent claim = claimOnly(id);
+        try (Connection connection = store.dataSource().getConnection();
+             Statement takeOver = connection.createStatement()) {
+            takeOver.executeUpdate("UPDATE events SET claimed_by = 'node-b', claim_token = 'other' WHERE id = '" + id + "'");
+        }
+        assertFalse(store.markDone(claim, List.of(), List.of()));
+        assertTrue(store.attempts(id).isEmpty(), store.attempts(id).toString());
+    }
+
+    @Test
     void shouldFindAnEventByItsOwnIdThePlatformsIdOrARecordItProduced() {
         String call = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client("k1"), "{}", "d",
                 List.of(), "1763633200.42")).eventId();
