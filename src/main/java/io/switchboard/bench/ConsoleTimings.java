@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,8 +95,8 @@ public final class ConsoleTimings {
             }
             AtomicInteger finished = new AtomicInteger();
             List<Future<?>> finishers = new ArrayList<>();
-            for (List<ClaimedEvent> claimed = store.claimDue(2000, "timings"); !claimed.isEmpty();
-                 claimed = store.claimDue(2000, "timings")) {
+            for (List<ClaimedEvent> claimed = store.claimDue(2000, "timings", Duration.ofHours(1)); !claimed.isEmpty();
+                 claimed = store.claimDue(2000, "timings", Duration.ofHours(1))) {
                 for (ClaimedEvent event : claimed) {
                     finishers.add(threads.submit(() -> finish(store, event, finished.getAndIncrement())));
                 }
@@ -121,12 +122,12 @@ public final class ConsoleTimings {
             return null; // left processing
         }
         if (i % 16 == 1) {
-            store.markFailed(event.id(), new EventError("STORAGE_LIMIT_EXCEEDED", "storage limit exceeded"), List.of(),
+            store.markFailed(event, new EventError("STORAGE_LIMIT_EXCEEDED", "storage limit exceeded"), List.of(),
                     List.of());
         } else if (i % 33 == 2) {
-            store.markSkipped(event.id(), "nothing to write", List.of());
+            store.markSkipped(event, "nothing to write", List.of());
         } else {
-            store.markDone(event.id(), List.of(new ProducedRecord("Task", salesforceId(i), "created")),
+            store.markDone(event, List.of(new ProducedRecord("Task", salesforceId(i), "created")),
                     List.of());
         }
         return null;
