@@ -464,8 +464,8 @@ abstract class EventStoreBehaviour {
     void shouldFindAnEventByItsOwnIdThePlatformsIdOrARecordItProduced() {
         String call = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client("k1"), "{}", "d",
                 List.of(), "1763633200.42")).eventId();
-        claimOnly(call);
-        store.markDone(call, List.of(new ProducedRecord("Task", "00T8d0000000001AAA", "created")), List.of());
+        ClaimedEvent claim = claimOnly(call);
+        store.markDone(claim, List.of(new ProducedRecord("Task", "00T8d0000000001AAA", "created")), List.of());
         acceptNew("someone else");
         for (String id : List.of(call, "1763633200.42", "00T8d0000000001AAA")) {
             List<StoredEvent> found = store.page(byId(id), Optional.empty(), 10).events();
@@ -479,13 +479,13 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldFindAReplayedEventByTheRecordsOfItsLastAttempt() {
         String id = acceptNew("replayed");
-        claimOnly(id);
+        ClaimedEvent first = claimOnly(id);
         ProducedRecord contact = new ProducedRecord("Contact", "0038d0000000001AAA", "linked");
-        store.markFailed(id, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
+        store.markFailed(first, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
         store.replay(id);
-        claimOnly(id);
+        ClaimedEvent second = claimOnly(id);
         ProducedRecord task = new ProducedRecord("Task", "00T8d0000000009AAA", "created");
-        assertTrue(store.markDone(id, List.of(contact, task, contact), List.of()));
+        assertTrue(store.markDone(second, List.of(contact, task, contact), List.of()));
         for (String recordId : List.of("0038d0000000001AAA", "00T8d0000000009AAA")) {
             assertEquals(List.of(id), store.page(byId(recordId), Optional.empty(), 10).events().stream()
                     .map(StoredEvent::id).toList(), recordId);
