@@ -219,6 +219,38 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(6)
+    void shouldFindAContactLinkThenUnlinkItAndShowTheNodes() throws Exception {
+        // a Contact of its own, which nothing the demo sent can have linked already
+        String contact = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(emulator + "/__admin/records/Contact"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"LastName\":\"Browser Linked\"}")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("id").asText();
+        HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(console + "/contacts/cinnox/browser-1/links/"
+                        + contact)).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, linked.statusCode(), linked.body());
+        browser.get(console + "/console");
+        browser.findElement(By.linkText("Contact links")).click();
+        WebElement search = browser.findElement(By.cssSelector("#by-salesforce-id input[name=salesforceId]"));
+        search.sendKeys(contact);
+        browser.findElement(By.cssSelector("#by-salesforce-id button")).click();
+        assertEquals("browser-1", text("td.contact-id"));
+        screenshot("contact-links");
+        browser.findElement(By.cssSelector("button.unlink")).click();
+        assertTrue(text("main").contains("Unlinked."), text("main"));
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(console + "/contacts/cinnox/browser-1/links/"
+                        + contact)).header("Authorization", "Bearer " + token).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the page's unlink removed the link");
+
+        browser.findElement(By.linkText("Nodes")).click();
+        String node = text("#this-node");
+        assertTrue(browser.findElements(By.cssSelector("td.node-id")).stream().anyMatch(cell -> cell.getText()
+                .equals(node)), text("main"));
+        screenshot("nodes");
+    }
+
+    @Test
+    @Order(7)
     void shouldDescribeTheApiWithoutATokenAndShowItInSwaggerUi() throws Exception {
         HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(URI.create(console + "/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -235,7 +267,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldEndTheSessionOnSignOut() {
         browser.get(console + "/console");
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
