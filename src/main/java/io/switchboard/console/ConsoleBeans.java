@@ -9,6 +9,7 @@ import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.schema.ConnectionReport;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,9 @@ public final class ConsoleBeans {
     private ConsoleBeans() {
     }
 
-    /** version: the engine's, which the API description gives. */
+    /** version: the engine's, which the API description gives; node and aliveWithin: as health lists the nodes. */
     public static void bind(BiConsumer<String, Object> registry, String version, Secret apiToken, EventStore store,
-                            SalesforceClients clients, LiveMappings mappings) {
+                            SalesforceClients clients, LiveMappings mappings, String node, Duration aliveWithin) {
         Clock clock = Clock.systemUTC();
         ApiUsageHistory history = new ApiUsageHistory(clients, clock);
         registry.accept("consoleAuth", new ConsoleAuth(apiToken, new ConsoleSessions(clock), new LoginThrottle(clock)));
@@ -31,6 +32,8 @@ public final class ConsoleBeans {
         registry.accept("consoleConnections", new ConsoleConnections(clients, history,
                 (context, connection) -> checkConnection(context, connection, mappings), clock));
         registry.accept("consoleApiUsage", history);
+        registry.accept("consoleContacts", new ConsoleContacts(store.contactLinks()));
+        registry.accept("consoleNodes", new ConsoleNodes(store, node, aliveWithin, clock));
         registry.accept("consoleAssets", new ConsoleAssets());
         registry.accept("answerConsoleFailure", new AnswerConsoleFailure());
         registry.accept("describeApi", new DescribeApi(version));

@@ -10,6 +10,7 @@ final class Layout {
     static Html page(String title, ConsoleSessions.Session session, Html body) {
         Html navigation = session == null ? Html.empty() : of("""
                 <nav><a href="/console">Events</a> <a href="/console/connections">Connections</a> \
+                <a href="/console/contacts">Contact links</a> <a href="/console/nodes">Nodes</a> \
                 <a href="/console/api">API</a>
                 <form method="post" action="/console/logout" class="inline">{}<button>Sign out</button></form></nav>
                 """, csrfField(session));

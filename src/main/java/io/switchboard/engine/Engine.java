@@ -247,7 +247,8 @@ public final class Engine implements AutoCloseable {
         main.bind("showHealth", new ShowHealth(store, clients, workerSettings.nodeId(), workerSettings.claimLease()));
         main.bind("showMetrics", new ShowMetrics(store, clients, processingStats, workerSettings.nodeId(),
                 workerSettings.claimLease()));
-        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings);
+        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings,
+                workerSettings.nodeId(), workerSettings.claimLease());
     }
 
     /**

@@ -122,6 +122,8 @@ class ConsoleBrowserIT {
         signIn("not-the-token");
         assertTrue(text("main").contains("That is not the API token."), text("main"));
         signIn(token);
+        // the click may return before the browser has left the page it was on, which has the same title
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getTitle().startsWith("Sign in"));
         assertEquals("Events · Switchboard", browser.getTitle());
         Cookie session = browser.manage().getCookieNamed(ConsoleExchange.SESSION_COOKIE);
         assertTrue(session.isHttpOnly(), "the session cookie is HttpOnly");
@@ -224,6 +226,42 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(6)
+    void shouldFindAContactLinkThenUnlinkItAndShowTheNodes() throws Exception {
+        // a Contact of its own, which nothing the demo sent can have linked already
+        String contact = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(emulator + "/__admin/records/Contact"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"LastName\":\"Browser Linked\"}")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("id").asText();
+        HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(console + "/contacts/cinnox/browser-1/links/"
+                        + contact)).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, linked.statusCode(), linked.body());
+        browser.get(console + "/console");
+        browser.findElement(By.linkText("Contact links")).click();
+        awaitElement("#by-salesforce-id");
+        WebElement search = browser.findElement(By.cssSelector("#by-salesforce-id input[name=salesforceId]"));
+        search.sendKeys(contact);
+        browser.findElement(By.cssSelector("#by-salesforce-id button")).click();
+        awaitElement("td.contact-id");
+        assertEquals("browser-1", text("td.contact-id"));
+        screenshot("contact-links");
+        browser.findElement(By.cssSelector("button.unlink")).click();
+        awaitElement("p.notice");
+        assertTrue(text("main").contains("Unlinked."), text("main"));
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(console + "/contacts/cinnox/browser-1/links/"
+                        + contact)).header("Authorization", "Bearer " + token).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the page's unlink removed the link");
+
+        browser.findElement(By.linkText("Nodes")).click();
+        awaitElement("#this-node");
+        String node = text("#this-node");
+        assertTrue(browser.findElements(By.cssSelector("td.node-id")).stream().anyMatch(cell -> cell.getText()
+                .equals(node)), text("main"));
+        screenshot("nodes");
+    }
+
+    @Test
+    @Order(7)
     void shouldDescribeTheApiWithoutATokenAndShowItInSwaggerUi() throws Exception {
         HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(URI.create(console + "/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -240,7 +278,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldEndTheSessionOnSignOut() {
         browser.get(console + "/console");
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
@@ -254,6 +292,11 @@ class ConsoleBrowserIT {
         field.clear();
         field.sendKeys(value);
         browser.findElement(By.cssSelector("form.login button")).click();
+    }
+
+    /** Until the page the last click went to shows the element: a click may return before that page is loaded. */
+    private static void awaitElement(String css) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.cssSelector(css)).isEmpty());
     }
 
     private static String text(String css) {
