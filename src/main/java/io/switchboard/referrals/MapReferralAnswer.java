@@ -28,7 +28,7 @@ public final class MapReferralAnswer {
     private final Supplier<ReferralSendConfig> config;
     private final ConnectionSteps steps;
 
-    MapReferralAnswer(Supplier<ReferralSendConfig> config, ConnectionSteps steps) {
+    public MapReferralAnswer(Supplier<ReferralSendConfig> config, ConnectionSteps steps) {
         this.config = config;
         this.steps = steps;
     }

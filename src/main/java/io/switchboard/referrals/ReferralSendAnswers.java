@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
 public final class ReferralSendAnswers {
     private final CaseXchangeTokens tokens;
 
-    ReferralSendAnswers(CaseXchangeTokens tokens) {
+    public ReferralSendAnswers(CaseXchangeTokens tokens) {
         this.tokens = tokens;
     }
 

@@ -24,13 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same answer again for an Idempotency-Key it has seen, 400 for a body without {@code salesforceRecordId}, 401 for
  * a token it did not issue or has expired, and 503 or a refusal when the test asks for one.
  */
-final class CaseXchangeStub implements AutoCloseable {
-    static final String CLIENT_ID = "cx-client";
-    static final String CLIENT_SECRET = "cx-client-secret-value";
+public final class CaseXchangeStub implements AutoCloseable {
+    public static final String CLIENT_ID = "cx-client";
+    public static final String CLIENT_SECRET = "cx-client-secret-value";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One referral as Case Xchange received it. */
-    record Received(String idempotencyKey, String authorization, JsonNode body) {
+    public record Received(String idempotencyKey, String authorization, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -46,7 +46,7 @@ final class CaseXchangeStub implements AutoCloseable {
     private volatile int refusalStatus;
     private volatile String refusal;
 
-    CaseXchangeStub() throws IOException {
+    public CaseXchangeStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/changes", this::answer);
         server.createContext("/api/v1/oauth/token", this::token);
@@ -59,7 +59,7 @@ final class CaseXchangeStub implements AutoCloseable {
     }
 
     /** The API's base, as {@code SWITCHBOARD_CASEXCHANGE_URL} gives it. */
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     }
 
@@ -69,26 +69,31 @@ final class CaseXchangeStub implements AutoCloseable {
     }
 
     /** The next {@code times} referrals are answered 503. */
-    void unavailableFor(int times) {
+    public void unavailableFor(int times) {
         unavailable.set(times);
     }
 
     /** Every referral from now on is refused with this status and body, until {@link #acceptAgain()}. */
-    void refuse(int refuseStatus, String refuseBody) {
+    public void refuse(int refuseStatus, String refuseBody) {
         this.refusal = refuseBody;
         this.refusalStatus = refuseStatus;
     }
 
-    void acceptAgain() {
+    public void acceptAgain() {
         this.refusal = null;
     }
 
     /** Every token issued so far stops working, as when it expires. */
-    void expireTokens() {
+    public void expireTokens() {
         tokens.clear();
     }
 
-    int tokensIssued() {
+    /** How many referrals Case Xchange made: one per Idempotency-Key, however often each was posted. */
+    public int created() {
+        return answered.size();
+    }
+
+    public int tokensIssued() {
         return tokensIssued.get();
     }
 
@@ -98,7 +103,7 @@ final class CaseXchangeStub implements AutoCloseable {
     }
 
     /** Every referral request so far that carried a valid token, in order, the refused and the retried included. */
-    List<Received> referrals() {
+    public List<Received> referrals() {
         return List.copyOf(referrals);
     }
 
