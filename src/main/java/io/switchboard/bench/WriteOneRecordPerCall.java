@@ -36,6 +36,7 @@ final class WriteOneRecordPerCall {
             case CASE_ACKNOWLEDGED -> caseAcknowledged(event);
             case CONTACT_CHANGED -> contact(event);
             case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries write nothing to Salesforce");
+            case REFERRAL_SEND -> throw new IllegalArgumentException("referral sends are made by the send job, not posted");
         }
     }
 

@@ -2,18 +2,16 @@ package io.switchboard.contacts;
 
 import io.switchboard.events.ContactDelivery;
 import io.switchboard.events.EventProperties;
+import io.switchboard.outbound.OutboundHttp;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 
 /**
  * What the source platform's answer to a delivery makes of it, one method per branch of the route's choice:
  * delivered; not taken now (408, 429, 5xx), retried by the worker with its backoff; refused for good (any other
- * status), failed and replayable. The platform's body is quoted short: it may be anything.
+ * status), failed and replayable.
  */
 public final class DeliveryAnswers {
-    private static final int QUOTED = 200;
-
     /** 2xx: the Contact's change is on the platform. */
     public void delivered(Exchange exchange) {
         ContactDelivery delivery = EventProperties.event(exchange, ContactDelivery.class);
@@ -31,12 +29,6 @@ public final class DeliveryAnswers {
     }
 
     private static String answer(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
-        if (text.length() > QUOTED) {
-            text = text.substring(0, QUOTED) + "...";
-        }
-        return status + (text.isEmpty() ? "" : " " + text.replaceAll("[\\p{Cntrl}]", " "));
+        return OutboundHttp.quotedAnswer(exchange);
     }
 }

@@ -3,11 +3,11 @@ package io.switchboard.contacts;
 import io.switchboard.config.Secret;
 import io.switchboard.events.ContactDelivery;
 import io.switchboard.events.EventProperties;
+import io.switchboard.outbound.OutboundHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
@@ -42,7 +42,7 @@ final class SignContactDelivery implements Processor {
                     + " is not set, and deliveries are only sent signed");
         }
         Message message = exchange.getMessage();
-        Set.copyOf(message.getHeaders().keySet()).forEach(message::removeHeader);
+        OutboundHttp.clearHeaders(message);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Idempotency-Key", delivery.idempotencyKey());

@@ -37,6 +37,7 @@ import io.switchboard.mapping.ConversationClosedMapping;
 import io.switchboard.mapping.LiveMappings;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.PollSettings;
+import io.switchboard.referrals.ReferralBeans;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
@@ -66,6 +67,8 @@ final class BehaviourBeans {
         // the contact sync's delivery settings may come from the environment, as every other setting may
         ContactBeans.register(main, configuration.configDir(), name -> configuration.value(name, name).orElse(null), steps,
                 clients, store);
+        ReferralBeans.register(main, configuration.configDir(), name -> configuration.value(name, name).orElse(null),
+                steps, store);
         // after the Salesforce writes the route files make themselves
         main.bind("reportUpdatedRecord", new ReportUpdatedRecord());
         main.bind("reportUpsertedRecord", new ReportUpsertedRecord());

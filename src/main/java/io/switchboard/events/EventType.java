@@ -11,7 +11,9 @@ public enum EventType {
     CASE_ACKNOWLEDGED("case-acknowledged"),
     CONTACT_CHANGED("contact-changed", "contact-sync", true),
     /** A Salesforce Contact's change on its way to the source platform; queued by the contact sync, never posted. */
-    CONTACT_DELIVERY("contact-delivery", "contact-sync", false);
+    CONTACT_DELIVERY("contact-delivery", "contact-sync", false),
+    /** A Salesforce record on its way to Case Xchange as a referral; queued by the referral send job, never posted. */
+    REFERRAL_SEND("referral-send", "referral-send", false);
 
     private final String path;
     private final String configName;

@@ -90,6 +90,7 @@ public final class EventParser {
             case CASE_ACKNOWLEDGED -> read(type, tree, new CaseAcknowledgedReader());
             case CONTACT_CHANGED -> read(type, tree, new ContactChangedReader());
             case CONTACT_DELIVERY -> read(type, tree, new ContactDeliveryReader());
+            case REFERRAL_SEND -> read(type, tree, new ReferralSendReader());
         };
     }
 

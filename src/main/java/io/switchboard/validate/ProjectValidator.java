@@ -12,6 +12,7 @@ import io.switchboard.routes.RouteFailures;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.MappingProblem;
+import io.switchboard.referrals.ReferralSendFile;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,7 @@ public final class ProjectValidator {
     private boolean validateMappingFiles(Set<String> connections, List<Problem> problems) {
         List<MappingProblem> found = new ArrayList<>(MappingFiles.validate(home.resolve("config"), connections));
         found.addAll(ContactSyncFile.validate(home.resolve("config"), environment));
+        found.addAll(ReferralSendFile.validate(home.resolve("config"), environment));
         found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
         return found.isEmpty();
     }

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class StandardSchema {
     public static final String REFERRAL = "Referral__c";
     public static final String CX_INTAKE = "casexchange__CX_Intake__c";
+    /** What a Campaign's member is told: handed over (Sent), then what the platform reported of its message. */
+    public static final List<String> CAMPAIGN_MEMBER_STATUSES = List.of("Sent", "Delivered", "Failed", "Responded");
     /** Every record a file can be published to or linked with. */
     private static final String[] LINKABLE = {"Account", "Case", "Contact", "Lead", "User", REFERRAL, CX_INTAKE};
 
@@ -32,17 +34,20 @@ public final class StandardSchema {
 
     public static OrgModel model() {
         OrgSchema schema = new OrgSchema(List.of(user(), account(), contact(), lead(), caseObject(), caseComment(),
-                task(), event(), contentVersion(), contentDocument(), contentDocumentLink(), referral(), cxIntake()));
-        Map<String, Object> defaults = Map.of(
-                "Case.Status", "New",
-                "Case.Priority", "Medium",
-                "Lead.Status", "Open - Not Contacted",
-                "Task.Status", "Not Started",
-                "Task.Priority", "Normal",
-                "ContentDocumentLink.ShareType", "V",
-                "ContentDocumentLink.Visibility", "AllUsers",
-                "User.IsActive", true,
-                "User.TimeZoneSidKey", "Europe/Rome");
+                task(), event(), contentVersion(), contentDocument(), contentDocumentLink(), campaign(), campaignMember(),
+                referral(), cxIntake()));
+        Map<String, Object> defaults = Map.ofEntries(
+                Map.entry("Case.Status", "New"),
+                Map.entry("Case.Priority", "Medium"),
+                Map.entry("Lead.Status", "Open - Not Contacted"),
+                Map.entry("Task.Status", "Not Started"),
+                Map.entry("Campaign.Status", "Planned"),
+                Map.entry("CampaignMember.Status", "Sent"),
+                Map.entry("Task.Priority", "Normal"),
+                Map.entry("ContentDocumentLink.ShareType", "V"),
+                Map.entry("ContentDocumentLink.Visibility", "AllUsers"),
+                Map.entry("User.IsActive", true),
+                Map.entry("User.TimeZoneSidKey", "Europe/Rome"));
         return new OrgModel(schema, defaults, Set.of("CaseComment.CommentBody"),
                 Set.of("User", "ContentDocument"), Set.of("User", "ContentVersion"),
                 Map.of("Case.CaseNumber", "00000000", CX_INTAKE + ".Name", "CXI-000000"));
@@ -226,11 +231,36 @@ public final class StandardSchema {
         return object(REFERRAL, "Referral", "Referrals", "a0x", true, true,
                 text("Name", "Referral Name", 80).required(),
                 picklist("Status__c", "Status", "Pending", "Under Evaluation", "Accepted", "Rejected", "Signed Up",
-                        "Closed").restricted(),
+                        "Closed", "Send failed").restricted(),
                 text("Receiving_Firm__c", "Receiving Firm", 255),
                 text("CX_Id__c", "CX Id", 255).externalIdUnique(),
                 text("CX_Reference_Number__c", "CX Reference Number", 255),
+                // ticked in Salesforce to ask for the referral to be sent; the engine clears it once it has tried
+                checkbox("Send_To_Case_Xchange__c", "Send To Case Xchange"),
+                // raised by each new ask (a re-referral after a rejection is a new send, with a key of its own)
+                Field.of("CX_Send_Number__c", "CX Send Number", FieldType.DOUBLE),
                 owner());
+    }
+
+    private static SObjectSchema campaign() {
+        return object("Campaign", "Campaign", "Campaigns", "701", false, true,
+                text("Name", "Name", 80).required(),
+                picklist("Type", "Type", "SMS", "Email", "Telemarketing", "Other"),
+                picklist("Status", "Status", "Planned", "In Progress", "Completed", "Aborted").restricted()
+                        .defaulted(),
+                checkbox("IsActive", "Active"),
+                textArea("Description", "Description", 32000),
+                owner());
+    }
+
+    /** A Contact or a Lead in a Campaign (Salesforce takes one of the two per member). */
+    private static SObjectSchema campaignMember() {
+        return object("CampaignMember", "Campaign Member", "Campaign Members", "00v", false, false,
+                reference("CampaignId", "Campaign ID", "Campaign", "Campaign").required().createOnly(),
+                reference("ContactId", "Contact ID", "Contact", "Contact").createOnly(),
+                reference("LeadId", "Lead ID", "Lead", "Lead").createOnly(),
+                picklist("Status", "Status", CAMPAIGN_MEMBER_STATUSES.toArray(String[]::new)).restricted()
+                        .defaulted());
     }
 
     private static SObjectSchema cxIntake() {

@@ -20,6 +20,8 @@ import io.switchboard.events.EventType;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.processing.RedeliverInRoute;
 import io.switchboard.processing.SessionExpired;
+import io.switchboard.referrals.MapReferralAnswer;
+import io.switchboard.referrals.ReferralSendAnswers;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,10 +56,13 @@ import org.junit.jupiter.api.TestInstance;
         "camel.main.routes-include-pattern=file:routes/call.camel.yaml,file:routes/referral-status-changed.camel.yaml,"
                 + "file:routes/case-acknowledged.camel.yaml,file:routes/conversation-closed.camel.yaml,"
                 + "file:routes/contact-changed.camel.yaml,file:routes/contact-delivery.camel.yaml,"
-                + "file:routes/salesforce-errors.camel.yaml",
+                + "file:routes/referral-send.camel.yaml,file:routes/salesforce-errors.camel.yaml",
         "switchboard.contact-sync.source=cinnox",
         "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
         "switchboard.referral-poll.enabled=false",
+        "switchboard.referral-send.enabled=false",
+        "switchboard.referral-send.interval-ms=60000",
+        "switchboard.referral-send.url=http://127.0.0.1:9/api/v1",
         "switchboard.referral-poll.cron=0 0/5 * * * ?",
         "switchboard.referral-poll.url=",
         "switchboard.retry.in-route-attempts=0",
@@ -87,12 +92,14 @@ class BehaviourRoutesShapeTest {
                     "reportCaseWrites", "readContactLinks", "planSourceDelete", "reportDeletedContact",
                     "forgetSourceContact", "planContactUpdates", "reportContactUpdates", "matchContacts",
                     "composeNewContact", "linkCreatedContact", "linkContacts", "awaitEarlierDeliveries",
-                    "signContactDelivery")) {
+                    "signContactDelivery", "composeReferralSend")) {
                 camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
             }
             camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
             camelContext.getRegistry().bind("reportCallTicket", new ReportCallTicket());
             camelContext.getRegistry().bind("deliveryAnswers", new DeliveryAnswers());
+            camelContext.getRegistry().bind("mapReferralAnswer", new MapReferralAnswer(() -> null, null));
+            camelContext.getRegistry().bind("referralSendAnswers", new ReferralSendAnswers(null));
             camelContext.getRegistry().bind("reportUpdatedRecord", new ReportUpdatedRecord());
             camelContext.getRegistry().bind("reportUpsertedRecord", new ReportUpsertedRecord());
             camelContext.getRegistry().bind("sessionExpired", new SessionExpired());
@@ -198,6 +205,21 @@ class BehaviourRoutesShapeTest {
                 "loop while ${exchangeProperty.switchboardCaseWrites.done} == false "
                         + "[process nextCaseWrite, to salesforce:raw?rawMethod=POST&rawPayload=true, process readCaseWrite]",
                 "process reportCaseWrites"), outline("conversation-closed"));
+    }
+
+    @Test
+    void shouldSendAReferralWithItsTokenAndChooseTheWriteBackByTheAnswersStatus() {
+        assertEquals("direct:referral-send", route("referral-send").getInput().getUri());
+        assertEquals(List.of(
+                "process composeReferralSend",
+                "toD {{switchboard.referral-send.url}}/referrals?throwExceptionOnFailure=false&connectTimeout=5000"
+                        + "&responseTimeout=10000",
+                "choice [when ${header.CamelHttpResponseCode} range '200..299' [bean, "
+                        + "to salesforce:updateSObject?rawPayload=true, process reportUpdatedRecord], "
+                        + "when ${header.CamelHttpResponseCode} == 401 [bean], "
+                        + "when ${header.CamelHttpResponseCode} in '408,429' || ${header.CamelHttpResponseCode} >= 500 "
+                        + "[bean]] otherwise [bean, to salesforce:updateSObject?rawPayload=true, "
+                        + "process reportUpdatedRecord, bean]"), outline("referral-send"));
     }
 
     @Test
