@@ -69,6 +69,14 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
+     * {@link #accept} for many events at once, answered in their order: they are committed together, a few
+     * hundred a transaction, rather than one commit each. Each is still a duplicate or a reused key on its own.
+     */
+    public List<Acceptance> acceptAll(List<NewEvent> events) {
+        return intake.acceptAll(events);
+    }
+
+    /**
      * Claims up to {@code max} pending events that are due, oldest due first, marking them processing by
      * {@code node} and counting the attempt; two engines never claim the same event.
      */
