@@ -73,7 +73,8 @@ final class QueueContactDeliveries implements Processor {
                 deletedLinks.add(link);
             }
         }
-        // the page's deliveries share their commits; a link goes only once its Contact's deletion is queued
+        // the page's deliveries share their commits; a change read again (the overlap, a crash before the watermark
+        // moved) is stored already and not counted; a link goes only once its Contact's deletion is queued
         int queued = (int) store.acceptAll(deliveries).stream()
                 .filter(acceptance -> !acceptance.duplicate() && !acceptance.keyReused()).count();
         deletedLinks.forEach(link -> steps.links().unlink(link.source(), link.contactId(), link.salesforceId()));
