@@ -29,6 +29,7 @@ public final class Benchmark {
                 case BULK -> MeasureBulkUpdate.run(home, options, out);
                 case CONTACTS -> report.contacts(repeat(options, run -> report.contactsRun(run,
                         ContactsBench.run(home, options, run))));
+                case CLUSTER -> ClusterBenchmark.run(home, options, out);
             }
         }
         report.footer();

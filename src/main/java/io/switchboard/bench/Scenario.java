@@ -22,7 +22,9 @@ enum Scenario {
     /** 100,000 referral rows through bulk-update: API calls and rows/s, beside one PATCH a row. */
     BULK(0, 0, EventMix.REALISTIC),
     /** The contact sync both ways: reads of 10,000 changed Contacts, deliveries/s, Contact updates per API call. */
-    CONTACTS(0, 0, EventMix.REALISTIC);
+    CONTACTS(0, 0, EventMix.REALISTIC),
+    /** 1, 2 and 3 engine processes on one PostgreSQL, each offered this rate (see {@link ClusterBenchmark}). */
+    CLUSTER(60, 150, EventMix.REALISTIC);
 
     private final int defaultRate;
     private final int defaultLatencyMillis;

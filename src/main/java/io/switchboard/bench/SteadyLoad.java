@@ -88,7 +88,7 @@ final class SteadyLoad {
      * Events ended per second between the first end and the last: the offered rate for a system that keeps up
      * (the time each event takes shifts both ends alike), its capacity for one that falls behind.
      */
-    private static double completionRate(List<Instant> ends) {
+    static double completionRate(List<Instant> ends) {
         if (ends.size() < 2) {
             return 0;
         }

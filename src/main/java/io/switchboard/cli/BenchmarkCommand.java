@@ -19,7 +19,7 @@ public final class BenchmarkCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts]
+                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts|cluster]
                            [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N]
 
                 Starts the local Salesforce emulator and an engine against it in this process (a fresh embedded store
@@ -35,6 +35,10 @@ public final class BenchmarkCommand implements Command {
                   latency     conversations per second against a slow org        60     150 ms   conversations
                   bulk        100,000 referral rows through bulk-update (not in all): API calls and rows/s,
                               beside one PATCH a row measured on 2,000 of them
+                  contacts    queryAll calls to read 10,000 changed Contacts, deliveries/s to a local receiver,
+                              Contact updates per API call from the source
+                  cluster     1, 2, 3 engine processes on SWITCHBOARD_DB_URL      60/node 150+0 ms realistic
+                              (PostgreSQL), the emulator in its own process; not part of all
 
                 Options (given, they apply to every scenario; left out, each uses its own default above):
                   --rate N         events per second offered

@@ -46,6 +46,10 @@ public final class EngineOptions {
     public static final Option<String> NODE_ID = Option.text("switchboard.node-id", "SWITCHBOARD_NODE_ID", null,
             "this engine's name among several sharing PostgreSQL (empty: the host name); at start-up it re-queues only "
                     + "the events it was itself processing");
+    public static final Option<Duration> CLAIM_LEASE = Option.millis("switchboard.claim-lease-ms",
+            "SWITCHBOARD_CLAIM_LEASE_MS", 60_000, 1_000, 86_400_000,
+            "how long an event a node claimed stays its own without that node renewing it (every third of this while "
+                    + "it works); another node takes over an event whose lease ran out, as a retry");
 
     // ---- Daily API allowance
     public static final Option<Double> API_PAUSE_SHARE = Option.share("switchboard.api-pause-share",
@@ -74,7 +78,7 @@ public final class EngineOptions {
 
     public static final List<Option<?>> ALL = List.of(PORT, DATA_DIR, DB_URL, API_TOKEN, INSECURE, MAX_BODY_BYTES,
             WORKER_CONCURRENCY, WORKER_POLL_INTERVAL, RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_IN_ROUTE_ATTEMPTS,
-            RETRY_IN_ROUTE_DELAY, NODE_ID, API_PAUSE_SHARE, API_PAUSE_PROBE, ATTACHMENT_DOWNLOAD_CONCURRENCY, LOGIN_RETRY, SHUTDOWN_TIMEOUT, LOG_LEVEL);
+            RETRY_IN_ROUTE_DELAY, NODE_ID, CLAIM_LEASE, API_PAUSE_SHARE, API_PAUSE_PROBE, ATTACHMENT_DOWNLOAD_CONCURRENCY, LOGIN_RETRY, SHUTDOWN_TIMEOUT, LOG_LEVEL);
 
     private EngineOptions() {
     }

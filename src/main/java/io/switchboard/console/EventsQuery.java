@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The events list's filter as the browser sends it (query string or form): {@code type}, {@code status},
@@ -42,7 +43,7 @@ record EventsQuery(Map<String, String> values, EventFilter filter, Optional<Even
         }
         Optional<EventType> type = Optional.ofNullable(values.get("type")).flatMap(value -> known(
                 EventType.fromPath(value), "type", "one of " + Arrays.stream(EventType.values()).map(EventType::path)
-                        .toList(), values, problems));
+                        .collect(Collectors.joining(", ")), values, problems));
         Optional<EventStatus> status = Optional.ofNullable(values.get("status")).flatMap(value -> known(
                 EventStatus.fromLabel(value), "status", "one of " + EventStatus.labels(), values, problems));
         Optional<Instant> from = time("from", values, problems);

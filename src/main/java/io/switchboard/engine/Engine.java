@@ -33,6 +33,8 @@ import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceCallGuard;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.salesforce.SalesforceComponents;
+import io.switchboard.salesforce.WriteFence;
+import io.switchboard.schedule.ClusteredScheduler;
 import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -218,7 +220,8 @@ public final class Engine implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
-                SalesforceCallGuard.install(started.getCamelContext(), clients);
+                SalesforceCallGuard.install(started.getCamelContext(), clients, mode == Mode.RUN
+                        ? EventWorker.fence(store, workerSettings) : WriteFence.NONE);
                 if (mode == Mode.RUN) {
                     watchRoutes(started.getCamelContext(), routesDir);
                 }
@@ -229,6 +232,10 @@ public final class Engine implements AutoCloseable {
         mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = mode == Mode.RUN ? EventStore.open(settings) : EventStore.openThrowaway();
+        if (mode == Mode.RUN && store.shared()) {
+            // on a store several engines share, each scheduled job runs once per tick across them all
+            main.bind("quartz", ClusteredScheduler.component(store, workerSettings.nodeId()));
+        }
         IntakeBeans.bind(main::bind, store);
         // a settled download makes its waiting event due at once
         downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
@@ -237,8 +244,9 @@ public final class Engine implements AutoCloseable {
         main.bind("redeliverInRoute", new RedeliverInRoute());
         main.bind("sessionExpired", new SessionExpired());
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
-        main.bind("showHealth", new ShowHealth(store, clients));
-        main.bind("showMetrics", new ShowMetrics(store, clients, processingStats));
+        main.bind("showHealth", new ShowHealth(store, clients, workerSettings.nodeId(), workerSettings.claimLease()));
+        main.bind("showMetrics", new ShowMetrics(store, clients, processingStats, workerSettings.nodeId(),
+                workerSettings.claimLease()));
         ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings);
     }
 

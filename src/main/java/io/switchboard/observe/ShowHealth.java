@@ -10,6 +10,9 @@ import io.switchboard.salesforce.ConnectionStats;
 import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.NodeSeen;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +28,21 @@ import org.apache.camel.ServiceStatus;
  * refuses its login, or when its last call failed for a reason that stops all traffic (unreachable, 5xx, session
  * refused, daily limit) and none has succeeded since; it is read from the logins and calls the engine already makes,
  * so a health probe never logs in nor spends the org's API allowance. Each connection also says whether its events are paused for the API allowance, why, and
- * when it is checked next.
+ * when it is checked next. Beside the checks: this node's id, and the nodes whose heartbeat reached the store within
+ * the claim lease (a node silent for longer has its events taken over by the others).
  */
 public final class ShowHealth implements Processor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final EventStore store;
     private final SalesforceClients clients;
+    private final String node;
+    private final Duration aliveWithin;
 
-    public ShowHealth(EventStore store, SalesforceClients clients) {
+    public ShowHealth(EventStore store, SalesforceClients clients, String node, Duration aliveWithin) {
         this.store = store;
         this.clients = clients;
+        this.node = node;
+        this.aliveWithin = aliveWithin;
     }
 
     @Override
@@ -51,7 +59,22 @@ public final class ShowHealth implements Processor {
         up &= checkRoutes(checks.putObject("routes"), exchange);
         ObjectNode body = JSON.objectNode().put("status", up ? "UP" : "DOWN");
         body.set("checks", checks);
+        body.put("node", node);
+        body.set("nodes", nodesAlive());
         JsonAnswers.write(exchange, up ? 200 : 503, body);
+    }
+
+    /** Empty when the store does not answer; its check says so. */
+    private ArrayNode nodesAlive() {
+        ArrayNode nodes = JSON.arrayNode();
+        try {
+            for (NodeSeen seen : store.nodesSeenSince(Instant.now().minus(aliveWithin))) {
+                nodes.addObject().put("id", seen.id()).put("lastSeen", seen.lastSeen().toString());
+            }
+        } catch (RuntimeException e) {
+            nodes.removeAll();
+        }
+        return nodes;
     }
 
     private boolean checkStore(ObjectNode detail) {

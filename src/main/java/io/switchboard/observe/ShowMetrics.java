@@ -7,6 +7,8 @@ import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -16,17 +18,23 @@ import org.apache.camel.Processor;
 /**
  * {@code GET /observe/metrics} in Prometheus text format: events by type and status (from the store, so every
  * node reports the same totals), Salesforce calls, remaining daily allowance, API-allowance pauses, refused logins
- * and logins by outcome per connection, and the time from acceptance to the final status on this node.
+ * and logins by outcome per connection, and, labelled with this node's id, the time from acceptance to the final
+ * status of the events this node processed and its attempts by outcome; and the nodes seen alive on the store.
  */
 public final class ShowMetrics implements Processor {
     private final EventStore store;
     private final SalesforceClients clients;
     private final ProcessingStats processing;
+    private final String node;
+    private final Duration aliveWithin;
 
-    public ShowMetrics(EventStore store, SalesforceClients clients, ProcessingStats processing) {
+    public ShowMetrics(EventStore store, SalesforceClients clients, ProcessingStats processing, String node,
+                       Duration aliveWithin) {
         this.store = store;
         this.clients = clients;
         this.processing = processing;
+        this.node = node;
+        this.aliveWithin = aliveWithin;
     }
 
     @Override
@@ -37,6 +45,7 @@ public final class ShowMetrics implements Processor {
         pauses(text);
         logins(text);
         latency(text);
+        nodes(text);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -112,7 +121,7 @@ public final class ShowMetrics implements Processor {
     private void latency(StringBuilder text) {
         header(text, "switchboard_event_seconds", "histogram", "Time from acceptance to done, skipped or failed.");
         processing.byType().forEach((type, histogram) -> {
-            String label = "type=\"" + type.path() + "\"";
+            String label = "type=\"" + type.path() + "\",node=\"" + escaped(node) + "\"";
             for (int i = 0; i < ProcessingStats.BOUNDS.length; i++) {
                 text.append("switchboard_event_seconds_bucket{").append(label).append(",le=\"")
                         .append(ProcessingStats.BOUNDS[i]).append("\"} ").append(histogram.bucket(i)).append('\n');
@@ -122,6 +131,20 @@ public final class ShowMetrics implements Processor {
             text.append("switchboard_event_seconds_sum{").append(label).append("} ").append(histogram.sumSeconds()).append('\n');
             text.append("switchboard_event_seconds_count{").append(label).append("} ").append(histogram.count()).append('\n');
         });
+    }
+
+    private void nodes(StringBuilder text) {
+        header(text, "switchboard_node_attempts_total", "counter",
+                "Attempts this node's worker ended, by outcome: done, skipped, failed, retried, held, abandoned (taken over).");
+        processing.attemptsByOutcome().forEach((outcome, count) -> text.append("switchboard_node_attempts_total{node=\"")
+                .append(escaped(node)).append("\",outcome=\"").append(outcome).append("\"} ").append(count).append('\n'));
+        header(text, "switchboard_nodes_alive", "gauge", "Nodes whose heartbeat reached the store within the claim lease.");
+        text.append("switchboard_nodes_alive ").append(store.nodesSeenSince(Instant.now().minus(aliveWithin)).size()).append('\n');
+    }
+
+    /** A label value as Prometheus reads it: backslash, quote and line break escaped. */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static void header(StringBuilder text, String name, String type, String help) {

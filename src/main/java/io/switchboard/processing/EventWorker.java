@@ -1,5 +1,6 @@
 package io.switchboard.processing;
 
+import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
 import io.switchboard.store.StoreException;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works through the stored events in the background: claims due pending events, at most the configured number at
- * once, and hands each to its route. Wakes as soon as an event is accepted or replayed and looks for due retries
+ * Works through the stored events in the background: claims due pending events (and those of other nodes whose lease
+ * ran out), at most the configured number at once, and hands each to its route; its heartbeat renews their leases
+ * meanwhile. Wakes as soon as an event is accepted or replayed and looks for due retries
  * at the poll interval. On stop it lets events in flight finish within the grace period and leaves the rest pending.
  */
 public final class EventWorker {
@@ -26,6 +28,7 @@ public final class EventWorker {
     private final EventStore store;
     private final WorkerSettings settings;
     private final RouteEvent routeEvent;
+    private final LeaseHeartbeat heartbeat;
     private final Semaphore freeSlots;
     private final Object wakeUp = new Object();
     private boolean woken;
@@ -38,11 +41,20 @@ public final class EventWorker {
         this.settings = settings;
         this.routeEvent = new RouteEvent(context, store, new RetryBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()),
                 stats);
+        this.heartbeat = new LeaseHeartbeat(store, settings.nodeId(), settings.claimLease());
         this.freeSlots = new Semaphore(settings.concurrency());
         store.onNewWork(this::wake);
     }
 
-    /** Re-queues what this node left processing when it last stopped, then starts claiming. */
+    /**
+     * The fence that each Salesforce write of an event passes: it goes only while this node's claim still holds the
+     * event. Installed with the Salesforce call guard, before the routes start.
+     */
+    public static WriteFence fence(EventStore store, WorkerSettings settings) {
+        return new LeaseFence(store, settings.claimLease());
+    }
+
+    /** Re-queues what this node left processing when it last stopped, then starts its heartbeat and claiming. */
     public synchronized void start() {
         if (running) {
             return;
@@ -51,6 +63,7 @@ public final class EventWorker {
         if (requeued > 0) {
             LOG.info("Re-queued {} event(s) that were being processed when node '{}' last stopped", requeued, settings.nodeId());
         }
+        heartbeat.start();
         pool = Executors.newFixedThreadPool(settings.concurrency(), namedThreads());
         running = true;
         dispatcher = new Thread(this::dispatch, "switchboard-dispatcher");
@@ -80,6 +93,7 @@ public final class EventWorker {
             LOG.warn("{} event(s) still in flight after {} went back to pending", requeued, grace);
             pool.shutdownNow();
         }
+        heartbeat.close();
     }
 
     private int requeueInFlight() {
@@ -105,7 +119,7 @@ public final class EventWorker {
             int claimed = 0;
             int free = freeSlots.availablePermits();
             try {
-                claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId()));
+                claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId(), settings.claimLease()));
             } catch (StoreException e) {
                 LOG.warn("Cannot claim events: {}", e.getMessage());
             }
@@ -119,6 +133,7 @@ public final class EventWorker {
     private int handOut(List<ClaimedEvent> events) {
         for (ClaimedEvent event : events) {
             freeSlots.acquireUninterruptibly();
+            heartbeat.working(event);
             pool.execute(() -> processThenFreeSlot(event));
         }
         return events.size();
@@ -128,8 +143,9 @@ public final class EventWorker {
         try {
             routeEvent.process(event);
         } catch (RuntimeException e) {
-            LOG.error("Event {} could not be recorded and stays processing until this node restarts", event.id(), e);
+            LOG.error("Event {} could not be recorded and stays processing until its lease runs out", event.id(), e);
         } finally {
+            heartbeat.finished(event);
             freeSlots.release();
             wake();
         }

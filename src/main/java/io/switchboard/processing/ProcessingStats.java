@@ -3,12 +3,14 @@ package io.switchboard.processing;
 import io.switchboard.events.EventType;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Time from acceptance to the final status (done, skipped or failed) per event type, kept as a Prometheus-style
- * histogram: cumulative counts per upper bound, plus count and sum.
+ * What this node's worker did: the time from acceptance to the final status (done, skipped or failed) per event type,
+ * kept as a Prometheus-style histogram (cumulative counts per upper bound, plus count and sum), and its attempts by
+ * how they ended.
  */
 public final class ProcessingStats {
     /** Upper bounds in seconds; wide enough to hold a 150 ms Salesforce round trip and retries after outages. */
@@ -51,6 +53,7 @@ public final class ProcessingStats {
     }
 
     private final Map<EventType, Histogram> byType = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
 
     void record(EventType type, Duration acceptToEnd) {
         byType.computeIfAbsent(type, unused -> new Histogram()).record(acceptToEnd);
@@ -58,5 +61,17 @@ public final class ProcessingStats {
 
     public Map<EventType, Histogram> byType() {
         return Map.copyOf(byType);
+    }
+
+    /** An attempt on this node ended so: done, skipped, failed, retried, held or abandoned (taken over). */
+    void attemptEnded(String outcome) {
+        attempts.computeIfAbsent(outcome, unused -> new LongAdder()).increment();
+    }
+
+    /** Attempts ended on this node by outcome; outcomes that never happened are absent. */
+    public Map<String, Long> attemptsByOutcome() {
+        Map<String, Long> counts = new TreeMap<>();
+        attempts.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+        return counts;
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.processing;
 
+import io.switchboard.events.ClaimLostException;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
@@ -56,7 +57,7 @@ final class RouteEvent {
         try {
             parsed = EventParser.read(event.type(), event.payload());
         } catch (InvalidEventException e) {
-            store.markFailed(event.id(), new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+            store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
             return;
         }
         // the warnings found at intake stay on the event beside those its route adds
@@ -69,19 +70,32 @@ final class RouteEvent {
                 .withHeader(EventHeaders.ATTEMPT, event.attempts())
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
+                .withProperty(LeaseFence.CLAIM, event)
                 .build();
         // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
         producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
         recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
     }
 
+    /**
+     * Every change names this attempt's claim: when another node took the event over meanwhile, none applies and the
+     * attempt ends here, leaving the event to that node.
+     */
     private void recordOutcome(ClaimedEvent event, Exception failure, String skipped, EventOutcome outcome) {
-        if (failure == null && skipped != null) {
-            store.markSkipped(event.id(), skipped, outcome.warnings());
-            recordEnd(event, "skipped (" + skipped + ")", outcome);
+        if (failure != null && FailureKind.find(failure, ClaimLostException.class) != null) {
+            abandoned(event);
+        } else if (failure == null && skipped != null) {
+            if (store.markSkipped(event, skipped, outcome.warnings())) {
+                recordEnd(event, new Ending("skipped", skipped), outcome);
+            } else {
+                abandoned(event);
+            }
         } else if (failure == null) {
-            store.markDone(event.id(), outcome.records(), outcome.warnings());
-            recordEnd(event, "done", outcome);
+            if (store.markDone(event, outcome.records(), outcome.warnings())) {
+                recordEnd(event, new Ending("done", null), outcome);
+            } else {
+                abandoned(event);
+            }
         } else {
             recordFailure(event, failure, outcome);
         }
@@ -92,7 +106,8 @@ final class RouteEvent {
         if (kind == FailureKind.HELD) {
             EventHold hold = FailureKind.find(failure, EventHold.class);
             LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
-            store.holdUntil(event.id(), hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
+            stats.attemptEnded("held");
+            store.holdUntil(event, hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
                     !hold.heldBeforeFirstCall());
             return;
         }
@@ -100,27 +115,44 @@ final class RouteEvent {
         if (kind.isTransient()) {
             LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
                     event.attempts(), error.code(), error.message());
-            store.retryLater(event.id(), backoff.nextAttempt(event.attempts()), error);
+            stats.attemptEnded("retried");
+            store.retryLater(event, backoff.nextAttempt(event.attempts()), error);
+        } else if (store.markFailed(event, error, outcome.records(), outcome.warnings())) {
+            recordEnd(event, new Ending("failed", error.code() + ": " + error.message()), outcome);
         } else {
-            store.markFailed(event.id(), error, outcome.records(), outcome.warnings());
-            recordEnd(event, "failed (" + error.code() + ": " + error.message() + ")", outcome);
+            abandoned(event);
         }
+    }
+
+    private void abandoned(ClaimedEvent event) {
+        stats.attemptEnded("abandoned");
+        LOG.warn("Event {} ({}) attempt {} abandoned: another node took it over after this node's lease on it ran out",
+                event.id(), event.type().path(), event.attempts());
     }
 
     /**
      * One line per event that has ended, for operators following the log: what, how it ended, what it wrote, how long
      * it took from acceptance and in how many attempts. A failure is a warning, since someone should look at it.
      */
-    private void recordEnd(ClaimedEvent event, String ending, EventOutcome outcome) {
+    private void recordEnd(ClaimedEvent event, Ending ending, EventOutcome outcome) {
         Duration took = Duration.between(event.receivedAt(), Instant.now());
         stats.record(event.type(), took);
+        stats.attemptEnded(ending.outcome());
         String line = "Event {} ({}) {}: {}; {} ms after acceptance, attempt {}{}";
         Object[] values = {event.id(), event.type().path(), ending, describe(outcome.records()), took.toMillis(),
                 event.attempts(), outcome.warnings().isEmpty() ? "" : ", " + outcome.warnings().size() + " warning(s)"};
-        if (ending.startsWith("failed")) {
+        if (ending.outcome().equals("failed")) {
             LOG.warn(line, values);
         } else {
             LOG.info(line, values);
+        }
+    }
+
+    /** How an event ended (done, skipped, failed), and why when it says. */
+    private record Ending(String outcome, String reason) {
+        @Override
+        public String toString() {
+            return reason == null ? outcome : outcome + " (" + reason + ")";
         }
     }
 

@@ -6,9 +6,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
-/** How the event worker runs: how many events at once, how often it looks for due retries, how retries back off. */
+/**
+ * How the event worker runs: how many events at once, how often it looks for due retries, how retries back off, the
+ * node's name and how long its claims last unrenewed.
+ */
 public record WorkerSettings(int concurrency, Duration pollInterval, Duration retryInitialDelay, Duration retryMaxDelay,
-                             String nodeId) {
+                             String nodeId, Duration claimLease) {
     public static WorkerSettings from(Configuration configuration) {
         String nodeId = EngineOptions.NODE_ID.read(configuration);
         return new WorkerSettings(
@@ -16,7 +19,8 @@ public record WorkerSettings(int concurrency, Duration pollInterval, Duration re
                 EngineOptions.WORKER_POLL_INTERVAL.read(configuration),
                 EngineOptions.RETRY_INITIAL_DELAY.read(configuration),
                 EngineOptions.RETRY_MAX_DELAY.read(configuration),
-                nodeId == null ? hostName() : nodeId);
+                nodeId == null ? hostName() : nodeId,
+                EngineOptions.CLAIM_LEASE.read(configuration));
     }
 
     private static String hostName() {

@@ -19,8 +19,9 @@ import org.apache.camel.spi.InterceptSendToEndpoint;
  * would, so that no step has to remember it; each call ends on the thread that made it ({@link CallerThreadEndpoint}):
  * <ul>
  *   <li>before the call: an event's first call to an org is admitted by it (held while its login is refused or its
- *       API allowance is spent, before any call, so it costs no attempt), and every call gets a session, logged in
- *       once by whoever came first;</li>
+ *       API allowance is spent, before any call, so it costs no attempt); each write of an event first asks the
+ *       {@link WriteFence} whether this node still holds the event (a node whose lease another node took over sends
+ *       nothing more); and every call gets a session, logged in once by whoever came first;</li>
  *   <li>after the call: the org's usage from {@code Sforce-Limit-Info} and the call's outcome go to its statistics
  *       and pause; any failure reaches the caller as a {@link SalesforceApiException} with Salesforce's own status,
  *       errorCode and message. A call refused with 401 was not applied: its session is marked refused, the next call
@@ -38,17 +39,24 @@ public final class SalesforceCallGuard implements EndpointStrategy {
 
     private final CamelContext context;
     private final SalesforceClients clients;
+    private final WriteFence fence;
     private final Map<String, String> connectionByComponent = new ConcurrentHashMap<>();
 
-    private SalesforceCallGuard(CamelContext context, SalesforceClients clients) {
+    private SalesforceCallGuard(CamelContext context, SalesforceClients clients, WriteFence fence) {
         this.context = context;
         this.clients = clients;
+        this.fence = fence;
         clients.settings().values().forEach(settings -> connectionByComponent.put(settings.componentName(), settings.name()));
     }
 
     /** Installs the guard; before the routes start, so that their endpoints are wrapped as Camel creates them. */
     public static void install(CamelContext context, SalesforceClients clients) {
-        context.getCamelContextExtension().registerEndpointCallback(new SalesforceCallGuard(context, clients));
+        install(context, clients, WriteFence.NONE);
+    }
+
+    /** As {@link #install(CamelContext, SalesforceClients)}, with each write of an event asking the fence first. */
+    public static void install(CamelContext context, SalesforceClients clients, WriteFence fence) {
+        context.getCamelContextExtension().registerEndpointCallback(new SalesforceCallGuard(context, clients, fence));
     }
 
     @Override
@@ -62,7 +70,8 @@ public final class SalesforceCallGuard implements EndpointStrategy {
             return endpoint;
         }
         CallerThreadEndpoint guarded = new CallerThreadEndpoint(endpoint);
-        guarded.setBefore(exchange -> before(exchange, name));
+        SalesforceEndpoint salesforce = (SalesforceEndpoint) endpoint;
+        guarded.setBefore(exchange -> before(exchange, name, salesforce));
         guarded.setAfter(exchange -> after(exchange, name));
         return guarded;
     }
@@ -71,10 +80,13 @@ public final class SalesforceCallGuard implements EndpointStrategy {
     private record Call(String token, long startedNanos, Object request) {
     }
 
-    private void before(Exchange exchange, String name) {
+    private void before(Exchange exchange, String name, SalesforceEndpoint endpoint) {
         SalesforceClient client = clients.forConnection(context, name);
         if (exchange.getMessage().getHeader(EventHeaders.EVENT_ID) != null) {
             admit(exchange, client);
+            if (SalesforceWrites.writes(endpoint, exchange)) {
+                fence.beforeWrite(exchange);
+            }
         }
         exchange.setProperty(CALL, new Call(client.salesforceConnection().sessionForCall(), System.nanoTime(),
                 exchange.getMessage().getBody()));

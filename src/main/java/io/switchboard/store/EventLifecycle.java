@@ -12,20 +12,26 @@ import io.switchboard.events.ProducedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * An event's way through processing: claimed by one node, then done, failed, skipped, retried later or held, and
- * put back to pending by a replay or after a crash. Every change is a conditional update on the status it
- * expects, so two nodes sharing the database never both change one event.
+ * An event's way through processing: claimed by one node for a lease it renews while it works, then done, failed,
+ * skipped, retried later or held, and put back to pending by a replay or after a crash, or taken over by another
+ * node once its lease ran out. Every change is a conditional update on the status (and claim) it expects, so two
+ * nodes sharing the database never both change one event.
  */
 final class EventLifecycle {
     private static final String SKIPPED_CODE = "skipped";
@@ -41,89 +47,133 @@ final class EventLifecycle {
     }
 
     /**
-     * Claims up to {@code max} pending events that are due, oldest due first, marking them processing by
-     * {@code node} and counting the attempt. The claim is one conditional update of them all, so two engines never
-     * claim the same event; what this node won is read back by its name.
+     * Claims up to {@code max} events for {@code node} until {@code lease} from now: first those whose lease ran out
+     * while processing (their node stopped renewing it: it died, or lost the store), then pending events that are
+     * due, oldest due first. Each claim counts an attempt, so a taken-over event runs as a retry and its route looks
+     * for what the earlier attempt wrote. The claim is one conditional update of them all, so two engines never claim
+     * the same event; what this node won is read back by the claim's token, new for every claim.
      */
-    List<ClaimedEvent> claimDue(int max, String node) {
+    List<ClaimedEvent> claimDue(int max, String node, Duration lease) {
         Instant now = now();
-        List<String> candidates = sql.queryList(
-                // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
-                // limit; otherwise every claim sorts the whole backlog of pending events
-                "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
-                        + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
+        List<String> candidates = new ArrayList<>(sql.queryList(
+                "SELECT id FROM events WHERE status = 'processing' AND lease_until < ? ORDER BY status, lease_until LIMIT ?",
                 statement -> {
                     setInstant(statement, 1, now);
                     statement.setInt(2, max);
-                }, rows -> rows.getString(1));
+                }, rows -> rows.getString(1)));
+        if (candidates.size() < max) {
+            candidates.addAll(sql.queryList(
+                    // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
+                    // limit; otherwise every claim sorts the whole backlog of pending events
+                    "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
+                            + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
+                    statement -> {
+                        setInstant(statement, 1, now);
+                        statement.setInt(2, max - candidates.size());
+                    }, rows -> rows.getString(1)));
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
+        String token = UUID.randomUUID().toString();
         String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
-        int won = sql.update("UPDATE events SET status = 'processing', attempts = attempts + 1, claimed_by = ?, updated_at = ? "
-                + "WHERE status = 'pending' AND id IN (" + ids + ")", statement -> {
-            statement.setString(1, node);
-            setInstant(statement, 2, now);
-            bindAll(statement, 3, candidates);
-        });
+        int won = sql.update("UPDATE events SET status = 'processing', attempts = attempts + 1, claimed_by = ?, "
+                + "claim_token = ?, lease_until = ?, updated_at = ? "
+                + "WHERE (status = 'pending' OR (status = 'processing' AND lease_until < ?)) AND id IN (" + ids + ")",
+                statement -> {
+                    statement.setString(1, node);
+                    statement.setString(2, token);
+                    setInstant(statement, 3, now.plus(lease));
+                    setInstant(statement, 4, now);
+                    setInstant(statement, 5, now);
+                    bindAll(statement, 6, candidates);
+                });
         if (won == 0) {
             return List.of();
         }
         Map<String, ClaimedEvent> claimed = new HashMap<>();
         sql.queryList("SELECT id, event_type, payload, attempts, received_at FROM events "
-                + "WHERE status = 'processing' AND claimed_by = ? AND id IN (" + ids + ")", statement -> {
-            statement.setString(1, node);
+                + "WHERE status = 'processing' AND claim_token = ? AND id IN (" + ids + ")", statement -> {
+            statement.setString(1, token);
             bindAll(statement, 2, candidates);
-        }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), eventType(rows.getString(2)),
+        }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), token, eventType(rows.getString(2)),
                 rows.getString(3), rows.getInt(4), instant(rows, "received_at"))));
         return candidates.stream().map(claimed::get).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * Extends the leases of the claims whose tokens are given to {@code until}; answers the tokens still held, the
+     * others having been taken over by another node after their lease ran out.
+     */
+    Set<String> renewLeases(Collection<String> tokens, Instant until) {
+        if (tokens.isEmpty()) {
+            return Set.of();
+        }
+        List<String> held = List.copyOf(tokens);
+        String marks = String.join(", ", Collections.nCopies(held.size(), "?"));
+        sql.update("UPDATE events SET lease_until = ? WHERE status = 'processing' AND claim_token IN (" + marks + ")",
+                statement -> {
+                    setInstant(statement, 1, until.truncatedTo(ChronoUnit.MILLIS));
+                    bindAll(statement, 2, held);
+                });
+        return new HashSet<>(sql.queryList("SELECT DISTINCT claim_token FROM events WHERE status = 'processing' "
+                + "AND claim_token IN (" + marks + ")", statement -> bindAll(statement, 1, held), rows -> rows.getString(1)));
+    }
+
+    /**
+     * Whether the claim is still this node's, extending its lease to {@code until} when it is: asked before each
+     * Salesforce write, so the write goes out with a whole lease ahead of it and never after another node took over.
+     */
+    boolean holdClaim(ClaimedEvent claim, Instant until) {
+        return sql.update("UPDATE events SET lease_until = ? WHERE id = ? AND claim_token = ? AND status = 'processing'",
+                statement -> {
+                    setInstant(statement, 1, until.truncatedTo(ChronoUnit.MILLIS));
+                    statement.setString(2, claim.id());
+                    statement.setString(3, claim.token());
+                }) == 1;
+    }
+
     /** The route wrote what it had to: keeps the records it produced and its warnings. */
-    boolean markDone(String id, List<ProducedRecord> records, List<String> warnings) {
-        return finishWithRecords(id, records, "UPDATE events SET status = 'done', produced_records = ?, warnings = ?, "
-                + "error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+    boolean markDone(ClaimedEvent claim, List<ProducedRecord> records, List<String> warnings) {
+        return finishWithRecords(claim, records, "status = 'done', produced_records = ?, warnings = ?, "
+                + "error_code = NULL, error_message = NULL, updated_at = ?", statement -> {
             statement.setString(1, toJson(records));
             statement.setString(2, toJson(warnings));
             setInstant(statement, 3, now());
-            statement.setString(4, id);
         });
     }
 
     /** The event cannot be processed as it is; it stays failed until an operator replays it. */
-    boolean markFailed(String id, EventError error, List<ProducedRecord> records, List<String> warnings) {
-        return finishWithRecords(id, records, "UPDATE events SET status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
-                + "warnings = ?, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+    boolean markFailed(ClaimedEvent claim, EventError error, List<ProducedRecord> records, List<String> warnings) {
+        return finishWithRecords(claim, records, "status = 'failed', error_code = ?, error_message = ?, produced_records = ?, "
+                + "warnings = ?, updated_at = ?", statement -> {
             statement.setString(1, error.code());
             statement.setString(2, error.message());
             statement.setString(3, toJson(records));
             statement.setString(4, toJson(warnings));
             setInstant(statement, 5, now());
-            statement.setString(6, id);
         });
     }
 
     /** The event needs no Salesforce write; the reason shows as its error with code {@code skipped}. */
-    boolean markSkipped(String id, String reason, List<String> warnings) {
-        return finish(id, "UPDATE events SET status = 'skipped', error_code = ?, error_message = ?, warnings = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'processing'", statement -> {
+    boolean markSkipped(ClaimedEvent claim, String reason, List<String> warnings) {
+        return finish(claim, "status = 'skipped', error_code = ?, error_message = ?, warnings = ?, updated_at = ?",
+                statement -> {
             statement.setString(1, SKIPPED_CODE);
             statement.setString(2, reason);
             statement.setString(3, toJson(warnings));
             setInstant(statement, 4, now());
-            statement.setString(5, id);
         });
     }
 
     /** A transient failure: the event goes back to pending, due at {@code nextAttempt}, keeping the error seen. */
-    boolean retryLater(String id, Instant nextAttempt, EventError error) {
-        return finish(id, "UPDATE events SET status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
-                + "claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'processing'", statement -> {
+    boolean retryLater(ClaimedEvent claim, Instant nextAttempt, EventError error) {
+        return finish(claim, "status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
+                + "claimed_by = NULL, updated_at = ?", statement -> {
             setInstant(statement, 1, nextAttempt.truncatedTo(ChronoUnit.MILLIS));
             statement.setString(2, error.code());
             statement.setString(3, error.message());
             setInstant(statement, 4, now());
-            statement.setString(5, id);
         });
     }
 
@@ -132,16 +182,15 @@ final class EventLifecycle {
      * Unless {@code attemptCounts}, the attempt its claim counted is taken back: a run held before its first call
      * wrote nothing.
      */
-    boolean holdUntil(String id, Instant due, EventError reason, boolean attemptCounts) {
-        return finish(id, "UPDATE events SET status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
-                + "attempts = attempts - ?, claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'processing'",
+    boolean holdUntil(ClaimedEvent claim, Instant due, EventError reason, boolean attemptCounts) {
+        return finish(claim, "status = 'pending', next_attempt_at = ?, error_code = ?, error_message = ?, "
+                + "attempts = attempts - ?, claimed_by = NULL, updated_at = ?",
                 statement -> {
                     setInstant(statement, 1, due.truncatedTo(ChronoUnit.MILLIS));
                     statement.setString(2, reason.code());
                     statement.setString(3, reason.message());
                     statement.setInt(4, attemptCounts ? 0 : 1);
                     setInstant(statement, 5, now());
-                    statement.setString(6, id);
                 });
     }
 
@@ -184,20 +233,21 @@ final class EventLifecycle {
     }
 
     /**
-     * Ends the event and, in the same transaction, keeps the ids of the records it produced in {@code event_records},
-     * where they are found by record id; those of an earlier attempt are replaced.
+     * Ends the claimed event as {@link #finish} does and, in the same transaction, keeps the ids of the records it
+     * produced in {@code event_records}, where they are found by record id; those of an earlier attempt are replaced.
      */
-    private boolean finishWithRecords(String id, List<ProducedRecord> records, String statement, StoreSql.Binder binder) {
+    private boolean finishWithRecords(ClaimedEvent claim, List<ProducedRecord> records, String changes,
+            StoreSql.Binder binder) {
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
             try {
                 int updated;
-                try (PreparedStatement update = connection.prepareStatement(statement)) {
-                    binder.bind(update);
+                try (PreparedStatement update = connection.prepareStatement(claimedUpdate(changes))) {
+                    bindClaimed(update, changes, claim, binder);
                     updated = update.executeUpdate();
                 }
                 if (updated == 1) {
-                    keepRecordIds(connection, id, records);
+                    keepRecordIds(connection, claim.id(), records);
                 }
                 connection.commit();
                 return updated == 1;
@@ -232,8 +282,25 @@ final class EventLifecycle {
         }
     }
 
-    private boolean finish(String id, String statement, StoreSql.Binder binder) {
-        return sql.update(statement, binder) == 1;
+    /**
+     * Changes a claimed event as {@code changes} (a SET clause whose parameters the binder sets) say, only while
+     * this claim holds it: a node whose lease was taken over changes nothing. Answers whether it changed the event.
+     */
+    private boolean finish(ClaimedEvent claim, String changes, StoreSql.Binder binder) {
+        return sql.update(claimedUpdate(changes), statement -> bindClaimed(statement, changes, claim, binder)) == 1;
+    }
+
+    private static String claimedUpdate(String changes) {
+        return "UPDATE events SET " + changes + " WHERE id = ? AND claim_token = ? AND status = 'processing'";
+    }
+
+    /** Binds the SET clause's parameters, then the claim's event id and token that the WHERE clause asks for. */
+    private static void bindClaimed(PreparedStatement statement, String changes, ClaimedEvent claim,
+            StoreSql.Binder binder) throws SQLException {
+        int changeParameters = (int) changes.chars().filter(c -> c == '?').count();
+        binder.bind(statement);
+        statement.setString(changeParameters + 1, claim.id());
+        statement.setString(changeParameters + 2, claim.token());
     }
 
     /** Puts a failed or skipped event back to pending, due now, with its attempts and last outcome cleared. */

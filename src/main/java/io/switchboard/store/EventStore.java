@@ -4,16 +4,21 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The durable event store behind intake, status API and worker: every accepted event with where its processing
- * stands, and the watermarks of scheduled polls. Safe for several engines sharing one PostgreSQL database: an
- * event is claimed by a conditional update that only one of them can win.
+ * stands, the watermarks of scheduled polls and the nodes sharing it. Safe for several engines sharing one PostgreSQL
+ * database: an event is claimed by a conditional update that only one of them can win, for a lease that its node
+ * renews while it works and that another node takes over once it runs out.
  *
  * <p>One face for four jobs, each in its own class: accepting ({@link EventIntake}), an event's way through
  * processing ({@link EventLifecycle}), reading events back ({@link EventQueries}) and the polls' watermarks
@@ -28,6 +33,7 @@ public final class EventStore implements AutoCloseable {
     private final Watermarks watermarks;
     private final ContactLinks contactLinks;
     private final UnfinishedByKey unfinishedByKey;
+    private final Nodes nodes;
 
     private EventStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -38,6 +44,7 @@ public final class EventStore implements AutoCloseable {
         this.watermarks = new Watermarks(sql);
         this.contactLinks = new ContactLinks(sql);
         this.unfinishedByKey = new UnfinishedByKey(sql);
+        this.nodes = new Nodes(sql);
     }
 
     /** Opens the store the settings point at (SWITCHBOARD_DB_URL, else H2 under the data folder) and migrates it. */
@@ -77,36 +84,50 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Claims up to {@code max} pending events that are due, oldest due first, marking them processing by
-     * {@code node} and counting the attempt; two engines never claim the same event.
+     * Claims up to {@code max} events for {@code node}, each for {@code lease}: first those whose lease ran out (a
+     * take-over, run as a retry), then pending events that are due, oldest due first; each claim counts an attempt.
+     * Two engines never claim the same event.
      */
-    public List<ClaimedEvent> claimDue(int max, String node) {
-        return lifecycle.claimDue(max, node);
+    public List<ClaimedEvent> claimDue(int max, String node, Duration lease) {
+        return lifecycle.claimDue(max, node, lease);
     }
 
-    /** The route wrote what it had to: keeps the records it produced and its warnings. */
-    public boolean markDone(String id, List<ProducedRecord> records, List<String> warnings) {
-        return lifecycle.markDone(id, records, warnings);
+    /** Extends the leases of these claims to {@code until}; answers the tokens still held (see {@link EventLifecycle}). */
+    public Set<String> renewLeases(Collection<String> tokens, Instant until) {
+        return lifecycle.renewLeases(tokens, until);
+    }
+
+    /** Whether the claim still holds its event, extending its lease to {@code until} when it does. */
+    public boolean holdClaim(ClaimedEvent claim, Instant until) {
+        return lifecycle.holdClaim(claim, until);
+    }
+
+    /**
+     * The route wrote what it had to: keeps the records it produced and its warnings. Like every change below, only
+     * while the claim holds the event; answers whether it did.
+     */
+    public boolean markDone(ClaimedEvent claim, List<ProducedRecord> records, List<String> warnings) {
+        return lifecycle.markDone(claim, records, warnings);
     }
 
     /** The event cannot be processed as it is; it stays failed until an operator replays it. */
-    public boolean markFailed(String id, EventError error, List<ProducedRecord> records, List<String> warnings) {
-        return lifecycle.markFailed(id, error, records, warnings);
+    public boolean markFailed(ClaimedEvent claim, EventError error, List<ProducedRecord> records, List<String> warnings) {
+        return lifecycle.markFailed(claim, error, records, warnings);
     }
 
     /** The event needs no Salesforce write; the reason shows as its error with code {@code skipped}. */
-    public boolean markSkipped(String id, String reason, List<String> warnings) {
-        return lifecycle.markSkipped(id, reason, warnings);
+    public boolean markSkipped(ClaimedEvent claim, String reason, List<String> warnings) {
+        return lifecycle.markSkipped(claim, reason, warnings);
     }
 
     /** A transient failure: the event goes back to pending, due at {@code nextAttempt}, keeping the error seen. */
-    public boolean retryLater(String id, Instant nextAttempt, EventError error) {
-        return lifecycle.retryLater(id, nextAttempt, error);
+    public boolean retryLater(ClaimedEvent claim, Instant nextAttempt, EventError error) {
+        return lifecycle.retryLater(claim, nextAttempt, error);
     }
 
     /** Not a failure: the event waits, pending, until {@code due}, showing why (see {@link EventLifecycle}). */
-    public boolean holdUntil(String id, Instant due, EventError reason, boolean attemptCounts) {
-        return lifecycle.holdUntil(id, due, reason, attemptCounts);
+    public boolean holdUntil(ClaimedEvent claim, Instant due, EventError reason, boolean attemptCounts) {
+        return lifecycle.holdUntil(claim, due, reason, attemptCounts);
     }
 
     /** The events held with {@code holdCode} become due now (a refused login was accepted); answers how many. */
@@ -190,6 +211,26 @@ public final class EventStore implements AutoCloseable {
     /** The links between source contacts and Salesforce Contacts. */
     public ContactLinks contactLinks() {
         return contactLinks;
+    }
+
+    /** The node's heartbeat: it was alive at {@code at}. */
+    public void nodeSeen(String node, Instant at) {
+        nodes.seen(node, at);
+    }
+
+    /** The nodes whose heartbeat reached the store since {@code since}. */
+    public List<NodeSeen> nodesSeenSince(Instant since) {
+        return nodes.seenSince(since);
+    }
+
+    /** Whether the store is a database several engines may share (PostgreSQL), not the embedded file. */
+    public boolean shared() {
+        return dataSource.getJdbcUrl().startsWith(StoreDatabase.POSTGRESQL_PREFIX);
+    }
+
+    /** The store's connection pool, for what keeps its own tables beside the events (the clustered scheduler). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

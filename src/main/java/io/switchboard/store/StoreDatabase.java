@@ -6,6 +6,7 @@ import io.switchboard.config.EngineSettings;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** Opens the store's database: a HikariCP pool on its JDBC URL, with the schema brought up to date by Flyway. */
 final class StoreDatabase {
@@ -17,6 +18,7 @@ final class StoreDatabase {
     private static final int POOL_SIZE = 16;
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+    static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     private StoreDatabase() {
     }
@@ -58,7 +60,12 @@ final class StoreDatabase {
                     + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+            if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+                // only a shared store runs the clustered scheduler, which keeps its triggers in tables of its own
+                flyway.javaMigrations(new QuartzTables());
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate the event store schema: " + rootMessage(e), e);

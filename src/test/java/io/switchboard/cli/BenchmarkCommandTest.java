@@ -37,7 +37,7 @@ class BenchmarkCommandTest {
     void shouldRefuseAnUnknownScenarioNamingTheChoicesWithExitCodeTwo() {
         assertEquals(2, run("benchmark", "--scenario", "fastest"));
         assertEquals("switchboard benchmark: --scenario must be one of all, intake, throughput, latency, calls, bulk, "
-                + "contacts, got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
+                + "contacts, cluster, got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,7 @@ class ReplayCommandTest {
         String id = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client(key), "{}", "digest",
                 List.of())).eventId();
         if (fail) {
-            store.claimDue(10, "test-node");
-            store.markFailed(id, new EventError("INVALID_FIELD", "No such column"), List.of(), List.of());
+            store.markFailed(store.claimDue(10, "test-node", Duration.ofMinutes(1)).get(0), new EventError("INVALID_FIELD", "No such column"), List.of(), List.of());
         }
         return id;
     }

@@ -38,7 +38,8 @@ class EventsQueryTest {
         EventsQuery query = read(Map.of("type", "<script>", "status", "broken", "from", "yesterday",
                 "q", "x".repeat(256), "after", "not-a-cursor"));
         assertEquals(List.of("q: must be at most 255 characters",
-                "type: must be one of [conversation-closed, call, referral-status-changed, case-acknowledged]",
+                "type: must be one of conversation-closed, call, referral-status-changed, case-acknowledged, "
+                        + "contact-changed, contact-delivery",
                 "status: must be one of pending, processing, done, failed, skipped",
                 "from: must be a time such as 2026-11-20T10:15 (UTC)"), query.problems());
         assertTrue(query.filter().type().isEmpty() && query.filter().status().isEmpty()

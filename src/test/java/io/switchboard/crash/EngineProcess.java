@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The engine as its own operating-system process ({@code java -cp ... io.switchboard.cli.Switchboard}), run in a
@@ -25,6 +26,7 @@ public final class EngineProcess {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration START_PATIENCE = Duration.ofSeconds(60);
+    private static final Random RANDOM = new Random();
 
     private final Process process;
     private final String baseUrl;
@@ -64,7 +66,13 @@ public final class EngineProcess {
         environment.put("SWITCHBOARD_RETRY_MAX_DELAY_MS", "1000");
         environment.putAll(overrides);
         EngineProcess engine = new EngineProcess(builder.start(), port);
-        engine.awaitAnswering();
+        try {
+            engine.awaitAnswering();
+        } catch (Exception e) {
+            // a process that never answered would outlive the test that cannot stop what it was not given
+            engine.kill();
+            throw e;
+        }
         return engine;
     }
 
@@ -116,9 +124,20 @@ public final class EngineProcess {
         return HTTP.send(request.header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A free port below the range the system hands out to outgoing connections. A port from that range (what binding
+     * port 0 answers) may be taken, before the engine binds it, by a connection of another process, or by this test's
+     * own first probe of it connecting to itself, and the engine then runs without its HTTP server.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }

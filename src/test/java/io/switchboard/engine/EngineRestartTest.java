@@ -14,6 +14,7 @@ import io.switchboard.store.EventStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +105,7 @@ class EngineRestartTest {
     private void simulateACrashWhileProcessing(String eventId) {
         try (EventStore store = EventStore.open(new EngineSettings(0, dataDir, null, null, true))) {
             while (store.find(eventId).orElseThrow().status() == EventStatus.PENDING) {
-                store.claimDue(1, "node-1");
+                store.claimDue(1, "node-1", Duration.ofMinutes(1));
             }
             assertEquals(EventStatus.PROCESSING, store.find(eventId).orElseThrow().status());
         }

@@ -30,6 +30,7 @@ class ObserveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TOKEN = "observe-test-token";
+    private static final String NODE = "observe-node";
     private static SalesforceEmulator emulator;
     private static Engine engine;
     private static int port;
@@ -43,7 +44,7 @@ class ObserveTest {
         Map<String, String> env = Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_API_TOKEN", TOKEN,
                 "SWITCHBOARD_DATA_DIR", Files.createTempDirectory("switchboard-observe").toString(),
                 "SF_LOGIN_URL", emulator.baseUrl(), "SF_CLIENT_ID", SeededOrg.CLIENT_ID,
-                "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET);
+                "SF_CLIENT_SECRET", SeededOrg.CLIENT_SECRET, "SWITCHBOARD_NODE_ID", NODE);
         engine = Engine.start(Configuration.load(Path.of("config"), env::get));
     }
 
@@ -75,6 +76,9 @@ class ObserveTest {
         assertEquals("UP", up.path("checks").path("store").path("status").asText());
         assertEquals("UP", up.path("checks").path("routes").path("status").asText());
         assertEquals("UP", up.path("checks").path("connections").path("default").path("status").asText());
+        assertEquals(NODE, up.path("node").asText());
+        assertEquals(NODE, up.path("nodes").path(0).path("id").asText(), up.toString());
+        assertEquals(1, up.path("nodes").size(), "the one node on its embedded store: " + up);
 
         emulator.admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 1).on("POST", "/sobjects/Account"));
         assertEquals(503, createAccount());
@@ -103,6 +107,7 @@ class ObserveTest {
         long remaining = 5000 - emulator.admin().apiUsed();
         assertTrue(text.contains("switchboard_salesforce_api_remaining{connection=\"default\"} " + remaining + "\n"), text);
         assertTrue(text.contains("switchboard_salesforce_api_max{connection=\"default\"} 5000\n"), text);
+        assertTrue(text.contains("switchboard_nodes_alive 1\n"), text);
         assertFalse(text.contains(SeededOrg.CLIENT_SECRET) || text.contains(TOKEN), "no secret in metrics");
     }
 }

@@ -20,7 +20,8 @@ class WorkerSettingsTest {
     @Test
     void shouldDefaultToEightEventsAtOnceRetriesFromOneSecondToFiveMinutesAndTenMegabyteBodies() {
         WorkerSettings worker = WorkerSettings.from(configuration(Map.of("SWITCHBOARD_NODE_ID", "node-7")));
-        assertEquals(new WorkerSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), "node-7"), worker);
+        assertEquals(new WorkerSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), "node-7",
+                Duration.ofMinutes(1)), worker);
         assertEquals(10 * 1024 * 1024, IntakeSettings.from(configuration(Map.of())).maxBodyBytes());
     }
 

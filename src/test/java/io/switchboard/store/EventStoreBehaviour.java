@@ -11,16 +11,20 @@ import io.switchboard.events.ProducedRecord;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 /** What every event store database must do; subclasses run it against H2 and PostgreSQL. */
 abstract class EventStoreBehaviour {
     private static final String NODE = "node-a";
+    private static final Duration LEASE = Duration.ofMinutes(1);
 
     protected EventStore store;
     private String jdbcUrl;
@@ -63,7 +68,7 @@ abstract class EventStoreBehaviour {
     }
 
     private ClaimedEvent claimOnly(String id) {
-        List<ClaimedEvent> claimed = store.claimDue(10, NODE);
+        List<ClaimedEvent> claimed = store.claimDue(10, NODE, LEASE);
         assertEquals(1, claimed.size(), claimed.toString());
         assertEquals(id, claimed.get(0).id());
         return claimed.get(0);
@@ -93,7 +98,7 @@ abstract class EventStoreBehaviour {
         assertEquals(EventType.CALL, claimed.type());
         assertEquals("{\"callId\":\"k1\"}", claimed.payload());
         assertEquals(EventStatus.PROCESSING, store.find(id).orElseThrow().status());
-        assertTrue(store.claimDue(10, NODE).isEmpty(), "a processing event is not claimed twice");
+        assertTrue(store.claimDue(10, NODE, LEASE).isEmpty(), "a processing event is not claimed twice");
     }
 
     @Test
@@ -122,7 +127,7 @@ abstract class EventStoreBehaviour {
     private static List<String> claimUntilEmpty(EventStore claimer) {
         List<String> ids = new ArrayList<>();
         List<ClaimedEvent> batch;
-        while (!(batch = claimer.claimDue(5, Thread.currentThread().getName())).isEmpty()) {
+        while (!(batch = claimer.claimDue(5, Thread.currentThread().getName(), LEASE)).isEmpty()) {
             batch.forEach(event -> ids.add(event.id()));
         }
         return ids;
@@ -131,22 +136,22 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldKeepRecordsAndWarningsOfADoneEvent() {
         String id = acceptNew("k1");
-        claimOnly(id);
+        ClaimedEvent claim = claimOnly(id);
         List<ProducedRecord> records = List.of(new ProducedRecord("Case", "500000000000001AAA", "created"));
-        assertTrue(store.markDone(id, records, List.of("two contacts matched")));
+        assertTrue(store.markDone(claim, records, List.of("two contacts matched")));
         StoredEvent done = store.find(id).orElseThrow();
         assertEquals(EventStatus.DONE, done.status());
         assertEquals(records, done.records());
         assertEquals(List.of("two contacts matched"), done.warnings());
         assertNull(done.error());
-        assertFalse(store.markFailed(id, new EventError("X", "late"), List.of(), List.of()), "only a processing event is finished");
+        assertFalse(store.markFailed(claim, new EventError("X", "late"), List.of(), List.of()), "only a processing event is finished");
     }
 
     @Test
     void shouldKeepTheErrorOfAFailedEvent() {
         String id = acceptNew("k1");
-        claimOnly(id);
-        store.markFailed(id, new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Status: bad value"), List.of(), List.of());
+        ClaimedEvent claim = claimOnly(id);
+        store.markFailed(claim, new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Status: bad value"), List.of(), List.of());
         StoredEvent failed = store.find(id).orElseThrow();
         assertEquals(EventStatus.FAILED, failed.status());
         assertEquals(new EventError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Status: bad value"), failed.error());
@@ -155,8 +160,8 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldKeepTheReasonOfASkippedEvent() {
         String id = acceptNew("k1");
-        claimOnly(id);
-        store.markSkipped(id, "no trigger matched", List.of());
+        ClaimedEvent claim = claimOnly(id);
+        store.markSkipped(claim, "no trigger matched", List.of());
         StoredEvent skipped = store.find(id).orElseThrow();
         assertEquals(EventStatus.SKIPPED, skipped.status());
         assertEquals(new EventError("skipped", "no trigger matched"), skipped.error());
@@ -165,12 +170,12 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldReturnARetriedEventToPendingUntilItsNextAttempt() throws Exception {
         String id = acceptNew("k1");
-        claimOnly(id);
-        store.retryLater(id, Instant.now().plusMillis(300), new EventError("SERVER_UNAVAILABLE", "busy"));
+        ClaimedEvent claim = claimOnly(id);
+        store.retryLater(claim, Instant.now().plusMillis(300), new EventError("SERVER_UNAVAILABLE", "busy"));
         StoredEvent waiting = store.find(id).orElseThrow();
         assertEquals(EventStatus.PENDING, waiting.status());
         assertEquals("SERVER_UNAVAILABLE", waiting.error().code());
-        assertTrue(store.claimDue(10, NODE).isEmpty(), "not due yet");
+        assertTrue(store.claimDue(10, NODE, LEASE).isEmpty(), "not due yet");
         Thread.sleep(400);
         assertEquals(2, claimOnly(id).attempts());
     }
@@ -180,11 +185,13 @@ abstract class EventStoreBehaviour {
         String refused = acceptNew("k1");
         String paused = acceptNew("k2");
         String retried = acceptNew("k3");
-        assertEquals(3, store.claimDue(10, NODE).size());
+        Map<String, ClaimedEvent> claims = store.claimDue(10, NODE, LEASE).stream()
+                .collect(Collectors.toMap(ClaimedEvent::id, claim -> claim));
+        assertEquals(3, claims.size());
         Instant later = Instant.now().plusSeconds(3600);
-        store.holdUntil(refused, later, new EventError("LOGIN_REFUSED", "login refused"), false);
-        store.holdUntil(paused, later, new EventError("API_PAUSED", "paused"), false);
-        store.retryLater(retried, later, new EventError("SERVER_UNAVAILABLE", "busy"));
+        store.holdUntil(claims.get(refused), later, new EventError("LOGIN_REFUSED", "login refused"), false);
+        store.holdUntil(claims.get(paused), later, new EventError("API_PAUSED", "paused"), false);
+        store.retryLater(claims.get(retried), later, new EventError("SERVER_UNAVAILABLE", "busy"));
         AtomicInteger announcements = new AtomicInteger();
         store.onNewWork(announcements::incrementAndGet);
 
@@ -207,15 +214,16 @@ abstract class EventStoreBehaviour {
             Thread.sleep(5);
         }
         assertEquals(1, announcements.get(), "the acceptance");
-        claimOnly(id);
+        ClaimedEvent claim = claimOnly(id);
         assertFalse(store.makeDue(id), "an event still processing is not pending");
-        store.holdUntil(id, Instant.now().plusSeconds(3600), new EventError("ATTACHMENTS_DOWNLOADING", "waiting"), false);
-        assertTrue(store.claimDue(10, NODE).isEmpty(), "held for an hour");
+        store.holdUntil(claim, Instant.now().plusSeconds(3600), new EventError("ATTACHMENTS_DOWNLOADING", "waiting"), false);
+        assertTrue(store.claimDue(10, NODE, LEASE).isEmpty(), "held for an hour");
 
         assertTrue(store.makeDue(id));
         assertEquals(2, announcements.get(), "the wait ended early");
-        assertEquals(1, claimOnly(id).attempts(), "the hold before the first call counted no attempt");
-        store.markDone(id, List.of(), List.of());
+        ClaimedEvent again = claimOnly(id);
+        assertEquals(1, again.attempts(), "the hold before the first call counted no attempt");
+        store.markDone(again, List.of(), List.of());
         assertFalse(store.makeDue(id));
         assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
         assertEquals(2, announcements.get(), "a done event is no new work");
@@ -228,8 +236,7 @@ abstract class EventStoreBehaviour {
             ids.add(acceptNew("k" + i));
             Thread.sleep(5);
         }
-        store.claimDue(1, NODE);
-        store.markFailed(ids.get(0), new EventError("E", "m"), List.of(), List.of());
+        store.markFailed(store.claimDue(1, NODE, LEASE).get(0), new EventError("E", "m"), List.of(), List.of());
         assertEquals(List.of(ids.get(3), ids.get(2)), idsOf(store.list(Optional.empty(), 2)));
         assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), idsOf(store.list(Optional.of(EventStatus.PENDING), 50)));
         assertEquals(List.of(ids.get(0)), idsOf(store.list(Optional.of(EventStatus.FAILED), 50)));
@@ -244,8 +251,7 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldReplayOnlyFailedOrSkippedEvents() {
         String failed = acceptNew("k1");
-        claimOnly(failed);
-        store.markFailed(failed, new EventError("E", "m"), List.of(), List.of());
+        store.markFailed(claimOnly(failed), new EventError("E", "m"), List.of(), List.of());
         String pending = acceptNew("k2");
 
         assertEquals(ReplayResult.REQUEUED, store.replay(failed));
@@ -260,13 +266,61 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldRequeueOnlyTheEventsItsOwnNodeWasProcessing() {
         String mine = acceptNew("k1");
-        store.claimDue(1, NODE);
+        store.claimDue(1, NODE, LEASE);
         String theirs = acceptNew("k2");
-        store.claimDue(1, "node-b");
+        store.claimDue(1, "node-b", LEASE);
 
         assertEquals(1, store.requeueInterrupted(NODE));
         assertEquals(EventStatus.PENDING, store.find(mine).orElseThrow().status());
         assertEquals(EventStatus.PROCESSING, store.find(theirs).orElseThrow().status());
+    }
+
+    @Test
+    void shouldLetAnotherNodeTakeOverAnEventWhoseLeaseRanOutAndFenceOffTheFormerHolder() throws Exception {
+        String id = acceptNew("k1");
+        ClaimedEvent first = store.claimDue(10, NODE, Duration.ofMillis(200)).get(0);
+        assertTrue(store.claimDue(10, "node-b", LEASE).isEmpty(), "the lease still holds");
+        Thread.sleep(300);
+
+        List<ClaimedEvent> takenOver = store.claimDue(10, "node-b", LEASE);
+        assertEquals(1, takenOver.size());
+        ClaimedEvent second = takenOver.get(0);
+        assertEquals(id, second.id());
+        assertEquals(2, second.attempts(), "the take-over runs as a retry");
+        assertNotEquals(first.token(), second.token());
+
+        assertFalse(store.holdClaim(first, Instant.now().plus(LEASE)), "the former holder may write no more");
+        assertFalse(store.markDone(first, List.of(), List.of()), "nor record an outcome");
+        assertEquals(Set.of(), store.renewLeases(List.of(first.token()), Instant.now().plus(LEASE)));
+        assertTrue(store.holdClaim(second, Instant.now().plus(LEASE)));
+        assertTrue(store.markDone(second, List.of(), List.of()));
+        assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
+    }
+
+    @Test
+    void shouldKeepARenewedLeaseFromBeingTakenOver() throws Exception {
+        acceptNew("k1");
+        acceptNew("k2");
+        List<ClaimedEvent> claimed = store.claimDue(10, NODE, Duration.ofMillis(300));
+        assertEquals(2, claimed.size());
+        Set<String> tokens = new HashSet<>();
+        claimed.forEach(claim -> tokens.add(claim.token()));
+
+        assertEquals(tokens, store.renewLeases(tokens, Instant.now().plus(LEASE)));
+        Thread.sleep(400);
+        assertTrue(store.claimDue(10, "node-b", LEASE).isEmpty(), "renewed for a minute");
+    }
+
+    @Test
+    void shouldListTheNodesSeenSinceAGivenTime() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store.nodeSeen("node-a", now.minusSeconds(600));
+        store.nodeSeen("node-b", now.minusSeconds(600));
+        store.nodeSeen("node-b", now);
+        store.nodeSeen("node-c", now.minusSeconds(1));
+
+        List<NodeSeen> alive = store.nodesSeenSince(now.minusSeconds(60));
+        assertEquals(List.of(new NodeSeen("node-b", now), new NodeSeen("node-c", now.minusSeconds(1))), alive);
     }
 
     @Test
@@ -276,8 +330,7 @@ abstract class EventStoreBehaviour {
         String id = acceptNew("k1");
         store.accept(call("k1"));
         assertEquals(1, announcements.get(), "a duplicate is no new work");
-        claimOnly(id);
-        store.markSkipped(id, "nothing to do", List.of());
+        store.markSkipped(claimOnly(id), "nothing to do", List.of());
         store.replay(id);
         assertEquals(2, announcements.get());
     }
@@ -434,8 +487,7 @@ abstract class EventStoreBehaviour {
     void shouldFindAnEventByItsOwnIdThePlatformsIdOrARecordItProduced() {
         String call = store.accept(new NewEvent(EventType.CALL, "xcally", IdempotencyKey.client("k1"), "{}", "d",
                 List.of(), "1763633200.42")).eventId();
-        claimOnly(call);
-        store.markDone(call, List.of(new ProducedRecord("Task", "00T8d0000000001AAA", "created")), List.of());
+        store.markDone(claimOnly(call), List.of(new ProducedRecord("Task", "00T8d0000000001AAA", "created")), List.of());
         acceptNew("someone else");
         for (String id : List.of(call, "1763633200.42", "00T8d0000000001AAA")) {
             List<StoredEvent> found = store.page(byId(id), Optional.empty(), 10).events();
@@ -449,13 +501,13 @@ abstract class EventStoreBehaviour {
     @Test
     void shouldFindAReplayedEventByTheRecordsOfItsLastAttempt() {
         String id = acceptNew("replayed");
-        claimOnly(id);
+        ClaimedEvent first = claimOnly(id);
         ProducedRecord contact = new ProducedRecord("Contact", "0038d0000000001AAA", "linked");
-        store.markFailed(id, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
+        store.markFailed(first, new EventError("STORAGE_LIMIT_EXCEEDED", "full"), List.of(contact), List.of());
         store.replay(id);
-        claimOnly(id);
+        ClaimedEvent second = claimOnly(id);
         ProducedRecord task = new ProducedRecord("Task", "00T8d0000000009AAA", "created");
-        assertTrue(store.markDone(id, List.of(contact, task, contact), List.of()));
+        assertTrue(store.markDone(second, List.of(contact, task, contact), List.of()));
         for (String recordId : List.of("0038d0000000001AAA", "00T8d0000000009AAA")) {
             assertEquals(List.of(id), store.page(byId(recordId), Optional.empty(), 10).events().stream()
                     .map(StoredEvent::id).toList(), recordId);

@@ -1,52 +1,35 @@
 package io.switchboard.store;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The event store on PostgreSQL at 127.0.0.1:5432/test (user postgres), each test in a schema of its own that is
- * dropped afterwards. Skipped, with the reason shown, when no such server is reachable.
+ * The event store on PostgreSQL ({@link PostgresServer}), each test in a schema of its own that is dropped
+ * afterwards.
  */
 class PostgresEventStoreTest extends EventStoreBehaviour {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=2";
     private static final List<String> SCHEMAS = new ArrayList<>();
 
     @BeforeAll
     static void requirePostgres() {
-        try (Connection ignored = DriverManager.getConnection(SERVER)) {
-            // reachable
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL store tests skipped: no server at " + SERVER + " (" + e.getMessage() + ")");
-        }
+        PostgresServer.require();
     }
 
     @Override
     protected String freshJdbcUrl() throws SQLException {
-        String schema = "switchboard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
+        String schema = PostgresServer.createSchema("switchboard_test");
         SCHEMAS.add(schema);
-        return SERVER + "&currentSchema=" + schema;
+        return PostgresServer.urlOf(schema);
     }
 
     @AfterAll
     static void dropSchemas() throws SQLException {
         for (String schema : SCHEMAS) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            PostgresServer.dropSchema(schema);
         }
         SCHEMAS.clear();
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
