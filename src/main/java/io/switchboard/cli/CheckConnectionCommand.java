@@ -3,14 +3,17 @@ package io.switchboard.cli;
 import io.switchboard.config.Configuration;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.contacts.ContactSyncFile;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.Mappings;
+import io.switchboard.mapping.ObjectUse;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
 import io.switchboard.schema.ConnectionReport;
 import io.switchboard.schema.SavedDescribes;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +40,8 @@ final class CheckConnectionCommand implements Command {
 
                 Logs in to the connection NAME (default: 'default', configured by the SF_* variables) and prints
                 the org id, user, API version, daily API usage, whether the user may set audit fields, and whether
-                the objects and fields the mapping files in config/ write on that connection exist and fit.
+                the objects and fields the mapping files in config/ write on that connection exist and fit, and
+                the Contact fields config/contact-sync.yaml maps and matches on.
                 The describes it reads are saved under SWITCHBOARD_DATA_DIR/describes/NAME/ (no token, no
                 credential), and validate checks the mappings against them from then on, offline.
                 A failed login says which host, which flow and the likely cause. Exits 0 only when all is usable.
@@ -54,6 +58,10 @@ final class CheckConnectionCommand implements Command {
         Configuration configuration = Configuration.load(console.configDir(), console.environment());
         Map<String, ConnectionSettings> connections = Connections.load(configuration);
         Mappings mappings = MappingFiles.load(console.configDir(), connections.keySet());
+        // the contact sync's field map and match fields are Contact fields of its connection, checked alongside
+        List<ObjectUse> uses = new ArrayList<>(mappings.objectUses());
+        uses.add(ContactSyncFile.load(console.configDir(), name -> configuration.value(name, name).orElse(null))
+                .contactUse());
         String name = args.isEmpty() ? ConnectionOptions.DEFAULT : args.get(0);
         ConnectionSettings settings = connections.get(name);
         if (settings == null) {
@@ -64,7 +72,7 @@ final class CheckConnectionCommand implements Command {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addComponent(settings.componentName(), SalesforceComponents.create(settings));
             context.start();
-            return ConnectionReport.print(context, settings, mappings, Optional.of(saved), console.out()::println) ? OK : NOT_OK;
+            return ConnectionReport.print(context, settings, uses, Optional.of(saved), console.out()::println) ? OK : NOT_OK;
         }
     }
 

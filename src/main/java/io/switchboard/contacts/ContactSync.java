@@ -1,5 +1,6 @@
 package io.switchboard.contacts;
 
+import io.switchboard.mapping.ObjectUse;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +10,13 @@ import java.util.Set;
  * {@code config/contact-sync.yaml} as read: the source platform, the Salesforce connection its Contacts live in, the
  * field map, the Contact fields a source contact is matched on, what a deletion on the source does, and how
  * Salesforce's changes are delivered back.
+ *
+ * @param contactUse every Contact field the file names, with its line and what the sync does with it: what
+ *                   check-connection checks against the org's describe, and validate against the saved one
  */
 public record ContactSync(Path file, String source, String connection, List<ContactField> fields,
                           List<String> phoneFields, List<String> emailFields, OnSourceDelete onSourceDelete,
-                          DeliverySettings delivery) {
+                          DeliverySettings delivery, ObjectUse contactUse) {
     public ContactSync {
         fields = List.copyOf(fields);
         phoneFields = List.copyOf(phoneFields);

@@ -4,7 +4,9 @@ import io.switchboard.config.ConfigException;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.Option;
 import io.switchboard.config.Secret;
+import io.switchboard.mapping.FieldUse;
 import io.switchboard.mapping.MappingProblem;
+import io.switchboard.mapping.ObjectUse;
 import io.switchboard.mapping.yaml.Problems;
 import io.switchboard.mapping.yaml.YamlFile;
 import io.switchboard.mapping.yaml.YamlNode;
@@ -62,13 +64,19 @@ public final class ContactSyncFile {
             root.problem("missing 'fields'; expected the field map, a list of {source, salesforce, direction}");
             return List.of();
         });
+        // every Contact field named, with its line and what the sync does with it, for checking against describe
+        List<FieldUse> uses = new ArrayList<>();
+        fields.forEach(field -> uses.add(FieldUse.of(field.salesforceField(), field.line(),
+                field.direction().toSalesforce() ? FieldUse.Purpose.UPSERT : FieldUse.Purpose.READ)));
         YamlNode match = root.get("match").orElse(null);
         List<String> phoneFields = List.of();
         List<String> emailFields = List.of();
         if (match != null) {
             match.allowOnly(List.of("phoneFields", "emailFields"));
-            phoneFields = match.get("phoneFields").map(ContactSyncFile::fieldNames).orElse(List.of());
-            emailFields = match.get("emailFields").map(ContactSyncFile::fieldNames).orElse(List.of());
+            phoneFields = match.get("phoneFields").map(list -> fieldNames(list, FieldUse.Purpose.PHONE_SEARCH, uses))
+                    .orElse(List.of());
+            emailFields = match.get("emailFields").map(list -> fieldNames(list, FieldUse.Purpose.READ, uses))
+                    .orElse(List.of());
         }
         OnSourceDelete onSourceDelete = root.get("onSourceDelete").flatMap(ContactSyncFile::onSourceDelete)
                 .orElse(OnSourceDelete.UNLINK);
@@ -76,8 +84,9 @@ public final class ContactSyncFile {
         if (source.isEmpty() || delivery == null) {
             return Optional.empty();
         }
+        ObjectUse contactUse = new ObjectUse(root.file(), root.lineOf("fields"), connection, ContactSteps.CONTACT, uses);
         return Optional.of(new ContactSync(root.file(), source.get(), connection, fields, phoneFields, emailFields,
-                onSourceDelete, delivery));
+                onSourceDelete, delivery, contactUse));
     }
 
     /** Each setting from its variable, else from the file's delivery block, else its default; null when invalid. */
@@ -173,10 +182,14 @@ public final class ContactSyncFile {
         }
     }
 
-    private static List<String> fieldNames(YamlNode list) {
+    /** The names listed, each also noted in {@code uses} with its line and purpose. */
+    private static List<String> fieldNames(YamlNode list, FieldUse.Purpose purpose, List<FieldUse> uses) {
         List<String> names = new ArrayList<>();
         for (YamlNode item : list.items()) {
-            item.text().map(String::strip).filter(name -> validName(item, name)).ifPresent(names::add);
+            item.text().map(String::strip).filter(name -> validName(item, name)).ifPresent(name -> {
+                names.add(name);
+                uses.add(FieldUse.of(name, item.line(), purpose));
+            });
         }
         return names;
     }

@@ -8,12 +8,14 @@ import io.switchboard.events.EventType;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
 import io.switchboard.intake.ParsedEvent;
-import io.switchboard.store.Acceptance;
 import io.switchboard.store.ContactLink;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.NewEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * so a crash between reading a change and delivering it loses nothing, and the next run does not read it again.
  * A change the engine made itself for the source is left out (no echo): made by the connection's own user, with the
  * mapped values the engine last wrote to that Contact. A deleted Contact's link goes once its delivery is queued.
+ * A page's deliveries are stored together, a few hundred a commit, not one commit each.
  */
 final class QueueContactDeliveries implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(QueueContactDeliveries.class);
@@ -52,9 +55,10 @@ final class QueueContactDeliveries implements Processor {
         String engineUser = steps.client(exchange).runningUserId();
         Map<String, ContactLink> links = steps.links().linksOfContacts(page.records().stream()
                 .map(record -> record.path("Id").asText()).toList());
-        int queued = 0;
         int echoes = 0;
         SyncPosition last = null;
+        List<NewEvent> deliveries = new ArrayList<>();
+        List<ContactLink> deletedLinks = new ArrayList<>();
         for (JsonNode record : page.records()) {
             String id = record.path("Id").asText();
             Instant stamp = SalesforceTimes.parse(record.path("SystemModstamp").asText(null));
@@ -64,11 +68,16 @@ final class QueueContactDeliveries implements Processor {
                 echoes++;
                 continue;
             }
-            queued += queue(delivery(record, stamp, link, sync)) ? 1 : 0;
+            deliveries.add(delivery(record, stamp, link, sync));
             if (record.path("IsDeleted").asBoolean(false) && link != null) {
-                steps.links().unlink(link.source(), link.contactId(), id);
+                deletedLinks.add(link);
             }
         }
+        // the page's deliveries share their commits; a change read again (the overlap, a crash before the watermark
+        // moved) is stored already and not counted; a link goes only once its Contact's deletion is queued
+        int queued = (int) store.acceptAll(deliveries).stream()
+                .filter(acceptance -> !acceptance.duplicate() && !acceptance.keyReused()).count();
+        deletedLinks.forEach(link -> steps.links().unlink(link.source(), link.contactId(), link.salesforceId()));
         if (last != null) {
             store.setWatermark(SyncPosition.WATERMARK, last.watermark());
         }
@@ -106,7 +115,7 @@ final class QueueContactDeliveries implements Processor {
         return true;
     }
 
-    private static String delivery(JsonNode record, Instant stamp, ContactLink link, ContactSync sync) {
+    private static NewEvent delivery(JsonNode record, Instant stamp, ContactLink link, ContactSync sync) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("salesforceId", record.path("Id").asText())
                 .put("change", change(record)).put("changedAt", stamp.toString());
         ObjectNode contact = body.putObject("contact");
@@ -120,7 +129,7 @@ final class QueueContactDeliveries implements Processor {
         if (link != null && link.source().equals(sync.source())) {
             body.withArray("links").add(link.contactId());
         }
-        return body.toString();
+        return parsed(body.toString());
     }
 
     private static String change(JsonNode record) {
@@ -130,12 +139,10 @@ final class QueueContactDeliveries implements Processor {
         return record.path("CreatedDate").asText().equals(record.path("LastModifiedDate").asText()) ? "created" : "updated";
     }
 
-    /** True for a new delivery; one read again (the overlap, a crash before the watermark moved) is stored already. */
-    private boolean queue(String body) {
+    private static NewEvent parsed(String body) {
         try {
             ParsedEvent parsed = EventParser.parse(EventType.CONTACT_DELIVERY, body.getBytes(StandardCharsets.UTF_8));
-            Acceptance acceptance = store.accept(parsed.toStore(null));
-            return !acceptance.duplicate() && !acceptance.keyReused();
+            return parsed.toStore(null);
         } catch (InvalidEventException e) {
             throw new IllegalStateException("a Contact change made an invalid delivery: " + e.getMessage(), e);
         }

@@ -62,6 +62,7 @@ public final class CheckAgainstDescribe {
             case EXTERNAL_ID -> field.externalId() || field.idLookup() ? Optional.empty()
                     : Optional.of("is not an external id field; an upsert needs one");
             case CREATE, UPDATE, UPSERT -> writeProblem(fieldUse, field);
+            case READ -> Optional.empty();
         };
     }
 

@@ -20,7 +20,9 @@ public record FieldUse(String field, int line, Purpose purpose, List<String> val
         /** The key of an upsert: must be an external id. */
         EXTERNAL_ID,
         /** Searched for a phone number: must be a phone field. */
-        PHONE_SEARCH
+        PHONE_SEARCH,
+        /** Only read (queried, or compared with a value): must exist. */
+        READ
     }
 
     public FieldUse {

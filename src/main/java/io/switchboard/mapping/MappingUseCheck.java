@@ -32,12 +32,17 @@ public final class MappingUseCheck {
     }
 
     public static Result run(DescribeSource describes, Mappings mappings) {
+        return run(describes, mappings.objectUses());
+    }
+
+    /** The uses given, of any configuration that names Salesforce fields (the mapping files and more). */
+    public static Result run(DescribeSource describes, List<ObjectUse> uses) {
         CheckAgainstDescribe check = new CheckAgainstDescribe(describes);
         List<MappingProblem> problems = new ArrayList<>();
         List<ObjectUse> notDescribed = new ArrayList<>();
         int objects = 0;
         int fields = 0;
-        for (ObjectUse use : mappings.objectUses()) {
+        for (ObjectUse use : uses) {
             if (!use.connection().equals(describes.connection())) {
                 continue;
             }

@@ -6,6 +6,7 @@ import io.switchboard.mapping.LiveDescribes;
 import io.switchboard.mapping.MappingProblem;
 import io.switchboard.mapping.MappingUseCheck;
 import io.switchboard.mapping.Mappings;
+import io.switchboard.mapping.ObjectUse;
 import io.switchboard.salesforce.ConnectionCheck;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClient;
@@ -32,6 +33,12 @@ public final class ConnectionReport {
      */
     public static boolean print(CamelContext context, ConnectionSettings settings, Mappings mappings,
                                 Optional<SavedDescribes> saveTo, Consumer<String> printer) {
+        return print(context, settings, mappings.objectUses(), saveTo, printer);
+    }
+
+    /** As {@link #print(CamelContext, ConnectionSettings, Mappings, Optional, Consumer)}, for any object uses. */
+    public static boolean print(CamelContext context, ConnectionSettings settings, List<ObjectUse> uses,
+                                Optional<SavedDescribes> saveTo, Consumer<String> printer) {
         ConnectionCheck.Report report = new ConnectionCheck(context, settings).run();
         List<String> lines = new ArrayList<>(report.lines());
         String result = lines.remove(lines.size() - 1);
@@ -40,7 +47,7 @@ public final class ConnectionReport {
             DescribeSource org = new LiveDescribes(new Describes(), new SalesforceClient(context, settings));
             Optional<SavingDescribes> saving = saveTo.map(saved -> new SavingDescribes(org, saved, report.instanceUrl(),
                     settings.apiVersion(), Clock.systemUTC()));
-            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(saving.isPresent() ? saving.get() : org, mappings);
+            MappingUseCheck.Result mappingCheck = MappingUseCheck.run(saving.isPresent() ? saving.get() : org, uses);
             lines.addAll(lines(mappingCheck));
             saving.ifPresent(s -> lines.addAll(lines(s)));
             usable = usable && mappingCheck.usable();

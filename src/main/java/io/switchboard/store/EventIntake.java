@@ -36,6 +36,10 @@ final class EventIntake implements AutoCloseable {
         return groupCommit.accept(event);
     }
 
+    List<Acceptance> acceptAll(List<NewEvent> events) {
+        return groupCommit.acceptAll(events);
+    }
+
     /** Inserts a batch in one transaction; when any row is refused (a repeated key), each is inserted on its own. */
     private void storeAll(List<GroupCommit.Waiting> batch) {
         Instant now = now();

@@ -76,6 +76,14 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
+     * {@link #accept} for many events at once, answered in their order: they are committed together, a few
+     * hundred a transaction, rather than one commit each. Each is still a duplicate or a reused key on its own.
+     */
+    public List<Acceptance> acceptAll(List<NewEvent> events) {
+        return intake.acceptAll(events);
+    }
+
+    /**
      * Claims up to {@code max} events for {@code node}, each for {@code lease}: first those whose lease ran out (a
      * take-over, run as a retry), then pending events that are due, oldest due first; each claim counts an attempt.
      * Two engines never claim the same event.

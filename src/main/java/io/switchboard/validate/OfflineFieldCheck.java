@@ -3,7 +3,6 @@ package io.switchboard.validate;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.mapping.MappingProblem;
 import io.switchboard.mapping.MappingUseCheck;
-import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.ObjectUse;
 import io.switchboard.schema.SavedDescribes;
 import io.switchboard.schema.SavedSchema;
@@ -18,7 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Checks the Salesforce fields and picklist values of every mapping against the describes check-connection saved for
+ * Checks the Salesforce fields and picklist values of every mapping (and the contact sync's Contact fields) against the describes check-connection saved for
  * its connection, with the same check check-connection runs against the org. Describes never saved leave the fields
  * unchecked, which is said but is no problem: validate must pass where no org was ever reached (a build machine).
  * A saved file that cannot be read is a problem, as anything else broken in what validate reads.
@@ -36,15 +35,15 @@ final class OfflineFieldCheck {
     }
 
     /** Adds what was found to {@code problems} and what was and was not checked to {@code notes}. */
-    void check(Set<String> connections, Mappings mappings, List<Problem> problems, List<String> notes) {
+    void check(Set<String> connections, List<ObjectUse> uses, List<Problem> problems, List<String> notes) {
         for (String connection : connections) {
-            if (mappings.objectUses().stream().anyMatch(use -> use.connection().equals(connection))) {
-                check(new SavedDescribes(dataDir, connection).read(), mappings, problems, notes);
+            if (uses.stream().anyMatch(use -> use.connection().equals(connection))) {
+                check(new SavedDescribes(dataDir, connection).read(), uses, problems, notes);
             }
         }
     }
 
-    private void check(SavedSchema saved, Mappings mappings, List<Problem> problems, List<String> notes) {
+    private void check(SavedSchema saved, List<ObjectUse> uses, List<Problem> problems, List<String> notes) {
         String connection = saved.connection();
         if (saved.nothingSaved()) {
             notes.add("Salesforce field names and picklist values were not checked for connection '" + connection
@@ -55,7 +54,7 @@ final class OfflineFieldCheck {
             problems.add(new Problem(file.file(), 0, "not a saved describe validate can use: " + file.reason()
                     + "; run " + checkCommand(connection) + " again to replace it"));
         }
-        MappingUseCheck.Result result = MappingUseCheck.run(saved, mappings);
+        MappingUseCheck.Result result = MappingUseCheck.run(saved, uses);
         for (MappingProblem problem : result.problems()) {
             problems.add(new Problem(problem.file(), problem.line(), problem.message()));
         }

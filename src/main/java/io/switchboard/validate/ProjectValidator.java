@@ -8,11 +8,12 @@ import io.switchboard.config.EngineSettings;
 import io.switchboard.config.Option;
 import io.switchboard.contacts.ContactSyncFile;
 import io.switchboard.engine.Engine;
-import io.switchboard.routes.RouteFailures;
 import io.switchboard.events.EventType;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.MappingProblem;
+import io.switchboard.mapping.ObjectUse;
 import io.switchboard.referrals.ReferralSendFile;
+import io.switchboard.routes.RouteFailures;
 import io.switchboard.salesforce.Connections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +87,7 @@ public final class ProjectValidator {
         boolean mappingsValid = validateMappingFiles(configuration.connections(), problems);
         if (mappingsValid) {
             configuration.dataDir().ifPresent(dataDir -> new OfflineFieldCheck(dataDir, clock, this::shown)
-                    .check(configuration.connections(), MappingFiles.load(home.resolve("config"),
-                            configuration.connections()), problems, notes));
+                    .check(configuration.connections(), fieldUses(configuration.connections()), problems, notes));
         }
         validateOtherYamlConfigFiles(problems);
         List<Path> loadableRoutes = validateRoutes(problems);
@@ -140,6 +140,14 @@ public final class ProjectValidator {
         found.addAll(ReferralSendFile.validate(home.resolve("config"), environment));
         found.forEach(problem -> problems.add(new Problem(problem.file(), problem.line(), problem.message())));
         return found.isEmpty();
+    }
+
+    /** The Salesforce fields the mapping files and the contact sync name, all valid by now. */
+    private List<ObjectUse> fieldUses(Set<String> connections) {
+        Path config = home.resolve("config");
+        List<ObjectUse> uses = new ArrayList<>(MappingFiles.load(config, connections).objectUses());
+        uses.add(ContactSyncFile.load(config, environment).contactUse());
+        return uses;
     }
 
     private void validateOtherYamlConfigFiles(List<Problem> problems) {

@@ -84,4 +84,23 @@ class CheckConnectionCommandTest {
                 output);
         assertTrue(output.contains("result          NOT usable"), output);
     }
+
+    @Test
+    void shouldNameTheLineOfAContactFieldTheContactSyncMapsOrMatchesOnThatTheOrgLacks(@TempDir Path home)
+            throws Exception {
+        ProjectCopy.copyConfig(home);
+        Path sync = home.resolve("config/contact-sync.yaml");
+        int mapped = ProjectCopy.edit(sync, "fields:", "salesforce: MobilePhone", "salesforce: MobilPhone");
+        int matched = ProjectCopy.edit(sync, "match:", "phoneFields: [Phone, MobilePhone]", "phoneFields: [Phone, Email]");
+
+        CommandRun check = checkConnection(home);
+
+        String output = check.output();
+        assertEquals(1, check.exitCode(), output);
+        assertTrue(output.contains("problem         " + sync + ":" + mapped + ": Contact.MobilPhone: no such field on Contact"),
+                output);
+        assertTrue(output.contains("problem         " + sync + ":" + matched + ": Contact.Email: is a email field; "
+                + "phone searches need phone fields"), output);
+        assertTrue(output.contains("result          NOT usable"), output);
+    }
 }

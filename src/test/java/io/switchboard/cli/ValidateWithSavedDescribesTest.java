@@ -74,6 +74,25 @@ class ValidateWithSavedDescribesTest {
     }
 
     @Test
+    void shouldNameTheFileAndLineOfAContactSyncFieldTheOrgLacksWithTheOrgStopped() throws Exception {
+        int port = checkConnectionThenStopTheOrg();
+        Path sync = home.resolve("config/contact-sync.yaml");
+        int mapped = ProjectCopy.edit(sync, "fields:", "salesforce: FirstName, direction: both",
+                "salesforce: First_Name, direction: to-source");
+        int matched = ProjectCopy.edit(sync, "match:", "emailFields: [Email]", "emailFields: [EMail__c]");
+
+        CommandRun validate = validate();
+
+        assertEquals(1, validate.exitCode(), validate.output());
+        assertEquals(List.of(
+                "config/contact-sync.yaml:" + mapped + ": Contact.First_Name: no such field on Contact",
+                "config/contact-sync.yaml:" + matched + ": Contact.EMail__c: no such field on Contact",
+                "Field checks used the describes check-connection saved for 'default' less than a minute ago "
+                        + "(data/describes/default, from http://localhost:" + port + ").",
+                "2 problems found."), validate.output().lines().toList());
+    }
+
+    @Test
     void shouldAcceptTheShippedMappingsAgainstTheSavedDescribes() {
         checkConnectionThenStopTheOrg();
 

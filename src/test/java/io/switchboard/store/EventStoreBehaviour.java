@@ -410,6 +410,29 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldAcceptManyEventsTogetherAnsweringEachInItsOrder() {
+        String before = acceptNew("k-300");
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            events.add(call("k-" + i));
+        }
+        events.add(call("k-5"));
+        events.add(event(EventType.CALL, IdempotencyKey.client("k-6"), "another body"));
+        List<Acceptance> answers = store.acceptAll(events);
+        assertEquals(events.size(), answers.size());
+        assertEquals(new Acceptance(before, Acceptance.Outcome.DUPLICATE), answers.get(300), "stored before the batch");
+        for (int i = 0; i < 600; i++) {
+            if (i != 300) {
+                assertEquals(Acceptance.Outcome.ACCEPTED, answers.get(i).outcome(), "event " + i);
+                assertEquals("{\"callId\":\"k-" + i + "\"}", store.payload(answers.get(i).eventId()).orElseThrow());
+            }
+        }
+        assertEquals(new Acceptance(answers.get(5).eventId(), Acceptance.Outcome.DUPLICATE), answers.get(600));
+        assertEquals(new Acceptance(null, Acceptance.Outcome.KEY_REUSED), answers.get(601));
+        assertEquals(600, store.count());
+    }
+
+    @Test
     void shouldKeepTheKeysStoredBeforeKeysWereScoped() throws Exception {
         String oldUrl = freshJdbcUrl();
         Flyway.configure().dataSource(oldUrl, null, null).locations("classpath:db/migration")
