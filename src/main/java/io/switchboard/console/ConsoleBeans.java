@@ -8,8 +8,8 @@ import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.schema.ConnectionReport;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.LiveNodes;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +22,9 @@ public final class ConsoleBeans {
     private ConsoleBeans() {
     }
 
-    /** version: the engine's, which the API description gives; node and aliveWithin: as health lists the nodes. */
+    /** version: the engine's, which the API description gives; nodes: the ones health lists too. */
     public static void bind(BiConsumer<String, Object> registry, String version, Secret apiToken, EventStore store,
-                            SalesforceClients clients, LiveMappings mappings, String node, Duration aliveWithin) {
+                            SalesforceClients clients, LiveMappings mappings, LiveNodes nodes) {
         Clock clock = Clock.systemUTC();
         ApiUsageHistory history = new ApiUsageHistory(clients, clock);
         registry.accept("consoleAuth", new ConsoleAuth(apiToken, new ConsoleSessions(clock), new LoginThrottle(clock)));
@@ -33,7 +33,7 @@ public final class ConsoleBeans {
                 (context, connection) -> checkConnection(context, connection, mappings), clock));
         registry.accept("consoleApiUsage", history);
         registry.accept("consoleContacts", new ConsoleContacts(store.contactLinks()));
-        registry.accept("consoleNodes", new ConsoleNodes(store, node, aliveWithin, clock));
+        registry.accept("consoleNodes", new ConsoleNodes(nodes));
         registry.accept("consoleAssets", new ConsoleAssets());
         registry.accept("answerConsoleFailure", new AnswerConsoleFailure());
         registry.accept("describeApi", new DescribeApi(version));

@@ -2,10 +2,8 @@ package io.switchboard.console;
 
 import static io.switchboard.console.Html.of;
 
-import io.switchboard.store.EventStore;
+import io.switchboard.store.LiveNodes;
 import io.switchboard.store.NodeSeen;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -15,32 +13,25 @@ import org.apache.camel.Exchange;
  * a node silent for longer has its events taken over by the others.
  */
 public final class ConsoleNodes {
-    private final EventStore store;
-    private final String node;
-    private final Duration aliveWithin;
-    private final Clock clock;
+    private final LiveNodes nodes;
 
-    /** node: this engine's id; aliveWithin: the claim lease. */
-    public ConsoleNodes(EventStore store, String node, Duration aliveWithin, Clock clock) {
-        this.store = store;
-        this.node = node;
-        this.aliveWithin = aliveWithin;
-        this.clock = clock;
+    public ConsoleNodes(LiveNodes nodes) {
+        this.nodes = nodes;
     }
 
     public void show(Exchange exchange) {
         ConsoleSessions.Session session = ConsoleExchange.session(exchange);
-        List<NodeSeen> alive = store.nodesSeenSince(clock.instant().minus(aliveWithin));
+        List<NodeSeen> alive = nodes.alive();
         List<Html> rows = new ArrayList<>();
         for (NodeSeen seen : alive) {
             rows.add(of("<tr><td class=\"node-id\">{}</td><td>{}</td><td>{}</td></tr>", seen.id(), seen.lastSeen(),
-                    seen.id().equals(node) ? Html.markup("<strong>this node</strong>") : Html.empty()));
+                    seen.id().equals(nodes.self()) ? Html.markup("<strong>this node</strong>") : Html.empty()));
         }
         Html body = of("""
                 <p>This node: <code id="this-node">{}</code>. {} node(s) alive: their heartbeat reached the store in \
                 the last {} s.</p>
                 <table class="nodes"><tr><th>node</th><th>last seen</th><th></th></tr>{}</table>
-                """, node, alive.size(), aliveWithin.toSeconds(), Html.join(rows));
+                """, nodes.self(), alive.size(), nodes.window().toSeconds(), Html.join(rows));
         ConsoleExchange.page(exchange, 200, Layout.page("Nodes", session, body));
     }
 }

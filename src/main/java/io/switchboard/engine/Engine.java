@@ -36,11 +36,13 @@ import io.switchboard.salesforce.SalesforceComponents;
 import io.switchboard.salesforce.WriteFence;
 import io.switchboard.schedule.ClusteredScheduler;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.LiveNodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,11 +246,10 @@ public final class Engine implements AutoCloseable {
         main.bind("redeliverInRoute", new RedeliverInRoute());
         main.bind("sessionExpired", new SessionExpired());
         inRouteRetry.placeholders().forEach(main::addInitialProperty);
-        main.bind("showHealth", new ShowHealth(store, clients, workerSettings.nodeId(), workerSettings.claimLease()));
-        main.bind("showMetrics", new ShowMetrics(store, clients, processingStats, workerSettings.nodeId(),
-                workerSettings.claimLease()));
-        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings,
-                workerSettings.nodeId(), workerSettings.claimLease());
+        LiveNodes nodes = new LiveNodes(store, workerSettings.nodeId(), workerSettings.claimLease(), Clock.systemUTC());
+        main.bind("showHealth", new ShowHealth(store, clients, nodes));
+        main.bind("showMetrics", new ShowMetrics(store, clients, processingStats, nodes));
+        ConsoleBeans.bind(main::bind, Version.current(), settings.apiToken(), store, clients, mappings, nodes);
     }
 
     /**

@@ -10,9 +10,8 @@ import io.switchboard.salesforce.ConnectionStats;
 import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
+import io.switchboard.store.LiveNodes;
 import io.switchboard.store.NodeSeen;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +34,12 @@ public final class ShowHealth implements Processor {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final EventStore store;
     private final SalesforceClients clients;
-    private final String node;
-    private final Duration aliveWithin;
+    private final LiveNodes nodes;
 
-    public ShowHealth(EventStore store, SalesforceClients clients, String node, Duration aliveWithin) {
+    public ShowHealth(EventStore store, SalesforceClients clients, LiveNodes nodes) {
         this.store = store;
         this.clients = clients;
-        this.node = node;
-        this.aliveWithin = aliveWithin;
+        this.nodes = nodes;
     }
 
     @Override
@@ -59,22 +56,22 @@ public final class ShowHealth implements Processor {
         up &= checkRoutes(checks.putObject("routes"), exchange);
         ObjectNode body = JSON.objectNode().put("status", up ? "UP" : "DOWN");
         body.set("checks", checks);
-        body.put("node", node);
+        body.put("node", nodes.self());
         body.set("nodes", nodesAlive());
         JsonAnswers.write(exchange, up ? 200 : 503, body);
     }
 
     /** Empty when the store does not answer; its check says so. */
     private ArrayNode nodesAlive() {
-        ArrayNode nodes = JSON.arrayNode();
+        ArrayNode alive = JSON.arrayNode();
         try {
-            for (NodeSeen seen : store.nodesSeenSince(Instant.now().minus(aliveWithin))) {
-                nodes.addObject().put("id", seen.id()).put("lastSeen", seen.lastSeen().toString());
+            for (NodeSeen seen : nodes.alive()) {
+                alive.addObject().put("id", seen.id()).put("lastSeen", seen.lastSeen().toString());
             }
         } catch (RuntimeException e) {
-            nodes.removeAll();
+            alive.removeAll();
         }
-        return nodes;
+        return alive;
     }
 
     private boolean checkStore(ObjectNode detail) {

@@ -7,8 +7,7 @@ import io.switchboard.salesforce.LoginGate;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
-import java.time.Duration;
-import java.time.Instant;
+import io.switchboard.store.LiveNodes;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -25,16 +24,13 @@ public final class ShowMetrics implements Processor {
     private final EventStore store;
     private final SalesforceClients clients;
     private final ProcessingStats processing;
-    private final String node;
-    private final Duration aliveWithin;
+    private final LiveNodes nodes;
 
-    public ShowMetrics(EventStore store, SalesforceClients clients, ProcessingStats processing, String node,
-                       Duration aliveWithin) {
+    public ShowMetrics(EventStore store, SalesforceClients clients, ProcessingStats processing, LiveNodes nodes) {
         this.store = store;
         this.clients = clients;
         this.processing = processing;
-        this.node = node;
-        this.aliveWithin = aliveWithin;
+        this.nodes = nodes;
     }
 
     @Override
@@ -121,7 +117,7 @@ public final class ShowMetrics implements Processor {
     private void latency(StringBuilder text) {
         header(text, "switchboard_event_seconds", "histogram", "Time from acceptance to done, skipped or failed.");
         processing.byType().forEach((type, histogram) -> {
-            String label = "type=\"" + type.path() + "\",node=\"" + escaped(node) + "\"";
+            String label = "type=\"" + type.path() + "\",node=\"" + escaped(nodes.self()) + "\"";
             for (int i = 0; i < ProcessingStats.BOUNDS.length; i++) {
                 text.append("switchboard_event_seconds_bucket{").append(label).append(",le=\"")
                         .append(ProcessingStats.BOUNDS[i]).append("\"} ").append(histogram.bucket(i)).append('\n');
@@ -137,9 +133,9 @@ public final class ShowMetrics implements Processor {
         header(text, "switchboard_node_attempts_total", "counter",
                 "Attempts this node's worker ended, by outcome: done, skipped, failed, retried, held, abandoned (taken over).");
         processing.attemptsByOutcome().forEach((outcome, count) -> text.append("switchboard_node_attempts_total{node=\"")
-                .append(escaped(node)).append("\",outcome=\"").append(outcome).append("\"} ").append(count).append('\n'));
+                .append(escaped(nodes.self())).append("\",outcome=\"").append(outcome).append("\"} ").append(count).append('\n'));
         header(text, "switchboard_nodes_alive", "gauge", "Nodes whose heartbeat reached the store within the claim lease.");
-        text.append("switchboard_nodes_alive ").append(store.nodesSeenSince(Instant.now().minus(aliveWithin)).size()).append('\n');
+        text.append("switchboard_nodes_alive ").append(nodes.alive().size()).append('\n');
     }
 
     /** A label value as Prometheus reads it: backslash, quote and line break escaped. */
