@@ -37,8 +37,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +127,7 @@ class ClusterTest {
 
         Map<String, Integer> retried = awaitAllDone(survivor, accepted, killed.plus(TAKE_OVER_PATIENCE));
         Duration allDone = Duration.between(killed, Instant.now());
-        Map<String, Long> duplicates = duplicates();
+        Map<String, Long> duplicates = MixedRunRecords.duplicates(emulator.admin());
         // a tick is a second; a tick's poll may come up to the misfire threshold (1 s) late, so the ticks polled are
         // those within the polls' span and one before it. Each polled once in all, not once per node
         long span = Duration.between(polls.get(0), polls.get(polls.size() - 1)).toMillis();
@@ -142,7 +140,7 @@ class ClusterTest {
         assertTrue(retried.keySet().containsAll(heldByVictim), "the dead node's events ran again elsewhere: " + retried);
         assertEquals(Set.of(), Set.copyOf(claimedBy(victim, heldByVictim)), "none is left with the dead node");
         assertEquals(Map.of(), duplicates);
-        assertRecordCounts();
+        MixedRunRecords.assertOneRecordPerEvent(emulator.admin(), "cluster", CALLS);
         assertTrue(ticks >= 5, "the poll ran on its schedule throughout: " + polls);
         assertTrue(polls.size() <= ticks, "at most one poll per tick across the three nodes: " + polls);
         JsonNode after = survivor.get("/observe/health");
@@ -314,39 +312,5 @@ class ClusterTest {
         Set<String> ids = new HashSet<>();
         nodes.forEach(node -> ids.add(node.path("id").asText()));
         return ids;
-    }
-
-    /** Each record that the emulator holds more than once, by its natural key. */
-    private Map<String, Long> duplicates() {
-        Map<String, Long> twice = new LinkedHashMap<>();
-        twice.putAll(repeated("Task", record -> record.get("CallObject")));
-        twice.putAll(repeated("casexchange__CX_Intake__c", record -> record.get("casexchange__CX_Case_Id__c")));
-        twice.putAll(repeated("Case", record -> record.get("Subject")));
-        twice.putAll(repeated("CaseComment", record -> record.get("ParentId") + "/" + record.get("CommentBody")));
-        return twice;
-    }
-
-    private Map<String, Long> repeated(String sobject, Function<Map<String, Object>, Object> key) {
-        return emulator.admin().records(sobject).stream()
-                .collect(Collectors.groupingBy(record -> sobject + " " + key.apply(record), LinkedHashMap::new,
-                        Collectors.counting()))
-                .entrySet().stream().filter(entry -> entry.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private void assertRecordCounts() {
-        List<Map<String, Object>> tasks = emulator.admin().records("Task");
-        List<Map<String, Object>> intakes = emulator.admin().records("casexchange__CX_Intake__c");
-        List<Map<String, Object>> cases = emulator.admin().records("Case");
-        for (int i = 0; i < CALLS; i++) {
-            String callId = "cluster-" + i;
-            assertEquals(1, tasks.stream().filter(task -> callId.equals(task.get("CallObject"))).count(), callId);
-            if (i % 2 == 0) {
-                String caseId = "CX-CLUSTER-" + i;
-                String subject = "+393331234567 [cluster-" + i + "]";
-                assertEquals(1, intakes.stream().filter(intake -> caseId.equals(intake.get("casexchange__CX_Case_Id__c"))).count(), caseId);
-                assertEquals(1, cases.stream().filter(theCase -> subject.equals(theCase.get("Subject"))).count(), subject);
-            }
-        }
     }
 }

@@ -16,12 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,14 +79,14 @@ class CrashSuiteTest {
         }
         Map<String, Integer> retried = awaitAllDone(accepted);
 
-        Map<String, Long> duplicates = duplicates();
+        Map<String, Long> duplicates = MixedRunRecords.duplicates(emulator.admin());
         System.out.printf("crash suite: %d events accepted; at SIGKILL %s; after restart all %d done in %d ms "
                         + "(%d run more than once); %d s in all; records written twice: %s%n",
                 accepted.size(), atKill, accepted.size(), Duration.between(restarted, Instant.now()).toMillis(),
                 retried.size(), Duration.between(started, Instant.now()).toSeconds(), duplicates);
         assertTrue(atKill.getOrDefault("processing", 0) > 0, "events were in flight at the kill: " + atKill);
         assertEquals(Map.of(), duplicates);
-        assertRecordCounts();
+        MixedRunRecords.assertOneRecordPerEvent(emulator.admin(), "crash", CALLS);
     }
 
     /** One event to post. */
@@ -166,40 +163,5 @@ class CrashSuiteTest {
             }
         }
         return retried;
-    }
-
-    /** Each record that the emulator holds more than once, by its natural key. */
-    private Map<String, Long> duplicates() {
-        Map<String, Long> twice = new LinkedHashMap<>();
-        twice.putAll(repeated("Task", "CallObject"));
-        twice.putAll(repeated("casexchange__CX_Intake__c", "casexchange__CX_Case_Id__c"));
-        twice.putAll(repeated("Case", "Subject"));
-        twice.putAll(repeated("CaseComment", "ParentId", "CommentBody"));
-        return twice;
-    }
-
-    private Map<String, Long> repeated(String sobject, String... fields) {
-        Function<Map<String, Object>, String> key = record -> sobject + " " + Arrays.stream(fields)
-                .map(field -> String.valueOf(record.get(field))).collect(Collectors.joining("/"));
-        return emulator.admin().records(sobject).stream()
-                .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.counting()))
-                .entrySet().stream().filter(entry -> entry.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private void assertRecordCounts() {
-        List<Map<String, Object>> tasks = emulator.admin().records("Task");
-        List<Map<String, Object>> intakes = emulator.admin().records("casexchange__CX_Intake__c");
-        List<Map<String, Object>> cases = emulator.admin().records("Case");
-        for (int i = 0; i < CALLS; i++) {
-            String callId = "crash-" + i;
-            assertEquals(1, tasks.stream().filter(task -> callId.equals(task.get("CallObject"))).count(), callId);
-            if (i % 2 == 0) {
-                String caseId = "CX-CRASH-" + i;
-                String subject = "+393331234567 [crash-" + i + "]";
-                assertEquals(1, intakes.stream().filter(intake -> caseId.equals(intake.get("casexchange__CX_Case_Id__c"))).count(), caseId);
-                assertEquals(1, cases.stream().filter(theCase -> subject.equals(theCase.get("Subject"))).count(), subject);
-            }
-        }
     }
 }
