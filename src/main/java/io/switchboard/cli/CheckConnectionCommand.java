@@ -7,6 +7,7 @@ import io.switchboard.contacts.ContactSyncFile;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.ObjectUse;
+import io.switchboard.referrals.ReferralSendFile;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
 import io.switchboard.salesforce.SalesforceComponents;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -58,10 +60,11 @@ final class CheckConnectionCommand implements Command {
         Configuration configuration = Configuration.load(console.configDir(), console.environment());
         Map<String, ConnectionSettings> connections = Connections.load(configuration);
         Mappings mappings = MappingFiles.load(console.configDir(), connections.keySet());
-        // the contact sync's field map and match fields are Contact fields of its connection, checked alongside
+        // the contact sync's Contact fields and the referral send's record fields are checked alongside the mappings
+        UnaryOperator<String> environment = name -> configuration.value(name, name).orElse(null);
         List<ObjectUse> uses = new ArrayList<>(mappings.objectUses());
-        uses.add(ContactSyncFile.load(console.configDir(), name -> configuration.value(name, name).orElse(null))
-                .contactUse());
+        uses.add(ContactSyncFile.load(console.configDir(), environment).contactUse());
+        uses.add(ReferralSendFile.load(console.configDir(), environment).recordUse());
         String name = args.isEmpty() ? ConnectionOptions.DEFAULT : args.get(0);
         ConnectionSettings settings = connections.get(name);
         if (settings == null) {

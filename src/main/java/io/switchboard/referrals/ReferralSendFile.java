@@ -4,12 +4,15 @@ import io.switchboard.config.ConfigException;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.config.Option;
 import io.switchboard.config.Secret;
+import io.switchboard.mapping.FieldUse;
 import io.switchboard.mapping.MappingProblem;
+import io.switchboard.mapping.ObjectUse;
 import io.switchboard.mapping.yaml.Problems;
 import io.switchboard.mapping.yaml.YamlFile;
 import io.switchboard.mapping.yaml.YamlNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +66,9 @@ public final class ReferralSendFile {
         Optional<String> failed = root.requiredText("failedStatus", "the status written when Case Xchange refused one");
         Optional<String> rejected = root.requiredText("rejectedStatus",
                 "the status of a rejected referral, which may be sent again");
-        Map<String, String> fields = root.get("fields").map(ReferralSendFile::fields).orElseGet(() -> {
+        // the fields sent are only read; their lines are kept for checking them against the org's describe
+        List<FieldUse> sentUses = new ArrayList<>();
+        Map<String, String> fields = root.get("fields").map(map -> fields(map, sentUses)).orElseGet(() -> {
             root.problem("missing 'fields'; expected the field map, Case Xchange name: Salesforce field");
             return Map.of();
         });
@@ -72,9 +77,35 @@ public final class ReferralSendFile {
                 || cxId.isEmpty() || reference.isEmpty() || sent.isEmpty() || failed.isEmpty() || rejected.isEmpty()) {
             return Optional.empty();
         }
+        ObjectUse recordUse = recordUse(root, connection, object.get(), sentUses);
         return Optional.of(new ReferralSendConfig(root.file(), connection, object.get(), sendField.get(),
                 sendNumber.get(), status.get(), cxId.get(), reference.get(), sent.get().strip(), failed.get().strip(),
-                rejected.get().strip(), fields, caseXchange));
+                rejected.get().strip(), fields, caseXchange, recordUse));
+    }
+
+    /**
+     * Every field of the object the send reads or writes, each on the line that names it, for {@code validate} and
+     * {@code check-connection}: the send field is cleared and the answer's fields and status written back, so those
+     * must be updateable; the send number and the mapped fields are only read. The rejected status is only compared,
+     * but a value the picklist lacks would never match, so it is checked with the two written ones.
+     */
+    private static ObjectUse recordUse(YamlNode root, String connection, String object, List<FieldUse> sentUses) {
+        List<FieldUse> uses = new ArrayList<>();
+        uses.add(FieldUse.of(root.optionalText("sendField").orElseThrow().strip(), root.lineOf("sendField"),
+                FieldUse.Purpose.UPDATE));
+        uses.add(FieldUse.of(root.optionalText("sendNumberField").orElseThrow().strip(), root.lineOf("sendNumberField"),
+                FieldUse.Purpose.READ));
+        for (String key : List.of("cxIdField", "referenceNumberField")) {
+            uses.add(FieldUse.of(root.optionalText(key).orElseThrow().strip(), root.lineOf(key), FieldUse.Purpose.UPDATE));
+        }
+        // each status on its own line, so that a value the picklist lacks is named where it is written
+        String statusField = root.optionalText("statusField").orElseThrow().strip();
+        for (String key : List.of("sentStatus", "failedStatus", "rejectedStatus")) {
+            uses.add(new FieldUse(statusField, root.lineOf(key), FieldUse.Purpose.UPDATE,
+                    List.of(root.optionalText(key).orElseThrow().strip())));
+        }
+        uses.addAll(sentUses);
+        return new ObjectUse(root.file(), root.lineOf("object"), connection, object, uses);
     }
 
     private static Optional<String> field(YamlNode root, String key, String expected) {
@@ -86,7 +117,7 @@ public final class ReferralSendFile {
         return name;
     }
 
-    private static Map<String, String> fields(YamlNode map) {
+    private static Map<String, String> fields(YamlNode map, List<FieldUse> uses) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (!map.isMapping()) {
             map.problem("expected the field map, Case Xchange name: Salesforce field, such as clientFirstName: First__c");
@@ -101,6 +132,7 @@ public final class ReferralSendFile {
                 value.problem("expected a Salesforce field such as Name, got '" + field + "'");
             } else {
                 fields.put(name, field);
+                uses.add(FieldUse.of(field, value.line(), FieldUse.Purpose.READ));
             }
         });
         return fields;

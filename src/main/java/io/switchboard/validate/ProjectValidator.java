@@ -142,11 +142,12 @@ public final class ProjectValidator {
         return found.isEmpty();
     }
 
-    /** The Salesforce fields the mapping files and the contact sync name, all valid by now. */
+    /** The Salesforce fields the mapping files, the contact sync and the referral send name, all valid by now. */
     private List<ObjectUse> fieldUses(Set<String> connections) {
         Path config = home.resolve("config");
         List<ObjectUse> uses = new ArrayList<>(MappingFiles.load(config, connections).objectUses());
         uses.add(ContactSyncFile.load(config, environment).contactUse());
+        uses.add(ReferralSendFile.load(config, environment).recordUse());
         return uses;
     }
 

@@ -103,4 +103,20 @@ class CheckConnectionCommandTest {
                 + "phone searches need phone fields"), output);
         assertTrue(output.contains("result          NOT usable"), output);
     }
+
+    @Test
+    void shouldNameTheLineOfAReferralSendFieldThatCannotBeWrittenBack(@TempDir Path home) throws Exception {
+        ProjectCopy.copyConfig(home);
+        Path send = home.resolve("config/referral-send.yaml");
+        // CreatedDate exists on every record, but is set by Salesforce alone: the write-back could never change it
+        int line = ProjectCopy.edit(send, "referenceNumberField:", "CX_Reference_Number__c", "CreatedDate");
+
+        CommandRun check = checkConnection(home);
+
+        String output = check.output();
+        assertEquals(1, check.exitCode(), output);
+        assertTrue(output.contains("problem         " + send + ":" + line + ": Referral__c.CreatedDate: cannot be "
+                + "changed on an existing record (not updateable for this user)"), output);
+        assertTrue(output.contains("result          NOT usable"), output);
+    }
 }

@@ -93,6 +93,30 @@ class ValidateWithSavedDescribesTest {
     }
 
     @Test
+    void shouldNameTheLineOfAReferralSendFieldOrStatusTheOrgLacksWithTheOrgStopped() throws Exception {
+        int port = checkConnectionThenStopTheOrg();
+        Path send = home.resolve("config/referral-send.yaml");
+        int written = ProjectCopy.edit(send, "cxIdField:", "cxIdField: CX_Id__c", "cxIdField: CaseXchange_Id__c");
+        int status = ProjectCopy.edit(send, "failedStatus:", "failedStatus: Send failed", "failedStatus: Not sent");
+        int sent = ProjectCopy.edit(send, "fields:", "receivingFirm: Receiving_Firm__c", "receivingFirm: Firm__c");
+
+        CommandRun validate = validate();
+
+        assertEquals(1, validate.exitCode(), validate.output());
+        List<String> lines = validate.output().lines().toList();
+        assertEquals(List.of(
+                "config/referral-send.yaml:" + written + ": Referral__c.CaseXchange_Id__c: no such field on Referral__c",
+                "config/referral-send.yaml:" + status + ": Referral__c.Status__c: 'Not sent' is not an active picklist "
+                        + "value; allowed values are ",
+                "config/referral-send.yaml:" + sent + ": Referral__c.Firm__c: no such field on Referral__c",
+                "Field checks used the describes check-connection saved for 'default' less than a minute ago "
+                        + "(data/describes/default, from http://localhost:" + port + ").",
+                "3 problems found."),
+                lines.stream().map(line -> line.replaceFirst("(allowed values are ).*", "$1")).toList());
+        assertTrue(lines.get(1).contains("Send failed"), "the allowed values are listed: " + lines.get(1));
+    }
+
+    @Test
     void shouldAcceptTheShippedMappingsAgainstTheSavedDescribes() {
         checkConnectionThenStopTheOrg();
 

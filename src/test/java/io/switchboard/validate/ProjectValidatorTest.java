@@ -8,6 +8,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.mapping.FieldDescription;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.mapping.SObjectDescription;
+import io.switchboard.referrals.ReferralSendFile;
 import io.switchboard.schema.SavedDescribe;
 import io.switchboard.schema.SavedDescribes;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,10 +229,13 @@ class ProjectValidatorTest {
         ProjectValidator.Validation validation =
                 new ProjectValidator(home, Map.<String, String>of()::get, threeHoursLater).validate();
 
-        Path referral = MappingFiles.file(home.resolve("config"), EventType.REFERRAL_STATUS_CHANGED);
+        // the referral mapping and the referral send both name Referral__c fields this saved describe lacks
+        Set<Path> referralFiles = Set.of(MappingFiles.file(home.resolve("config"), EventType.REFERRAL_STATUS_CHANGED),
+                ReferralSendFile.file(home.resolve("config")));
         assertFalse(validation.problems().isEmpty());
-        assertTrue(validation.problems().stream().allMatch(problem -> problem.file().equals(referral)
+        assertTrue(validation.problems().stream().allMatch(problem -> referralFiles.contains(problem.file())
                 && problem.message().contains("no such field on Referral__c")), validation.problems().toString());
+        assertEquals(referralFiles, validation.problems().stream().map(Problem::file).collect(Collectors.toSet()));
         assertEquals(List.of(
                 "Field checks used the describes check-connection saved for 'default' 3 h ago (data/describes/default, "
                         + "from https://acme.my.salesforce.com).",
