@@ -5,13 +5,13 @@ import io.switchboard.store.EventStore;
 import io.switchboard.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +59,12 @@ final class LeaseHeartbeat implements AutoCloseable {
         try {
             Instant now = Instant.now();
             store.nodeSeen(node, now);
-            Set<String> tokens = inFlight.values().stream().map(ClaimedEvent::token).collect(Collectors.toSet());
-            Set<String> held = store.renewLeases(tokens, now.plus(lease));
-            for (ClaimedEvent claim : inFlight.values()) {
-                if (!held.contains(claim.token()) && inFlight.remove(claim.id(), claim)) {
+            // the claims as they stand now: one claimed while the store answers is renewed by the next beat, and one
+            // that finishes meanwhile keeps its token in the store, so neither is mistaken for a take-over
+            List<ClaimedEvent> claims = List.copyOf(inFlight.values());
+            Set<String> takenOver = store.renewLeases(claims, now.plus(lease));
+            for (ClaimedEvent claim : claims) {
+                if (takenOver.contains(claim.id()) && inFlight.remove(claim.id(), claim)) {
                     LOG.warn("Event {} was taken over by another node after this node's lease on it ran out; its next "
                             + "write here stops", claim.id());
                 }

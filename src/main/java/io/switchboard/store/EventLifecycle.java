@@ -102,22 +102,33 @@ final class EventLifecycle {
     }
 
     /**
-     * Extends the leases of the claims whose tokens are given to {@code until}; answers the tokens still held, the
-     * others having been taken over by another node after their lease ran out.
+     * Extends the leases of these claims to {@code until}; answers the ids of those another node has taken over since,
+     * after their lease ran out. A claim that finished meanwhile is not among them: its event keeps this claim's token,
+     * whereas a take-over gives the event a new one.
      */
-    Set<String> renewLeases(Collection<String> tokens, Instant until) {
-        if (tokens.isEmpty()) {
+    Set<String> renewLeases(Collection<ClaimedEvent> claims, Instant until) {
+        if (claims.isEmpty()) {
             return Set.of();
         }
-        List<String> held = List.copyOf(tokens);
-        String marks = String.join(", ", Collections.nCopies(held.size(), "?"));
-        sql.update("UPDATE events SET lease_until = ? WHERE status = 'processing' AND claim_token IN (" + marks + ")",
-                statement -> {
+        List<String> tokens = claims.stream().map(ClaimedEvent::token).toList();
+        List<String> ids = claims.stream().map(ClaimedEvent::id).toList();
+        sql.update("UPDATE events SET lease_until = ? WHERE status = 'processing' AND claim_token IN ("
+                + marks(tokens.size()) + ")", statement -> {
                     setInstant(statement, 1, until.truncatedTo(ChronoUnit.MILLIS));
-                    bindAll(statement, 2, held);
+                    bindAll(statement, 2, tokens);
                 });
-        return new HashSet<>(sql.queryList("SELECT DISTINCT claim_token FROM events WHERE status = 'processing' "
-                + "AND claim_token IN (" + marks + ")", statement -> bindAll(statement, 1, held), rows -> rows.getString(1)));
+        Map<String, String> current = new HashMap<>();
+        sql.queryList("SELECT id, claim_token FROM events WHERE id IN (" + marks(ids.size()) + ")",
+                statement -> bindAll(statement, 1, ids), rows -> new String[] {rows.getString(1), rows.getString(2)})
+                .forEach(row -> current.put(row[0], row[1]));
+        Set<String> takenOver = new HashSet<>();
+        claims.stream().filter(claim -> !claim.token().equals(current.get(claim.id())))
+                .forEach(claim -> takenOver.add(claim.id()));
+        return takenOver;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /**

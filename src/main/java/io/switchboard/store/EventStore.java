@@ -92,9 +92,9 @@ public final class EventStore implements AutoCloseable {
         return lifecycle.claimDue(max, node, lease);
     }
 
-    /** Extends the leases of these claims to {@code until}; answers the tokens still held (see {@link EventLifecycle}). */
-    public Set<String> renewLeases(Collection<String> tokens, Instant until) {
-        return lifecycle.renewLeases(tokens, until);
+    /** Extends the leases of these claims to {@code until}; answers the ids of those taken over by another node. */
+    public Set<String> renewLeases(Collection<ClaimedEvent> claims, Instant until) {
+        return lifecycle.renewLeases(claims, until);
     }
 
     /** Whether the claim still holds its event, extending its lease to {@code until} when it does. */

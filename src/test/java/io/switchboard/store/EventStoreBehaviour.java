@@ -291,7 +291,7 @@ abstract class EventStoreBehaviour {
 
         assertFalse(store.holdClaim(first, Instant.now().plus(LEASE)), "the former holder may write no more");
         assertFalse(store.markDone(first, List.of(), List.of()), "nor record an outcome");
-        assertEquals(Set.of(), store.renewLeases(List.of(first.token()), Instant.now().plus(LEASE)));
+        assertEquals(Set.of(id), store.renewLeases(List.of(first), Instant.now().plus(LEASE)), "taken over");
         assertTrue(store.holdClaim(second, Instant.now().plus(LEASE)));
         assertTrue(store.markDone(second, List.of(), List.of()));
         assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
@@ -303,12 +303,21 @@ abstract class EventStoreBehaviour {
         acceptNew("k2");
         List<ClaimedEvent> claimed = store.claimDue(10, NODE, Duration.ofMillis(300));
         assertEquals(2, claimed.size());
-        Set<String> tokens = new HashSet<>();
-        claimed.forEach(claim -> tokens.add(claim.token()));
 
-        assertEquals(tokens, store.renewLeases(tokens, Instant.now().plus(LEASE)));
+        assertEquals(Set.of(), store.renewLeases(claimed, Instant.now().plus(LEASE)), "none taken over");
         Thread.sleep(400);
         assertTrue(store.claimDue(10, "node-b", LEASE).isEmpty(), "renewed for a minute");
+    }
+
+    @Test
+    void shouldNotMistakeAClaimThatFinishedBeforeItsRenewalForATakeOver() {
+        acceptNew("k1");
+        acceptNew("k2");
+        List<ClaimedEvent> claimed = store.claimDue(10, NODE, LEASE);
+        assertTrue(store.markDone(claimed.get(0), List.of(), List.of()));
+
+        assertEquals(Set.of(), store.renewLeases(claimed, Instant.now().plus(LEASE)),
+                "a claim done here keeps its token, so only a new claim's token marks a take-over");
     }
 
     @Test
