@@ -3,15 +3,21 @@ package io.switchboard.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark command's options. Rate, latency and mix are optional: given, they apply to every scenario run;
  * left out, each scenario uses its own default (see {@link Scenario}).
  */
 public record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration duration, OptionalInt latencyMillis,
-                    EventMix mix, int runs, int concurrency) {
+                    EventMix mix, int runs, int concurrency, Map<String, String> engineSettings) {
+    /** An engine setting's name as the engine reads it from its environment. */
+    private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
+
     static final int DEFAULT_DURATION_SECONDS = 60;
     static final int DEFAULT_RUNS = 3;
     static final int DEFAULT_CONCURRENCY = 32;
@@ -25,6 +31,7 @@ public record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration 
         int duration = DEFAULT_DURATION_SECONDS;
         int runs = DEFAULT_RUNS;
         int concurrency = DEFAULT_CONCURRENCY;
+        Map<String, String> engineSettings = new LinkedHashMap<>();
         Iterator<String> rest = new ArrayList<>(args).iterator();
         while (rest.hasNext()) {
             String option = rest.next();
@@ -40,11 +47,24 @@ public record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration 
                 case "--mix" -> mix = EventMix.parse(value(option, rest));
                 case "--runs" -> runs = number(option, value(option, rest), 1, 100);
                 case "--concurrency" -> concurrency = number(option, value(option, rest), 1, 256);
+                case "--engine-env" -> setting(value(option, rest), engineSettings);
                 default -> throw new IllegalArgumentException((option.startsWith("-") ? "unknown option '" : "unexpected argument '")
                         + option + "'");
             }
         }
-        return new BenchOptions(scenarios, rate, Duration.ofSeconds(duration), latency, mix, runs, concurrency);
+        return new BenchOptions(scenarios, rate, Duration.ofSeconds(duration), latency, mix, runs, concurrency,
+                Map.copyOf(engineSettings));
+    }
+
+    /** Reads {@code NAME=VALUE}: a setting the engine under measurement gets in its environment, after the others. */
+    private static void setting(String value, Map<String, String> settings) {
+        int equals = value.indexOf('=');
+        String name = equals < 0 ? value : value.substring(0, equals);
+        if (equals < 0 || !SETTING_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("--engine-env must be NAME=VALUE with NAME in capitals, digits and _ "
+                    + "(such as SWITCHBOARD_WORKER_CONCURRENCY=16), got '" + name + (equals < 0 ? "'" : "=...'"));
+        }
+        settings.put(name, value.substring(equals + 1));
     }
 
     int rateOf(Scenario scenario) {

@@ -36,14 +36,14 @@ public final class Benchmark {
     }
 
     private static Map<String, CallCount> calls(Path home, BenchOptions options, int run) throws Exception {
-        try (BenchRig rig = BenchRig.start(home, options.concurrency(), true)) {
+        try (BenchRig rig = BenchRig.start(home, options.concurrency(), true, options.engineSettings())) {
             return new CountCalls(rig, new BenchEvents("calls" + run)).count();
         }
     }
 
     private static IntakeFigures intake(Path home, BenchOptions options, int run, BenchReport report)
             throws Exception {
-        try (BenchRig rig = BenchRig.start(home, options.concurrency(), false)) {
+        try (BenchRig rig = BenchRig.start(home, options.concurrency(), false, options.engineSettings())) {
             IntakeFigures figures = MeasureIntake.measure(rig, options, new BenchEvents("intake" + run));
             report.intakeRun(run, figures);
             return figures;
@@ -52,7 +52,7 @@ public final class Benchmark {
 
     private static SideBySide steady(Path home, BenchOptions options, Scenario scenario, int run,
                                      BenchReport report) throws Exception {
-        try (BenchRig rig = BenchRig.start(home, options.concurrency(), true)) {
+        try (BenchRig rig = BenchRig.start(home, options.concurrency(), true, options.engineSettings())) {
             SteadyLoad load = new SteadyLoad(rig, scenario, options, new BenchEvents(scenario.label() + run));
             SideBySide figures = new SideBySide(load.throughEngine(), load.throughBaseline());
             report.steadyRun(run, figures);

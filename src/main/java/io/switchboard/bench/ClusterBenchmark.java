@@ -142,6 +142,7 @@ final class ClusterBenchmark {
                 environment.put("SWITCHBOARD_NODE_ID", name);
                 environment.put("SWITCHBOARD_WORKER_CONCURRENCY", String.valueOf(options.concurrency()));
                 environment.put("SWITCHBOARD_LOG_LEVEL", "WARN");
+                environment.putAll(options.engineSettings());
                 Path log = logs.resolve(name + "-" + latency + "ms-" + nodes + "nodes-run" + run + ".log");
                 started.add(starting.submit(() -> ChildProcess.start(home, List.of(), environment, port,
                         "/observe/health", log)));

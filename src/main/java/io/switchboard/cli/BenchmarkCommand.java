@@ -20,7 +20,7 @@ public final class BenchmarkCommand implements Command {
     public String usage() {
         return """
                 Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts|cluster]
-                           [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N]
+                           [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N] [--engine-env NAME=VALUE]...
 
                 Starts the local Salesforce emulator and an engine against it in this process (a fresh embedded store
                 in a temporary folder, the routes/ and config/ of the current folder), posts events over HTTP at a
@@ -31,8 +31,8 @@ public final class BenchmarkCommand implements Command {
                 Scenarios (default: all)         rate/s  latency  mix
                   calls       API calls per event, each type alone, caches warm
                   intake      accepted and stored per second, worker off       2000   -        realistic
-                  throughput  sustained events/s, accept-to-done p50/p95/p99    300    0 ms     realistic
-                  latency     conversations per second against a slow org        60     150 ms   conversations
+                  throughput  sustained events/s, accept-to-done p50/p95/p99    700    0 ms     realistic
+                  latency     conversations per second against a slow org        450    150 ms   conversations
                   bulk        100,000 referral rows through bulk-update (not in all): API calls and rows/s,
                               beside one PATCH a row measured on 2,000 of them
                   contacts    queryAll calls to read 10,000 changed Contacts, deliveries/s to a local receiver,
@@ -48,6 +48,8 @@ public final class BenchmarkCommand implements Command {
                                    case-acknowledged=1 (the realistic mix)
                   --runs N         runs of each scenario; figures are their medians (default 3)
                   --concurrency N  events the engine's worker, and the baseline, process at once (default 32)
+                  --engine-env NAME=VALUE  an engine setting, as the engine reads it from its environment, after the
+                                   benchmark's own (repeatable), e.g. SWITCHBOARD_WORKER_CONCURRENCY=16
 
                 Heap and RSS are this process's: engine, emulator and load together. Run with -Xmx512m to hold the
                 engine to the heap target.
