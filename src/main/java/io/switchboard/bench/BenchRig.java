@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -23,18 +24,23 @@ import java.util.stream.Stream;
 final class BenchRig implements AutoCloseable {
     /** Enough for any benchmark: the emulator's default daily allowance would stop a long run part way. */
     private static final long API_ALLOWANCE = 1_000_000_000L;
+    /** Long enough for the writers' calls under way against the slowest org a scenario sets. */
+    private static final Duration BASELINE_PATIENCE = Duration.ofSeconds(10);
 
     private final SalesforceEmulator emulator;
     private final Engine engine;
     private final Path dataDir;
     private final NaiveLedger naive;
+    private final NaiveIntegration baseline;
     private final OpenLoopLoad load;
 
-    private BenchRig(SalesforceEmulator emulator, Engine engine, Path dataDir, NaiveLedger naive, OpenLoopLoad load) {
+    private BenchRig(SalesforceEmulator emulator, Engine engine, Path dataDir, NaiveLedger naive,
+                     NaiveIntegration baseline, OpenLoopLoad load) {
         this.emulator = emulator;
         this.engine = engine;
         this.dataDir = dataDir;
         this.naive = naive;
+        this.baseline = baseline;
         this.load = load;
     }
 
@@ -55,10 +61,9 @@ final class BenchRig implements AutoCloseable {
             environment.putAll(settings);
             Configuration configuration = Configuration.load(home.resolve("config"), environment::get);
             NaiveLedger naive = new NaiveLedger();
-            Engine engine = processEvents
-                    ? Engine.start(configuration, new NaiveIntegration(defaultComponent(configuration), concurrency, naive))
-                    : Engine.startIntakeOnly(configuration);
-            BenchRig rig = new BenchRig(emulator, engine, dataDir, naive, new OpenLoopLoad(port, token));
+            NaiveIntegration baseline = new NaiveIntegration(defaultComponent(configuration), concurrency, naive);
+            Engine engine = processEvents ? Engine.start(configuration, baseline) : Engine.startIntakeOnly(configuration);
+            BenchRig rig = new BenchRig(emulator, engine, dataDir, naive, baseline, new OpenLoopLoad(port, token));
             rig.resetOrg(0);
             return rig;
         } catch (Exception | Error e) {
@@ -113,10 +118,20 @@ final class BenchRig implements AutoCloseable {
         }
     }
 
+    private void letTheBaselineGo() {
+        try {
+            baseline.stopWriting(BASELINE_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         try {
             load.close();
+            // the baseline's backlog is not measured any more: let it go before the engine's routes stop
+            letTheBaselineGo();
             engine.close();
         } finally {
             emulator.close();
