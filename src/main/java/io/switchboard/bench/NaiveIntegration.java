@@ -76,16 +76,14 @@ final class NaiveIntegration extends RouteBuilder {
     /**
      * Leaves the events not yet written unwritten and waits, up to {@code patience}, for the writers' calls under
      * way. A baseline that fell behind would otherwise hold Camel's shutdown for its whole timeout, and Camel then
-     * logs every exchange a writer is blocked on, body and headers, which hold the events' personal data.
-     *
-     * @return whether every writer was idle within the patience
+     * logs every exchange a writer is blocked on, body and headers, which hold the events' personal data. Camel's
+     * inflight count cannot tell when they are through: an event queued for a writer is not in it until it starts.
      */
-    boolean stopWriting(Duration patience) throws InterruptedException {
+    void stopWriting(Duration patience) throws InterruptedException {
         writing.set(false);
         long deadline = System.nanoTime() + patience.toNanos();
         while (unfinished.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        return unfinished.get() == 0;
     }
 }
