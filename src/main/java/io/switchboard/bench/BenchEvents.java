@@ -37,6 +37,7 @@ final class BenchEvents {
             case CONTACT_CHANGED -> contactChanged(n);
             case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries are made by the sync, not posted");
             case REFERRAL_SEND -> throw new IllegalArgumentException("referral sends are made by the send job, not posted");
+            case SMS_CAMPAIGN, SMS_DELIVERY -> throw new IllegalArgumentException("the benchmark sends no campaigns");
         };
     }
 

@@ -37,6 +37,7 @@ final class WriteOneRecordPerCall {
             case CONTACT_CHANGED -> contact(event);
             case CONTACT_DELIVERY -> throw new IllegalArgumentException("contact deliveries write nothing to Salesforce");
             case REFERRAL_SEND -> throw new IllegalArgumentException("referral sends are made by the send job, not posted");
+            case SMS_CAMPAIGN, SMS_DELIVERY -> throw new IllegalArgumentException("the benchmark sends no campaigns");
         }
     }
 

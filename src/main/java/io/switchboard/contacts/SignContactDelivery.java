@@ -4,12 +4,8 @@ import io.switchboard.config.Secret;
 import io.switchboard.events.ContactDelivery;
 import io.switchboard.events.EventProperties;
 import io.switchboard.outbound.OutboundHttp;
+import io.switchboard.outbound.OutboundSignature;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -20,9 +16,6 @@ import org.apache.camel.Processor;
  * Every other header is dropped first, so that nothing of the engine's own travels to the platform.
  */
 final class SignContactDelivery implements Processor {
-    static final String SIGNATURE = "X-Switchboard-Signature";
-    private static final String ALGORITHM = "HmacSHA256";
-
     private final ContactSteps steps;
 
     SignContactDelivery(ContactSteps steps) {
@@ -46,17 +39,7 @@ final class SignContactDelivery implements Processor {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Idempotency-Key", delivery.idempotencyKey());
-        message.setHeader(SIGNATURE, "sha256=" + sign(secret, delivery.body()));
+        message.setHeader(OutboundSignature.HEADER, OutboundSignature.of(secret, delivery.body()));
         message.setBody(delivery.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sign(Secret secret, String body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
     }
 }

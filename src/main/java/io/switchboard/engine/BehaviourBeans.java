@@ -31,6 +31,7 @@ import io.switchboard.behaviours.conversation.ReadCaseWrite;
 import io.switchboard.behaviours.conversation.RememberCustomerContact;
 import io.switchboard.behaviours.conversation.ReportCaseWrites;
 import io.switchboard.behaviours.conversation.RequireAuditPermission;
+import io.switchboard.campaigns.CampaignBeans;
 import io.switchboard.config.Configuration;
 import io.switchboard.contacts.ContactBeans;
 import io.switchboard.mapping.ConversationClosedMapping;
@@ -41,6 +42,7 @@ import io.switchboard.referrals.ReferralBeans;
 import io.switchboard.salesforce.SalesforceClients;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.camel.main.Main;
 
@@ -56,7 +58,7 @@ final class BehaviourBeans {
     }
 
     static void register(Main main, Configuration configuration, LiveMappings mappings, SalesforceClients clients, EventStore store,
-                         AttachmentDownloads downloads) {
+                         AttachmentDownloads downloads, Duration claimLease) {
         main.bind("mappings", mappings);
         Clock clock = Clock.systemUTC();
         ConnectionSteps steps = new ConnectionSteps(clients, clock);
@@ -69,6 +71,7 @@ final class BehaviourBeans {
                 clients, store);
         ReferralBeans.register(main, configuration.configDir(), name -> configuration.value(name, name).orElse(null),
                 steps, store);
+        CampaignBeans.register(main, name -> configuration.value(name, name).orElse(null), steps, store, claimLease);
         // after the Salesforce writes the route files make themselves
         main.bind("reportUpdatedRecord", new ReportUpdatedRecord());
         main.bind("reportUpsertedRecord", new ReportUpsertedRecord());

@@ -241,7 +241,7 @@ public final class Engine implements AutoCloseable {
         IntakeBeans.bind(main::bind, store);
         // a settled download makes its waiting event due at once
         downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
-        BehaviourBeans.register(main, configuration, mappings, clients, store, downloads);
+        BehaviourBeans.register(main, configuration, mappings, clients, store, downloads, workerSettings.claimLease());
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());
         main.bind("sessionExpired", new SessionExpired());

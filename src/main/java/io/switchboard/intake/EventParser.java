@@ -91,6 +91,8 @@ public final class EventParser {
             case CONTACT_CHANGED -> read(type, tree, new ContactChangedReader());
             case CONTACT_DELIVERY -> read(type, tree, new ContactDeliveryReader());
             case REFERRAL_SEND -> read(type, tree, new ReferralSendReader());
+            case SMS_CAMPAIGN -> read(type, tree, new SmsCampaignReader());
+            case SMS_DELIVERY -> read(type, tree, new SmsDeliveryReader());
         };
     }
 

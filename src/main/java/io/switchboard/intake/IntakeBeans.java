@@ -10,6 +10,7 @@ public final class IntakeBeans {
 
     public static void bind(BiConsumer<String, Object> registry, EventStore store) {
         registry.accept("readEvent", new ReadEvent());
+        registry.accept("readCampaignSend", new ReadCampaignSend());
         registry.accept("storeEvent", new StoreEvent(store));
         registry.accept("showEvent", new ShowEvent(store));
         registry.accept("listEvents", new ListEvents(store));

@@ -5,6 +5,8 @@ import io.switchboard.events.CaseAcknowledged;
 import io.switchboard.events.ConversationClosed;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReferralStatusChanged;
+import io.switchboard.events.SmsCampaign;
+import io.switchboard.events.SmsDelivery;
 import io.switchboard.store.IdempotencyKey;
 import io.switchboard.store.NewEvent;
 import java.util.List;
@@ -39,6 +41,12 @@ public record ParsedEvent(EventType type, Record event, String source, String de
         }
         if (event instanceof CaseAcknowledged acknowledged) {
             return acknowledged.caseId();
+        }
+        if (event instanceof SmsCampaign campaign) {
+            return campaign.campaignId();
+        }
+        if (event instanceof SmsDelivery delivery) {
+            return delivery.salesforceId();
         }
         return null;
     }

@@ -27,11 +27,8 @@ public final class ReadEvent implements Processor {
         Message message = exchange.getMessage();
         EventType type = RequestedEventType.posted(exchange);
         requireJson(HttpRequestParts.header(exchange, "Content-Type"));
-        String givenKey = HttpRequestParts.header(exchange, IDEMPOTENCY_KEY);
         List<FieldProblem> problems = new ArrayList<>();
-        if (givenKey != null && !USABLE_KEY.matcher(givenKey).matches()) {
-            problems.add(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters"));
-        }
+        String givenKey = givenKey(exchange, problems);
         ParsedEvent parsed = null;
         try {
             parsed = EventParser.parse(type, message.getBody(byte[].class));
@@ -44,7 +41,16 @@ public final class ReadEvent implements Processor {
         message.setBody(parsed.toStore(givenKey));
     }
 
-    private static void requireJson(String contentType) {
+    /** The caller's {@code Idempotency-Key}, if any; a problem when it is not 1 to 255 visible ASCII characters. */
+    static String givenKey(Exchange exchange, List<FieldProblem> problems) {
+        String givenKey = HttpRequestParts.header(exchange, IDEMPOTENCY_KEY);
+        if (givenKey != null && !USABLE_KEY.matcher(givenKey).matches()) {
+            problems.add(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters"));
+        }
+        return givenKey;
+    }
+
+    static void requireJson(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw ApiRefusal.of(415, "unsupported_media_type", "send the event with Content-Type: application/json");

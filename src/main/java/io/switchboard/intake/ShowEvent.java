@@ -18,7 +18,8 @@ public final class ShowEvent implements Processor {
     @Override
     public void process(Exchange exchange) {
         String id = HttpRequestParts.path(exchange, "eventId");
-        JsonAnswers.write(exchange, 200, store.find(id).map(EventJson::of).orElseThrow(ShowEvent::notFound));
+        JsonAnswers.write(exchange, 200, store.find(id).map(event -> EventJson.of(event, store.progress(id)))
+                .orElseThrow(ShowEvent::notFound));
     }
 
     static ApiRefusal notFound() {

@@ -106,7 +106,7 @@ public record EventVariables(EventType type, Map<String, Object> values, Map<Str
             case REFERRAL_STATUS_CHANGED -> REFERRAL;
             case CASE_ACKNOWLEDGED -> CASE_ACKNOWLEDGED;
             // its fields are mapped by config/contact-sync.yaml's own field map, not by variables
-            case CONTACT_CHANGED, CONTACT_DELIVERY, REFERRAL_SEND -> List.<Variable<Object>>of();
+            case CONTACT_CHANGED, CONTACT_DELIVERY, REFERRAL_SEND, SMS_CAMPAIGN, SMS_DELIVERY -> List.<Variable<Object>>of();
         };
         return variables.stream().map(Variable::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }

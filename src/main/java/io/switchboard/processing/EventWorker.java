@@ -1,5 +1,6 @@
 package io.switchboard.processing;
 
+import io.switchboard.events.EventType;
 import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(EventWorker.class);
+    /**
+     * How long an event of a batched type waits for others to fill its batch: long enough for a platform posting a
+     * campaign's results to fill batches of 200, short enough that a lone result is written within seconds.
+     */
+    static final Duration BATCH_LINGER = Duration.ofSeconds(2);
 
     private final EventStore store;
     private final WorkerSettings settings;
@@ -120,6 +126,7 @@ public final class EventWorker {
             int free = freeSlots.availablePermits();
             try {
                 claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId(), settings.claimLease()));
+                claimed += handOutBatches();
             } catch (StoreException e) {
                 LOG.warn("Cannot claim events: {}", e.getMessage());
             }
@@ -137,6 +144,43 @@ public final class EventWorker {
             pool.execute(() -> processThenFreeSlot(event));
         }
         return events.size();
+    }
+
+    /**
+     * A batch of each batched type that is ready (a full batch due, or one event that has waited
+     * {@link #BATCH_LINGER} for others), each in one slot. The dispatcher looks at least every poll interval, so an
+     * event of such a type waits about the linger plus at most one interval.
+     */
+    private int handOutBatches() {
+        int claimed = 0;
+        for (EventType type : EventType.values()) {
+            if (!type.batched() || !freeSlots.tryAcquire()) {
+                continue;
+            }
+            List<ClaimedEvent> batch = store.batchReady(type, type.batchSize(), BATCH_LINGER)
+                    ? store.claimDue(type.batchSize(), settings.nodeId(), settings.claimLease(), type) : List.of();
+            if (batch.isEmpty()) {
+                freeSlots.release();
+                continue;
+            }
+            batch.forEach(heartbeat::working);
+            pool.execute(() -> processBatchThenFreeSlot(batch));
+            claimed += batch.size();
+        }
+        return claimed;
+    }
+
+    private void processBatchThenFreeSlot(List<ClaimedEvent> batch) {
+        try {
+            routeEvent.processBatch(batch);
+        } catch (RuntimeException e) {
+            LOG.error("A batch of {} {} event(s) could not be recorded and stays processing until its lease runs out",
+                    batch.size(), batch.get(0).type().path(), e);
+        } finally {
+            batch.forEach(heartbeat::finished);
+            freeSlots.release();
+            wake();
+        }
     }
 
     private void processThenFreeSlot(ClaimedEvent event) {

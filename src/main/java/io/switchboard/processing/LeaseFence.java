@@ -7,6 +7,7 @@ import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
@@ -28,6 +29,14 @@ final class LeaseFence implements WriteFence {
         ClaimedEvent claim = exchange.getProperty(EventHeaders.CLAIM, ClaimedEvent.class);
         if (claim != null && !store.holdClaim(claim, Instant.now().plus(lease))) {
             throw new ClaimLostException(claim.id());
+        }
+        // a batch's write is for all its events: one taken over stops the write, and the others are retried
+        EventBatch batch = exchange.getProperty(EventBatch.PROPERTY, EventBatch.class);
+        if (batch != null) {
+            Set<String> lost = store.renewLeases(batch.claims(), Instant.now().plus(lease));
+            if (!lost.isEmpty()) {
+                throw new ClaimLostException(lost.iterator().next());
+            }
         }
     }
 }

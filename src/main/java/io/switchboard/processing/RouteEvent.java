@@ -16,6 +16,7 @@ import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,42 @@ final class RouteEvent {
         // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
         producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
         recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
+    }
+
+    /**
+     * Sends the claimed events of one batched type through their route in one exchange ({@link EventBatch}) and
+     * records how each ended: by its own failure if its route gave it one, else by the run's.
+     */
+    void processBatch(List<ClaimedEvent> events) {
+        List<EventBatch.Member> members = new ArrayList<>();
+        for (ClaimedEvent event : events) {
+            try {
+                ParsedEvent parsed = EventParser.read(event.type(), event.payload());
+                EventOutcome outcome = new EventOutcome();
+                parsed.warnings().forEach(outcome::warn);
+                members.add(new EventBatch.Member(event, parsed.event(), outcome));
+            } catch (InvalidEventException e) {
+                store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        EventBatch batch = new EventBatch(members);
+        ClaimedEvent first = members.get(0).claim();
+        Exchange exchange = ExchangeBuilder.anExchange(context)
+                .withBody(batch)
+                .withProperty(EventBatch.PROPERTY, batch)
+                .withHeader(EventHeaders.EVENT_ID, first.id())
+                .withHeader(EventHeaders.ATTEMPT, members.stream().mapToInt(member -> member.claim().attempts()).max()
+                        .orElse(1))
+                .withHeader(EventHeaders.RECEIVED_AT, first.receivedAt())
+                .build();
+        producer.send("direct:" + first.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
+        for (EventBatch.Member member : members) {
+            Exception failure = member.failed() ? member.failure() : exchange.getException();
+            recordOutcome(member.claim(), failure, null, member.outcome());
+        }
     }
 
     /**

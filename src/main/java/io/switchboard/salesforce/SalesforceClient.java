@@ -112,11 +112,16 @@ public final class SalesforceClient {
         JsonNode page = query(soql);
         page.path("records").forEach(records::add);
         while (!page.path("done").asBoolean(true) && page.hasNonNull("nextRecordsUrl")) {
-            String next = page.path("nextRecordsUrl").asText();
-            page = send("GET", next.startsWith(apiPath) ? next.substring(apiPath.length()) : next, null);
+            page = queryMore(page.path("nextRecordsUrl").asText());
             page.path("records").forEach(records::add);
         }
         return records;
+    }
+
+    /** The page a query's {@code nextRecordsUrl} points at, for a reader that goes one page at a time. */
+    public JsonNode queryMore(String nextRecordsUrl) {
+        return send("GET", nextRecordsUrl.startsWith(apiPath) ? nextRecordsUrl.substring(apiPath.length())
+                : nextRecordsUrl, null);
     }
 
     public JsonNode search(String sosl) {

@@ -8,6 +8,7 @@ import static io.switchboard.store.StoreSql.now;
 import static io.switchboard.store.StoreSql.setInstant;
 import static io.switchboard.store.StoreSql.toJson;
 
+import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,23 +56,28 @@ final class EventLifecycle {
      * for what the earlier attempt wrote. The claim is one conditional update of them all, so two engines never claim
      * the same event; what this node won is read back by the claim's token, new for every claim.
      */
-    List<ClaimedEvent> claimDue(int max, String node, Duration lease) {
+    List<ClaimedEvent> claimDue(int max, String node, Duration lease, Optional<EventType> only) {
         Instant now = now();
+        // events written in batches are claimed by type, a batch at a time, never one by one with the others
+        String ofType = only.isPresent() ? " AND event_type = ?" : NOT_BATCHED;
         List<String> candidates = new ArrayList<>(sql.queryList(
-                "SELECT id FROM events WHERE status = 'processing' AND lease_until < ? ORDER BY status, lease_until LIMIT ?",
+                "SELECT id FROM events WHERE status = 'processing' AND lease_until < ?" + ofType
+                        + " ORDER BY status, lease_until LIMIT ?",
                 statement -> {
                     setInstant(statement, 1, now);
-                    statement.setInt(2, max);
+                    int next = bindType(statement, 2, only);
+                    statement.setInt(next, max);
                 }, rows -> rows.getString(1)));
         if (candidates.size() < max) {
             candidates.addAll(sql.queryList(
                     // status leads the ORDER BY so that the events_due index gives the order and the scan stops at the
                     // limit; otherwise every claim sorts the whole backlog of pending events
-                    "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ? "
-                            + "ORDER BY status, next_attempt_at, received_at LIMIT ?",
+                    "SELECT id FROM events WHERE status = 'pending' AND next_attempt_at <= ?" + ofType
+                            + " ORDER BY status, next_attempt_at, received_at LIMIT ?",
                     statement -> {
                         setInstant(statement, 1, now);
-                        statement.setInt(2, max - candidates.size());
+                        int next = bindType(statement, 2, only);
+                        statement.setInt(next, max - candidates.size());
                     }, rows -> rows.getString(1)));
         }
         if (candidates.isEmpty()) {
@@ -99,6 +107,35 @@ final class EventLifecycle {
         }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), token, eventType(rows.getString(2)),
                 rows.getString(3), rows.getInt(4), instant(rows, "received_at"))));
         return candidates.stream().map(claimed::get).filter(Objects::nonNull).toList();
+    }
+
+    private static final String NOT_BATCHED = Arrays.stream(EventType.values()).filter(EventType::batched)
+            .map(type -> "'" + type.path() + "'").reduce((a, b) -> a + ", " + b)
+            .map(types -> " AND event_type NOT IN (" + types + ")").orElse("");
+
+    /**
+     * Whether a batch of the type is worth claiming now: {@code batchSize} of them are due, or the one due longest
+     * has waited {@code linger} for others to join it.
+     */
+    boolean batchReady(EventType type, int batchSize, Duration linger) {
+        Instant now = now();
+        return sql.queryOne("SELECT COUNT(*) AS due, MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) AS oldest "
+                + "FROM events WHERE event_type = ? AND ((status = 'pending' AND next_attempt_at <= ?) "
+                + "OR (status = 'processing' AND lease_until < ?))", statement -> {
+                    statement.setString(1, type.path());
+                    setInstant(statement, 2, now);
+                    setInstant(statement, 3, now);
+                }, rows -> rows.getLong("due") >= batchSize
+                        || (rows.getLong("due") > 0 && !instant(rows, "oldest").isAfter(now.minus(linger)))).orElse(false);
+    }
+
+    /** Binds the type filter's value, if any, at {@code index}; answers the index of the next parameter. */
+    private static int bindType(PreparedStatement statement, int index, Optional<EventType> only) throws SQLException {
+        if (only.isPresent()) {
+            statement.setString(index, only.get().path());
+            return index + 1;
+        }
+        return index;
     }
 
     /**

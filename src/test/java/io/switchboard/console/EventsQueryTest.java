@@ -39,7 +39,7 @@ class EventsQueryTest {
                 "q", "x".repeat(256), "after", "not-a-cursor"));
         assertEquals(List.of("q: must be at most 255 characters",
                 "type: must be one of conversation-closed, call, referral-status-changed, case-acknowledged, "
-                        + "contact-changed, contact-delivery, referral-send",
+                        + "contact-changed, contact-delivery, referral-send, sms-campaign, sms-delivery",
                 "status: must be one of pending, processing, done, failed, skipped",
                 "from: must be a time such as 2026-11-20T10:15 (UTC)"), query.problems());
         assertTrue(query.filter().type().isEmpty() && query.filter().status().isEmpty()

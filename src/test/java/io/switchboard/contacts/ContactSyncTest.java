@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.config.Secret;
+import io.switchboard.outbound.OutboundSignature;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.EngineAgainstEmulator;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class ContactSyncTest {
         Instant changedAt = Instant.parse(body.path("changedAt").asText());
         assertTrue(changedAt.isAfter(Instant.parse("2026-01-05T09:00:00Z")), body.toString());
         SourcePlatformStub.Received received = deliveriesOf(SeededOrg.MARIA_CONTI_ID).get(0);
-        assertEquals("sha256=" + SignContactDelivery.sign(Secret.ofNullable(SECRET), received.body()), received.signature());
+        assertEquals("sha256=" + OutboundSignature.hex(Secret.ofNullable(SECRET), received.body()), received.signature());
         assertEquals(SeededOrg.MARIA_CONTI_ID + "-updated-" + changedAt.toEpochMilli(), received.idempotencyKey());
         assertEquals("application/json", received.contentType());
         assertTrue(received.headers().keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("switchboard")

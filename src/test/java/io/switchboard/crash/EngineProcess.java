@@ -116,6 +116,12 @@ public final class EngineProcess {
         return answer.statusCode() == 202 ? JSON.readTree(answer.body()).path("eventId").asText() : null;
     }
 
+    /** POSTs JSON to an API path: answers the status and body. */
+    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public JsonNode get(String path) throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).body());
     }

@@ -27,6 +27,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.BeanInject;
+import io.switchboard.campaigns.ComposeSmsWrites;
+import io.switchboard.campaigns.ReadSmsWrites;
+import io.switchboard.campaigns.SmsBatchAnswers;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -56,7 +59,9 @@ import org.junit.jupiter.api.TestInstance;
         "camel.main.routes-include-pattern=file:routes/call.camel.yaml,file:routes/referral-status-changed.camel.yaml,"
                 + "file:routes/case-acknowledged.camel.yaml,file:routes/conversation-closed.camel.yaml,"
                 + "file:routes/contact-changed.camel.yaml,file:routes/contact-delivery.camel.yaml,"
-                + "file:routes/referral-send.camel.yaml,file:routes/salesforce-errors.camel.yaml",
+                + "file:routes/referral-send.camel.yaml,file:routes/sms-campaign.camel.yaml,"
+                + "file:routes/sms-delivery.camel.yaml,file:routes/salesforce-errors.camel.yaml",
+        "switchboard.sms-campaign.url=http://127.0.0.1:9/sms/campaigns",
         "switchboard.contact-sync.source=cinnox",
         "switchboard.contact-sync.url=http://127.0.0.1:9/contacts",
         "switchboard.referral-poll.enabled=false",
@@ -92,7 +97,9 @@ class BehaviourRoutesShapeTest {
                     "reportCaseWrites", "readContactLinks", "planSourceDelete", "reportDeletedContact",
                     "forgetSourceContact", "planContactUpdates", "reportContactUpdates", "matchContacts",
                     "composeNewContact", "linkCreatedContact", "linkContacts", "awaitEarlierDeliveries",
-                    "signContactDelivery", "composeReferralSend")) {
+                    "signContactDelivery", "composeReferralSend", "resumeSmsCampaign", "nextSmsBatch", "signSmsBatch",
+                    "saveSmsProgress", "reportSmsCampaign", "findSmsCampaignMembers", "planSmsStatusUpdates",
+                    "findWrittenReplyTasks")) {
                 camelContext.getRegistry().bind(name, new StandInStep(name, CALLS));
             }
             camelContext.getRegistry().bind("chooseCallTrigger", new ChooseCallTrigger(() -> SHIPPED));
@@ -100,6 +107,9 @@ class BehaviourRoutesShapeTest {
             camelContext.getRegistry().bind("deliveryAnswers", new DeliveryAnswers());
             camelContext.getRegistry().bind("mapReferralAnswer", new MapReferralAnswer(() -> null, null));
             camelContext.getRegistry().bind("referralSendAnswers", new ReferralSendAnswers(null));
+            camelContext.getRegistry().bind("smsBatchAnswers", new SmsBatchAnswers());
+            camelContext.getRegistry().bind("composeSmsWrites", new ComposeSmsWrites(null));
+            camelContext.getRegistry().bind("readSmsWrites", new ReadSmsWrites());
             camelContext.getRegistry().bind("reportUpdatedRecord", new ReportUpdatedRecord());
             camelContext.getRegistry().bind("reportUpsertedRecord", new ReportUpsertedRecord());
             camelContext.getRegistry().bind("sessionExpired", new SessionExpired());
@@ -133,7 +143,8 @@ class BehaviourRoutesShapeTest {
             return "filter " + filter.getExpression().getExpression() + " " + outline(filter.getOutputs());
         } else if (step instanceof ChoiceDefinition choice) {
             return "choice " + choice.getWhenClauses().stream().map(when -> "when " + when.getExpression().getExpression()
-                    + " " + outline(when.getOutputs())).toList() + " otherwise " + outline(choice.getOtherwise().getOutputs());
+                    + " " + outline(when.getOutputs())).toList()
+                    + (choice.getOtherwise() == null ? "" : " otherwise " + outline(choice.getOtherwise().getOutputs()));
         } else if (step instanceof LoopDefinition loop) {
             return "loop " + ("true".equals(loop.getDoWhile()) ? "while " : "") + loop.getExpression().getExpression() + " "
                     + outline(loop.getOutputs());
@@ -223,6 +234,31 @@ class BehaviourRoutesShapeTest {
     }
 
     @Test
+    void shouldHandACampaignOverInBatchesSavingProgressAfterEachAndRetryingWhatThePlatformCannotTakeNow() {
+        assertEquals("direct:sms-campaign", route("sms-campaign").getInput().getUri());
+        assertEquals(List.of("process resumeSmsCampaign",
+                "loop while ${exchangeProperty.switchboardSmsCampaign.finished()} == false [process nextSmsBatch, "
+                        + "filter ${exchangeProperty.switchboardSmsCampaign.sending()} [process signSmsBatch, "
+                        + "toD {{switchboard.sms-campaign.url}}?throwExceptionOnFailure=false&connectTimeout=5000"
+                        + "&responseTimeout=30000, "
+                        + "choice [when ${header.CamelHttpResponseCode} in '408,429' || "
+                        + "${header.CamelHttpResponseCode} >= 500 [bean], "
+                        + "when ${header.CamelHttpResponseCode} !range '200..299' [bean]]], process saveSmsProgress]",
+                "process reportSmsCampaign"), outline("sms-campaign"));
+    }
+
+    @Test
+    void shouldWriteDeliveryResultsAsTwoVisibleCollectionCalls() {
+        assertEquals("direct:sms-delivery", route("sms-delivery").getInput().getUri());
+        assertEquals(List.of("process findSmsCampaignMembers", "process planSmsStatusUpdates",
+                "filter ${exchangeProperty.switchboardSmsDeliveries.hasStatusUpdates()} [bean, "
+                        + "to salesforce:raw?rawMethod=PATCH&rawPayload=true, bean]",
+                "process findWrittenReplyTasks",
+                "filter ${exchangeProperty.switchboardSmsDeliveries.hasReplyTasks()} [bean, "
+                        + "to salesforce:raw?rawMethod=POST&rawPayload=true, bean]"), outline("sms-delivery"));
+    }
+
+    @Test
     void shouldGiveEveryBehaviourRouteTheSharedSalesforceErrorHandling() {
         for (EventType type : EventType.values()) {
             assertEquals("salesforce-errors", route(type.path()).getRouteConfigurationId(), type.path());
@@ -237,7 +273,9 @@ class BehaviourRoutesShapeTest {
                 "switchboardConversationContact",
                 // package-private in io.switchboard.contacts; the contact route tests show their steps set them
                 "switchboardContactLinks", "switchboardContactDeletes", "switchboardContactUpdates",
-                "switchboardContactMatches");
+                "switchboardContactMatches",
+                // package-private in io.switchboard.campaigns; SmsCampaignTest and SmsDeliveryTest show them set
+                "switchboardSmsCampaign", "switchboardSmsDeliveries");
         Pattern property = Pattern.compile("exchangeProperty\\.(\\w+)");
         for (EventType type : EventType.values()) {
             for (String line : outline(type.path())) {
