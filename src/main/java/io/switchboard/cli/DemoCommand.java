@@ -2,6 +2,7 @@ package io.switchboard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.Configuration;
+import io.switchboard.config.Secret;
 import io.switchboard.config.ConnectionOptions;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
@@ -10,6 +11,8 @@ import io.switchboard.engine.Engine;
 import io.switchboard.mapping.MappingFiles;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.SalesforceClient;
+import io.switchboard.standins.CaseXchangeStandIn;
+import io.switchboard.standins.SmsPlatformStandIn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -29,7 +32,7 @@ import org.apache.camel.ProducerTemplate;
  */
 final class DemoCommand implements Command {
     private static final List<String> SUMMARY_OBJECTS = List.of("User", "Account", "Contact", "Lead", "Case", "Task",
-            "Referral__c", "casexchange__CX_Intake__c");
+            "Referral__c", "casexchange__CX_Intake__c", "Campaign", "CampaignMember");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String CONSOLE_OPTION = "--console";
 
@@ -51,7 +54,9 @@ final class DemoCommand implements Command {
                 Needs no Salesforce account: starts the local Salesforce emulator on a free port, starts the engine
                 against it with the routes in routes/ and the settings in config/ (the SF_* variables are ignored
                 so the demo never touches a real org), posts every sample event in config/samples/ over HTTP, prints
-                what each produced in Salesforce, and exits 0 when every sample ended done or skipped.
+                what each produced in Salesforce, sends a referral to a local Case Xchange stand-in and a small SMS
+                campaign to a local stand-in of the contact centre, and exits 0 when every sample ended done or
+                skipped and both sends came back into the org.
 
                 --console  leaves the engine and the emulator running afterwards, so that the operator console
                            (/console) shows the demo's events; Ctrl-C stops both. The engine listens on
@@ -81,36 +86,59 @@ final class DemoCommand implements Command {
             String chosenToken = console.environment().apply("SWITCHBOARD_API_TOKEN");
             boolean ownToken = keepRunning && chosenToken != null && !chosenToken.isBlank();
             String token = ownToken ? chosenToken : UUID.randomUUID().toString();
-            UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token, console.environment());
-            try (Engine engine = Engine.start(Configuration.load(console.configDir(), environment))) {
-                out.println("== 2. Engine");
-                out.println("   HTTP on port " + port + ", " + engine.camelContext().getRoutes().size()
-                        + " route(s) loaded from routes/, connections: " + String.join(", ", engine.connections().keySet()));
-                ConnectionSettings connection = engine.connections().get(ConnectionOptions.DEFAULT);
-                out.println("== 3. Connection 'default', checked through camel-salesforce");
-                boolean usable = CheckConnectionCommand.report(engine.camelContext(), connection,
-                        MappingFiles.load(console.configDir(), engine.connections().keySet()),
-                        line -> out.println("   " + line));
-                out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform would");
-                SalesforceClient client = engine.salesforceClients()
-                        .forConnection(engine.camelContext(), ConnectionOptions.DEFAULT);
-                usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
-                out.println("== 5. What the org holds now, counted through camel-salesforce (change since the seed)");
-                printRecordCounts(engine, connection, seeded, out);
-                out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
-                        + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax() + ".");
-                printWhatToTryNext(out);
-                if (keepRunning) {
-                    printConsole(out, port, ownToken ? null : DemoConsole.writeToken(dataDir, token));
-                    stop.await();
+            Secret platformSecret = Secret.ofNullable(UUID.randomUUID().toString());
+            try (CaseXchangeStandIn caseXchange = new CaseXchangeStandIn();
+                 SmsPlatformStandIn smsPlatform = new SmsPlatformStandIn(platformSecret, "http://127.0.0.1:" + port, token)) {
+                UnaryOperator<String> environment = demoEnvironment(emulator, port, dataDir, token,
+                        standIns(caseXchange, smsPlatform, platformSecret), console.environment());
+                try (Engine engine = Engine.start(Configuration.load(console.configDir(), environment))) {
+                    out.println("== 2. Engine");
+                    out.println("   HTTP on port " + port + ", " + engine.camelContext().getRoutes().size()
+                            + " route(s) loaded from routes/, connections: "
+                            + String.join(", ", engine.connections().keySet()));
+                    ConnectionSettings connection = engine.connections().get(ConnectionOptions.DEFAULT);
+                    out.println("== 3. Connection 'default', checked through camel-salesforce");
+                    boolean usable = CheckConnectionCommand.report(engine.camelContext(), connection,
+                            MappingFiles.load(console.configDir(), engine.connections().keySet()),
+                            line -> out.println("   " + line));
+                    out.println("== 4. Sample events from config/samples/, posted over HTTP like a source platform "
+                            + "would");
+                    SalesforceClient client = engine.salesforceClients()
+                            .forConnection(engine.camelContext(), ConnectionOptions.DEFAULT);
+                    usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
+                    out.println("== 5. From Salesforce to the other platforms (local stand-ins of Case Xchange and "
+                            + "of the contact centre's SMS endpoint)");
+                    usable &= new DemoSends(emulator, smsPlatform, port, token, out).run();
+                    out.println("== 6. What the org holds now, counted through camel-salesforce (change since the "
+                            + "seed)");
+                    printRecordCounts(engine, connection, seeded, out);
+                    out.println("== Done. The emulator's request log: " + emulator.admin().requests().size()
+                            + " requests, API usage " + emulator.admin().apiUsed() + " of " + emulator.admin().apiMax()
+                            + ".");
+                    printWhatToTryNext(out);
+                    if (keepRunning) {
+                        printConsole(out, port, ownToken ? null : DemoConsole.writeToken(dataDir, token));
+                        stop.await();
+                    }
+                    return usable ? OK : NOT_OK;
                 }
-                return usable ? OK : NOT_OK;
             }
         } finally {
             if (stop != null) {
                 stop.closed();
             }
         }
+    }
+
+    /** The stand-ins' settings: the referral send and SMS campaigns on, pointed at them, checked every second. */
+    private static Map<String, String> standIns(CaseXchangeStandIn caseXchange, SmsPlatformStandIn smsPlatform,
+                                                Secret platformSecret) {
+        return Map.of("SWITCHBOARD_CASEXCHANGE_URL", caseXchange.apiUrl(),
+                "SWITCHBOARD_CASEXCHANGE_CLIENT_ID", CaseXchangeStandIn.CLIENT_ID,
+                "SWITCHBOARD_CASEXCHANGE_CLIENT_SECRET", CaseXchangeStandIn.CLIENT_SECRET,
+                "SWITCHBOARD_REFERRAL_SEND_INTERVAL_SECONDS", "1",
+                "SWITCHBOARD_SMS_CAMPAIGN_URL", smsPlatform.url(),
+                "SWITCHBOARD_CONTACT_SYNC_SECRET", platformSecret.reveal());
     }
 
     /** The seed, read from the emulator itself: what the samples find (the caller's Contact, the agent's User). */
@@ -176,8 +204,10 @@ final class DemoCommand implements Command {
      * elsewhere: every SF_* variable, the port, the data folder and the token.
      */
     private static UnaryOperator<String> demoEnvironment(SalesforceEmulator emulator, int port, Path dataDir,
-                                                         String token, UnaryOperator<String> environment) {
+                                                         String token, Map<String, String> standIns,
+                                                         UnaryOperator<String> environment) {
         Map<String, String> demo = SeededOrg.engineVariables(emulator.baseUrl());
+        demo.putAll(standIns);
         demo.put("SWITCHBOARD_PORT", String.valueOf(port));
         demo.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         demo.put("SWITCHBOARD_DB_URL", "");

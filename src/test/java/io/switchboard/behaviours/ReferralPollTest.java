@@ -10,6 +10,7 @@ import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.RunningEngine;
 import io.switchboard.events.EventType;
+import io.switchboard.standins.CaseXchangeStandIn;
 import io.switchboard.store.EventStatus;
 import io.switchboard.store.StoredEvent;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class ReferralPollTest {
         emulator.close();
     }
 
-    private RunningEngine startPolling(CaseXchangeStub stub, boolean enabled) throws Exception {
+    private RunningEngine startPolling(CaseXchangeStandIn stub, boolean enabled) throws Exception {
         RunningEngine.copyProject(home);
         Path config = home.resolve("config/referral-status-changed.yaml");
         Files.writeString(config, Files.readString(config)
@@ -62,7 +63,7 @@ class ReferralPollTest {
     @Test
     void shouldFeedPolledChangesToTheRouteOnceAndAdvanceTheWatermarkOnlyAfterASuccessfulPoll() throws Exception {
         emulator.admin().reset();
-        try (CaseXchangeStub stub = new CaseXchangeStub()) {
+        try (CaseXchangeStandIn stub = new CaseXchangeStandIn()) {
             stub.answer(500, "{\"error\": \"internal\"}");
             try (RunningEngine engine = startPolling(stub, true)) {
                 await("two failed polls", () -> stub.queries().size() >= 2);
@@ -88,7 +89,7 @@ class ReferralPollTest {
 
     @Test
     void shouldNotPollWhenThePollIsDisabled() throws Exception {
-        try (CaseXchangeStub stub = new CaseXchangeStub(); RunningEngine engine = startPolling(stub, false)) {
+        try (CaseXchangeStandIn stub = new CaseXchangeStandIn(); RunningEngine engine = startPolling(stub, false)) {
             Thread.sleep(1_500);
             assertTrue(stub.queries().isEmpty(), "polled while disabled: " + stub.queries());
             assertTrue(referralEvents(engine).isEmpty());

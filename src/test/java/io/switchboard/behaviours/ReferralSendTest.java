@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.EngineAgainstEmulator;
+import io.switchboard.standins.CaseXchangeStandIn;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,21 +30,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReferralSendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CaseXchangeStub CASE_XCHANGE = start();
+    private static final CaseXchangeStandIn CASE_XCHANGE = start();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @RegisterExtension
     static final EngineAgainstEmulator rig = EngineAgainstEmulator.shippedProject().withSettings(Map.of(
             "SWITCHBOARD_CASEXCHANGE_URL", CASE_XCHANGE.apiUrl(),
-            "SWITCHBOARD_CASEXCHANGE_CLIENT_ID", CaseXchangeStub.CLIENT_ID,
-            "SWITCHBOARD_CASEXCHANGE_CLIENT_SECRET", CaseXchangeStub.CLIENT_SECRET,
+            "SWITCHBOARD_CASEXCHANGE_CLIENT_ID", CaseXchangeStandIn.CLIENT_ID,
+            "SWITCHBOARD_CASEXCHANGE_CLIENT_SECRET", CaseXchangeStandIn.CLIENT_SECRET,
             "SWITCHBOARD_REFERRAL_SEND_INTERVAL_SECONDS", "1",
             "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20",
             "SWITCHBOARD_RETRY_MAX_DELAY_MS", "100"));
 
-    private static CaseXchangeStub start() {
+    private static CaseXchangeStandIn start() {
         try {
-            return new CaseXchangeStub();
+            return new CaseXchangeStandIn();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -88,7 +89,7 @@ class ReferralSendTest {
         return fail("the referral did not get there within 20 s: " + referral(id));
     }
 
-    private static List<CaseXchangeStub.Received> sendsOf(String id) {
+    private static List<CaseXchangeStandIn.Received> sendsOf(String id) {
         return CASE_XCHANGE.referrals().stream()
                 .filter(received -> id.equals(received.body().path("salesforceRecordId").asText())).toList();
     }
@@ -123,9 +124,9 @@ class ReferralSendTest {
 
         Map<String, Object> sent = awaitReferral(id, record -> record.get("CX_Id__c") != null);
 
-        List<CaseXchangeStub.Received> sends = sendsOf(id);
+        List<CaseXchangeStandIn.Received> sends = sendsOf(id);
         assertEquals(1, sends.size(), sends.toString());
-        CaseXchangeStub.Received send = sends.get(0);
+        CaseXchangeStandIn.Received send = sends.get(0);
         assertEquals(id + "-1", send.idempotencyKey());
         assertTrue(send.authorization().matches("Bearer cx-token-\\d+"), send.authorization());
         assertEquals("{\"salesforceRecordId\":\"" + id + "\",\"name\":\"" + sent.get("Name")
@@ -140,7 +141,7 @@ class ReferralSendTest {
         assertEquals("done", event.path("status").asText(), event.toString());
         assertEquals("Referral__c", event.path("records").path(0).path("sobject").asText());
         assertEquals(id, event.path("records").path(0).path("id").asText());
-        assertFalse(event.toString().contains(CaseXchangeStub.CLIENT_SECRET));
+        assertFalse(event.toString().contains(CaseXchangeStandIn.CLIENT_SECRET));
         Thread.sleep(1500);
         assertEquals(1, sendsOf(id).size(), "a record written back is not sent again");
     }
@@ -170,9 +171,9 @@ class ReferralSendTest {
 
         Map<String, Object> sent = awaitReferral(id, record -> record.get("CX_Id__c") != null);
 
-        List<CaseXchangeStub.Received> sends = sendsOf(id);
+        List<CaseXchangeStandIn.Received> sends = sendsOf(id);
         assertEquals(4, sends.size(), sends.toString());
-        assertEquals(List.of(id + "-1"), sends.stream().map(CaseXchangeStub.Received::idempotencyKey).distinct().toList());
+        assertEquals(List.of(id + "-1"), sends.stream().map(CaseXchangeStandIn.Received::idempotencyKey).distinct().toList());
         assertEquals("Pending", sent.get("Status__c"));
         assertEquals("done", eventsOf(id).get(0).path("status").asText());
     }
@@ -201,7 +202,7 @@ class ReferralSendTest {
 
         Map<String, Object> again = awaitReferral(id, record -> !firstCxId.equals(record.get("CX_Id__c")));
 
-        assertEquals(List.of(id + "-1", id + "-2"), sendsOf(id).stream().map(CaseXchangeStub.Received::idempotencyKey)
+        assertEquals(List.of(id + "-1", id + "-2"), sendsOf(id).stream().map(CaseXchangeStandIn.Received::idempotencyKey)
                 .toList());
         assertNotEquals(firstCxId, again.get("CX_Id__c"));
         assertEquals("Pending", again.get("Status__c"));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.emulator.admin.FaultKind;
+import io.switchboard.emulator.admin.FaultRule;
 import io.switchboard.engine.EngineAgainstEmulator;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -113,6 +116,44 @@ class SmsDeliveryTest {
                 refused.toString());
         assertEquals("done", awaitEnded(member).path("status").asText());
         assertEquals("Delivered", memberOf(campaign.id(), campaign.withPhone().get(0)).get("Status"));
+    }
+
+    @AfterEach
+    void clearFaults() {
+        rig.emulator().admin().clearFaults();
+    }
+
+    @Test
+    void shouldWriteEveryResultOnceSalesforceIsBackWhenItWasUnavailable() throws Exception {
+        SmsCampaignTest.Campaign campaign = SmsCampaignTest.campaign(rig.emulator().admin(), 2, 0, 0);
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.SERVER_UNAVAILABLE, 3)
+                .on("PATCH", "/composite/sobjects"));
+
+        String first = post(result(campaign.id(), campaign.withPhone().get(0), "delivered", SENT_AT, null));
+        String second = post(result(campaign.id(), campaign.withPhone().get(1), "failed", SENT_AT, null));
+
+        assertEquals("done", awaitEnded(first).path("status").asText());
+        assertEquals("done", awaitEnded(second).path("status").asText());
+        assertEquals("Delivered", memberOf(campaign.id(), campaign.withPhone().get(0)).get("Status"));
+        assertEquals("Failed", memberOf(campaign.id(), campaign.withPhone().get(1)).get("Status"));
+    }
+
+    @Test
+    void shouldNotWriteAReplyTaskTwiceWhenSalesforcesAnswerToItWasLost() throws Exception {
+        SmsCampaignTest.Campaign campaign = SmsCampaignTest.campaign(rig.emulator().admin(), 1, 0, 0);
+        String person = campaign.withPhone().get(0);
+        rig.emulator().admin().addFault(FaultRule.times(FaultKind.DROP_AFTER_WRITE, 1).on("POST", "/composite/sobjects"));
+
+        String reply = post(result(campaign.id(), person, "replied", SENT_AT, "Call me tomorrow"));
+
+        JsonNode event = awaitEnded(reply);
+        assertEquals("done", event.path("status").asText(), event.toString());
+        assertTrue(event.path("attempts").asInt() >= 2, event.toString());
+        List<Map<String, Object>> tasks = rig.emulator().admin().records("Task").stream()
+                .filter(task -> person.equals(task.get("WhoId"))).toList();
+        assertEquals(1, tasks.size(), "the Task the lost answer was about is found, not made again: " + tasks);
+        assertTrue(event.path("records").toString().contains(String.valueOf(tasks.get(0).get("Id"))), event.toString());
+        assertEquals("Responded", memberOf(campaign.id(), person).get("Status"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.config.EngineSettings;
+import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.store.EventStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +75,14 @@ class JarCommandsIT {
         assertTrue(demo.output().contains("result          usable"), demo.output());
         assertTrue(demo.output().contains("Contact"), demo.output());
         assertTrue(demo.output().contains("Maria Conti +39 333 123 4567"), "the seeded records are named: " + demo.output());
-        assertTrue(demo.output().contains("Task                         2 (+2)"), "the change since the seed: " + demo.output());
+        assertTrue(demo.output().contains("Task                         3 (+3)"),
+                "the change since the seed (two calls and the campaign's reply): " + demo.output());
+        assertTrue(demo.output().contains("written back: CX_Id__c CX-5001, CX_Reference_Number__c CXR-2026-5001"),
+                "the referral sent to the Case Xchange stand-in: " + demo.output());
+        assertTrue(demo.output().contains("recipients 2, handedOver 2, skipped 1 (Lead has no Phone or MobilePhone)"),
+                "the campaign handed over: " + demo.output());
+        assertTrue(demo.output().contains(SeededOrg.MARIA_CONTI_ID + "  Responded"), "the reply written: " + demo.output());
+        assertTrue(demo.output().contains(SeededOrg.LUCA_BIANCHI_ID + "  Delivered"), demo.output());
         assertTrue(demo.output().contains("warning: the Task is linked to no person"), demo.output());
         assertTrue(demo.output().strip().endsWith("operations API: README, \"Operations\"."), "ends with what to try next");
     }

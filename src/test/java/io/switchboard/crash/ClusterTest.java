@@ -128,6 +128,9 @@ class ClusterTest {
         Map<String, Integer> retried = awaitAllDone(survivor, accepted, killed.plus(TAKE_OVER_PATIENCE));
         Duration allDone = Duration.between(killed, Instant.now());
         Map<String, Long> duplicates = MixedRunRecords.duplicates(emulator.admin());
+        // the events may all be done within a couple of ticks of the kill; the poll's schedule is judged over a few
+        // more, while the survivors keep running
+        awaitPollsSpanning(Duration.ofSeconds(4));
         // a tick is a second; a tick's poll may come up to the misfire threshold (1 s) late, so the ticks polled are
         // those within the polls' span and one before it. Each polled once in all, not once per node
         long span = Duration.between(polls.get(0), polls.get(polls.size() - 1)).toMillis();
@@ -312,5 +315,13 @@ class ClusterTest {
         Set<String> ids = new HashSet<>();
         nodes.forEach(node -> ids.add(node.path("id").asText()));
         return ids;
+    }
+
+    private void awaitPollsSpanning(Duration span) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline) && (polls.isEmpty()
+                || Duration.between(polls.get(0), polls.get(polls.size() - 1)).compareTo(span) < 0)) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -3,13 +3,13 @@ package io.switchboard.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.switchboard.behaviours.CaseXchangeStub;
 import io.switchboard.emulator.EmulatorSettings;
 import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.admin.FaultKind;
 import io.switchboard.emulator.admin.FaultRule;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.RunningEngine;
+import io.switchboard.standins.CaseXchangeStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +32,13 @@ class ReferralSendCrashTest {
     @TempDir
     Path home;
     private SalesforceEmulator emulator;
-    private CaseXchangeStub caseXchange;
+    private CaseXchangeStandIn caseXchange;
     private EngineProcess engine;
 
     @BeforeEach
     void start() throws Exception {
         emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
-        caseXchange = new CaseXchangeStub();
+        caseXchange = new CaseXchangeStandIn();
         RunningEngine.copyProject(home);
     }
 
@@ -54,8 +54,8 @@ class ReferralSendCrashTest {
     private EngineProcess startEngine() throws Exception {
         return EngineProcess.start(home, home.resolve("data"), emulator, home.resolve("engine.log"), Map.of(
                 "SWITCHBOARD_CASEXCHANGE_URL", caseXchange.apiUrl(),
-                "SWITCHBOARD_CASEXCHANGE_CLIENT_ID", CaseXchangeStub.CLIENT_ID,
-                "SWITCHBOARD_CASEXCHANGE_CLIENT_SECRET", CaseXchangeStub.CLIENT_SECRET,
+                "SWITCHBOARD_CASEXCHANGE_CLIENT_ID", CaseXchangeStandIn.CLIENT_ID,
+                "SWITCHBOARD_CASEXCHANGE_CLIENT_SECRET", CaseXchangeStandIn.CLIENT_SECRET,
                 "SWITCHBOARD_REFERRAL_SEND_INTERVAL_SECONDS", "1",
                 "SWITCHBOARD_RETRY_INITIAL_DELAY_MS", "20", "SWITCHBOARD_RETRY_MAX_DELAY_MS", "200"));
     }
@@ -78,7 +78,7 @@ class ReferralSendCrashTest {
         Thread.sleep(1_500);
 
         assertEquals(1, caseXchange.created(), "Case Xchange made one referral");
-        List<String> keys = caseXchange.referrals().stream().map(CaseXchangeStub.Received::idempotencyKey).distinct()
+        List<String> keys = caseXchange.referrals().stream().map(CaseXchangeStandIn.Received::idempotencyKey).distinct()
                 .toList();
         assertEquals(List.of(id + "-1"), keys, "every post of the send carried its one key");
         Map<String, Object> record = emulator.admin().records("Referral__c").stream()

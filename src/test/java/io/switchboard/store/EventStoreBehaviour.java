@@ -297,6 +297,49 @@ abstract class EventStoreBehaviour {
         assertEquals(EventStatus.DONE, store.find(id).orElseThrow().status());
     }
 
+    private String acceptDelivery(String key) {
+        return store.accept(event(EventType.SMS_DELIVERY, IdempotencyKey.client(key), "same body")).eventId();
+    }
+
+    @Test
+    void shouldLeaveBatchedTypesToTheClaimOfTheirTypeUntilABatchIsReady() throws Exception {
+        String call = acceptNew("k1");
+        String first = acceptDelivery("d1");
+        String second = acceptDelivery("d2");
+
+        assertEquals(List.of(call), store.claimDue(10, NODE, LEASE).stream().map(ClaimedEvent::id).toList(),
+                "the plain claim leaves batched types out");
+        assertTrue(store.batchReady(EventType.SMS_DELIVERY, 2, Duration.ofHours(1)), "a full batch is due");
+        assertFalse(store.batchReady(EventType.SMS_DELIVERY, 3, Duration.ofHours(1)), "two of three, not waited yet");
+        Thread.sleep(50);
+        assertTrue(store.batchReady(EventType.SMS_DELIVERY, 3, Duration.ofMillis(20)), "the oldest waited long enough");
+        assertFalse(store.batchReady(EventType.CASE_ACKNOWLEDGED, 1, Duration.ZERO), "none of that type");
+
+        List<ClaimedEvent> batch = store.claimDue(200, NODE, LEASE, EventType.SMS_DELIVERY);
+        assertEquals(Set.of(first, second), batch.stream().map(ClaimedEvent::id).collect(Collectors.toSet()));
+        assertFalse(store.batchReady(EventType.SMS_DELIVERY, 1, Duration.ZERO), "claimed, no longer due");
+    }
+
+    @Test
+    void shouldSaveProgressOnlyWhileTheClaimHoldsAndKeepItForTheNextAttempt() throws Exception {
+        String id = acceptNew("k1");
+        assertTrue(store.progress(id).isEmpty());
+        ClaimedEvent first = store.claimDue(10, NODE, Duration.ofMillis(200)).get(0);
+
+        assertTrue(store.saveProgress(first, "{\"batches\":1}"));
+        assertTrue(store.saveProgress(first, "{\"batches\":2}"));
+        assertEquals("{\"batches\":2}", store.progress(id).orElseThrow());
+        Thread.sleep(300);
+        ClaimedEvent takenOver = store.claimDue(10, "node-b", LEASE).get(0);
+
+        assertFalse(store.saveProgress(first, "{\"batches\":3}"), "a node that lost the event moves nothing");
+        assertEquals("{\"batches\":2}", store.progress(id).orElseThrow(), "the next attempt reads on from here");
+        assertTrue(store.saveProgress(takenOver, "{\"batches\":3}"));
+        assertTrue(store.markDone(takenOver, List.of(), List.of()));
+        assertFalse(store.saveProgress(takenOver, "{\"batches\":4}"), "an ended event's progress stays");
+        assertEquals("{\"batches\":3}", store.progress(id).orElseThrow());
+    }
+
     @Test
     void shouldKeepARenewedLeaseFromBeingTakenOver() throws Exception {
         acceptNew("k1");

@@ -1,4 +1,4 @@
-package io.switchboard.behaviours;
+package io.switchboard.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for Case Xchange on 127.0.0.1, a third party and no part of the Salesforce emulator. It serves the
+ * A stand-in for Case Xchange on 127.0.0.1, for tests and the demo: a third party's test double, no part of the
+ * Salesforce emulator. It serves the
  * changes endpoint (answering what the test sets, recording each query string), OAuth client credentials at
  * {@code /api/v1/oauth/token}, and {@code POST /api/v1/referrals}, which answers {@code {cxId, referenceNumber}}: the
  * same answer again for an Idempotency-Key it has seen, 400 for a body without {@code salesforceRecordId}, 401 for
  * a token it did not issue or has expired, and 503 or a refusal when the test asks for one.
  */
-public final class CaseXchangeStub implements AutoCloseable {
+public final class CaseXchangeStandIn implements AutoCloseable {
     public static final String CLIENT_ID = "cx-client";
     public static final String CLIENT_SECRET = "cx-client-secret-value";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +47,7 @@ public final class CaseXchangeStub implements AutoCloseable {
     private volatile int refusalStatus;
     private volatile String refusal;
 
-    public CaseXchangeStub() throws IOException {
+    public CaseXchangeStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/changes", this::answer);
         server.createContext("/api/v1/oauth/token", this::token);
@@ -54,7 +55,7 @@ public final class CaseXchangeStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/changes";
     }
 
@@ -63,7 +64,7 @@ public final class CaseXchangeStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     }
 
-    void answer(int answerStatus, String answerBody) {
+    public void answer(int answerStatus, String answerBody) {
         this.status = answerStatus;
         this.body = answerBody;
     }
@@ -98,7 +99,7 @@ public final class CaseXchangeStub implements AutoCloseable {
     }
 
     /** The query string of every request so far, "" for none. */
-    List<String> queries() {
+    public List<String> queries() {
         return List.copyOf(queries);
     }
 
