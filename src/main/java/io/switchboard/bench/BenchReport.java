@@ -101,9 +101,12 @@ final class BenchReport {
 
     private void line(String label, PhaseFigures figures) {
         out.printf("  %-13s %7.1f ended/s, accept-to-done p50 %d p95 %d p99 %d ms, %.1f calls/event, "
-                        + "peak heap %d MB (after GC %d MB), %d failed, %d unfinished%s%n", label,
+                        + "peak heap %d MB (after GC %d MB), CPU ms/event %.2f system %.2f emulator %.2f load, "
+                        + "%d failed, %d unfinished%s%n", label,
                 figures.completedPerSecond(), figures.acceptToDone().p50(), figures.acceptToDone().p95(),
                 figures.acceptToDone().p99(), figures.callsPerEvent(), figures.peakHeapMb(), figures.peakLiveHeapMb(),
+                figures.systemCpuPerEvent(), figures.emulatorCpuPerEvent(),
+                figures.cpu().perEvent(figures.cpu().loadMs(), figures.finished()),
                 figures.failed(), figures.unfinished(), figures.problem().map(problem -> "; first problem: " + problem).orElse(""));
     }
 
@@ -112,8 +115,12 @@ final class BenchReport {
                 "p99 ms", "calls/event", "peak heap MB", runs.size());
         medianLine("engine", runs.stream().map(SideBySide::engine).toList());
         medianLine("naive", runs.stream().map(SideBySide::naive).toList());
-        out.printf("  engine/naive: throughput %.1fx, API calls %.1fx fewer%n", median(runs, SideBySide::throughputRatio),
-                median(runs, SideBySide::callRatio));
+        out.printf("  engine/naive: throughput %.1fx, API calls %.1fx fewer, events per CPU-second of the system %.1fx "
+                        + "(CPU ms/event: engine %.2f, naive %.2f; the emulator %.2f and %.2f)%n",
+                median(runs, SideBySide::throughputRatio), median(runs, SideBySide::callRatio),
+                median(runs, SideBySide::cpuRatio), median(runs, run -> run.engine().systemCpuPerEvent()),
+                median(runs, run -> run.naive().systemCpuPerEvent()), median(runs, run -> run.engine().emulatorCpuPerEvent()),
+                median(runs, run -> run.naive().emulatorCpuPerEvent()));
         List<PhaseFigures> engine = runs.stream().map(SideBySide::engine).toList();
         double perSecond = median(engine, PhaseFigures::completedPerSecond);
         if (scenario == Scenario.THROUGHPUT) {

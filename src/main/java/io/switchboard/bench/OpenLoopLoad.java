@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,6 +28,12 @@ final class OpenLoopLoad implements AutoCloseable {
     private static final Duration ANSWER_PATIENCE = Duration.ofSeconds(60);
 
     private final HttpClient http = new HttpClient();
+    {
+        // named, so that the benchmark can tell the load's CPU from the engine's
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName(CpuUse.LOAD_THREADS);
+        http.setExecutor(threads);
+    }
     private final String baseUrl;
     private final String token;
 

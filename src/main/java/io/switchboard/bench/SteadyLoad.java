@@ -45,8 +45,10 @@ final class SteadyLoad {
         rig.emulator().admin().clearRequests();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
+            CpuUse cpu = CpuUse.start();
             OpenLoopLoad.LoadResult sent = rig.load().drive("/events/", rate, count, this::event);
             boolean finished = AwaitFinished.engine(store, patience);
+            CpuUse.Split spent = cpu.stop();
             List<StoredEvent> measured = store.list(Optional.empty(), Integer.MAX_VALUE).stream()
                     .filter(event -> !event.receivedAt().isBefore(start.minusMillis(1))).toList();
             List<StoredEvent> ended = measured.stream().filter(SteadyLoad::ended).toList();
@@ -58,7 +60,7 @@ final class SteadyLoad {
                     .filter(event -> event.status() == EventStatus.FAILED).findFirst()
                     .map(event -> event.type().path() + ": " + event.error().code() + " " + event.error().message()));
             return figures(sent, ended.size(), failed, finished ? 0 : measured.size() - ended.size(),
-                    completionRate(ends), LatencySummary.of(acceptToDone), memory, problem);
+                    completionRate(ends), LatencySummary.of(acceptToDone), memory, problem, spent);
         }
     }
 
@@ -71,8 +73,10 @@ final class SteadyLoad {
         ledger.clear();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
+            CpuUse cpu = CpuUse.start();
             OpenLoopLoad.LoadResult sent = rig.load().drive(NaiveIntegration.PATH, rate, count, this::event);
             boolean finished = AwaitFinished.naive(ledger, sent.accepted(), patience);
+            CpuUse.Split spent = cpu.stop();
             List<NaiveLedger.Entry> ended = ledger.entries();
             long[] acceptToDone = ended.stream()
                     .mapToLong(entry -> Duration.between(entry.receivedAt(), entry.finishedAt()).toMillis()).toArray();
@@ -80,7 +84,7 @@ final class SteadyLoad {
             long failed = ended.stream().filter(entry -> !entry.succeeded()).count();
             return figures(sent, ended.size(), failed, finished ? 0 : sent.accepted() - ended.size(),
                     completionRate(ends), LatencySummary.of(acceptToDone), memory,
-                    sent.firstRefusal().or(ledger::firstFailure));
+                    sent.firstRefusal().or(ledger::firstFailure), spent);
         }
     }
 
@@ -99,11 +103,11 @@ final class SteadyLoad {
 
     private PhaseFigures figures(OpenLoopLoad.LoadResult sent, long ended, long failed, long unfinished,
                                  double completedPerSecond, LatencySummary acceptToDone, MemorySampler memory,
-                                 Optional<String> problem) {
+                                 Optional<String> problem, CpuUse.Split cpu) {
         long calls = ApiCalls.total(rig.emulator().admin().counters());
         return new PhaseFigures(sent.accepted(), sent.acceptedPerSecond(), ended, failed, unfinished,
                 completedPerSecond, acceptToDone,
-                ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), problem);
+                ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), problem, cpu);
     }
 
     /** A few events first, so that neither system is measured while its caches, connections and JIT are cold. */

@@ -1,12 +1,15 @@
 package io.switchboard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.switchboard.testing.CapturedLog;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,22 @@ class BenchmarkCommandTest {
         assertTrue(report.matches("(?s).*run 1 naive +\\d+\\.\\d ended/s.*, 0 failed, 0 unfinished\\R.*"), report);
         assertTrue(report.contains("engine/naive: throughput"), report);
         assertTrue(report.contains("Peak RSS of the process (VmHWM): "), report);
+        assertTrue(report.matches("(?s).*run 1 engine .*CPU ms/event \\d+\\.\\d\\d system \\d+\\.\\d\\d emulator .*"), report);
+        assertTrue(report.contains("events per CPU-second of the system"), report);
+    }
+
+    @Test
+    void shouldKeepTheEventsPersonalDataOutOfTheReportAndTheLogs() {
+        try (CapturedLog log = CapturedLog.all()) {
+            assertEquals(0, run("benchmark", "--scenario", "throughput", "--duration", "1", "--rate", "20", "--runs",
+                    "1"), err.toString(StandardCharsets.UTF_8));
+            String everything = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)
+                    + String.join("\n", log.lines());
+            // the benchmark's customers: +4477009NNNNN, named "Customer N", and the events that carry them
+            for (String personal : List.of("+4477009", "Customer ", "customer\":{")) {
+                assertFalse(everything.contains(personal), personal + " in: " + everything);
+            }
+        }
     }
 
     @Test
