@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +110,7 @@ public final class CaseXchangeStandIn implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         queries.add(query == null ? "" : query);
-        send(exchange, status, body);
+        JsonAnswer.send(exchange, status, body);
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -125,23 +124,23 @@ public final class CaseXchangeStandIn implements AutoCloseable {
             }
         }
         if (!"POST".equals(exchange.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))) {
-            send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+            JsonAnswer.send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
         }
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            send(exchange, 401, "{\"error\":\"invalid_client\"}");
+            JsonAnswer.send(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
         }
         String token = "cx-token-" + tokensIssued.incrementAndGet();
         tokens.add(token);
-        send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        JsonAnswer.send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
     private void referral(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !tokens.contains(authorization.substring("Bearer ".length()))) {
-            send(exchange, 401, "{\"error\":\"invalid_token\"}");
+            JsonAnswer.send(exchange, 401, "{\"error\":\"invalid_token\"}");
             return;
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -149,36 +148,27 @@ public final class CaseXchangeStandIn implements AutoCloseable {
         try {
             request = JSON.readTree(exchange.getRequestBody().readAllBytes());
         } catch (IOException e) {
-            send(exchange, 400, "{\"error\":\"the body is not JSON\"}");
+            JsonAnswer.send(exchange, 400, "{\"error\":\"the body is not JSON\"}");
             return;
         }
         referrals.add(new Received(key, authorization, request));
         if (unavailable.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            send(exchange, 503, "{\"error\":\"try again later\"}");
+            JsonAnswer.send(exchange, 503, "{\"error\":\"try again later\"}");
             return;
         }
         if (refusal != null) {
-            send(exchange, refusalStatus, refusal);
+            JsonAnswer.send(exchange, refusalStatus, refusal);
             return;
         }
         if (key == null || key.isBlank() || !request.path("salesforceRecordId").isTextual()) {
-            send(exchange, 400, "{\"error\":\"salesforceRecordId and an Idempotency-Key are required\"}");
+            JsonAnswer.send(exchange, 400, "{\"error\":\"salesforceRecordId and an Idempotency-Key are required\"}");
             return;
         }
         String answer = answered.computeIfAbsent(key, unused -> {
             int number = cxIds.incrementAndGet();
             return "{\"cxId\":\"CX-" + number + "\",\"referenceNumber\":\"CXR-2026-" + number + "\"}";
         });
-        send(exchange, 201, answer);
-    }
-
-    private static void send(HttpExchange exchange, int answerStatus, String answerBody) throws IOException {
-        byte[] bytes = answerBody.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answerStatus, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonAnswer.send(exchange, 201, answer);
     }
 
     @Override

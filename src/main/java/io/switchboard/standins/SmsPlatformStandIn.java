@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.switchboard.config.Secret;
 import io.switchboard.outbound.OutboundSignature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,18 +84,18 @@ public final class SmsPlatformStandIn implements AutoCloseable {
         String expected = OutboundSignature.of(secret, new String(body, StandardCharsets.UTF_8));
         if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
-            send(exchange, 401, "{\"error\":\"bad signature\"}");
+            JsonAnswer.send(exchange, 401, "{\"error\":\"bad signature\"}");
             return;
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         JsonNode batch = JSON.readTree(body);
         if (key == null || !keys.add(key)) {
-            send(exchange, key == null ? 400 : 200, key == null ? "{\"error\":\"Idempotency-Key is required\"}"
+            JsonAnswer.send(exchange, key == null ? 400 : 200, key == null ? "{\"error\":\"Idempotency-Key is required\"}"
                     : "{\"taken\":\"before\"}");
             return;
         }
         recipients.addAndGet(batch.path("recipients").size());
-        send(exchange, 202, "{\"taken\":" + batch.path("recipients").size() + "}");
+        JsonAnswer.send(exchange, 202, "{\"taken\":" + batch.path("recipients").size() + "}");
         reporter.execute(() -> report(batch));
     }
 
@@ -131,15 +130,6 @@ public final class SmsPlatformStandIn implements AutoCloseable {
             // the engine is gone: the demo is over
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 
