@@ -42,9 +42,24 @@ public final class EventParser {
         return read(type, tree);
     }
 
-    /** A stored event, whose JSON was checked when it was accepted. */
-    public static ParsedEvent read(EventType type, String storedJson) throws InvalidEventException {
-        return parse(type, storedJson.getBytes(StandardCharsets.UTF_8));
+    /**
+     * A stored event, for its route. Its JSON was checked against its schema, and its key and digest derived, when it
+     * was accepted, so only the reading is done again: the record, and the warnings intake gave it. Checking every
+     * event a second time on the worker cost as much CPU as the check at intake, for nothing.
+     */
+    public static StoredEventRead read(EventType type, String storedJson) throws InvalidEventException {
+        JsonNode tree = readTree(storedJson.getBytes(StandardCharsets.UTF_8));
+        return readStored(type, tree, readerOf(type));
+    }
+
+    private static <T extends Record> StoredEventRead readStored(EventType type, JsonNode tree, EventReader<T> reader)
+            throws InvalidEventException {
+        List<FieldProblem> problems = new ArrayList<>();
+        T event = reader.read(FieldReader.root(tree, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(problems);
+        }
+        return new StoredEventRead(event, warnings(type, tree, reader, event));
     }
 
     private static JsonNode readTree(byte[] body) throws InvalidEventException {
@@ -83,16 +98,20 @@ public final class EventParser {
     }
 
     private static ParsedEvent read(EventType type, JsonNode tree) throws InvalidEventException {
+        return read(type, tree, readerOf(type));
+    }
+
+    private static EventReader<? extends Record> readerOf(EventType type) {
         return switch (type) {
-            case CONVERSATION_CLOSED -> read(type, tree, new ConversationClosedReader());
-            case CALL -> read(type, tree, new CallReader());
-            case REFERRAL_STATUS_CHANGED -> read(type, tree, new ReferralStatusChangedReader());
-            case CASE_ACKNOWLEDGED -> read(type, tree, new CaseAcknowledgedReader());
-            case CONTACT_CHANGED -> read(type, tree, new ContactChangedReader());
-            case CONTACT_DELIVERY -> read(type, tree, new ContactDeliveryReader());
-            case REFERRAL_SEND -> read(type, tree, new ReferralSendReader());
-            case SMS_CAMPAIGN -> read(type, tree, new SmsCampaignReader());
-            case SMS_DELIVERY -> read(type, tree, new SmsDeliveryReader());
+            case CONVERSATION_CLOSED -> new ConversationClosedReader();
+            case CALL -> new CallReader();
+            case REFERRAL_STATUS_CHANGED -> new ReferralStatusChangedReader();
+            case CASE_ACKNOWLEDGED -> new CaseAcknowledgedReader();
+            case CONTACT_CHANGED -> new ContactChangedReader();
+            case CONTACT_DELIVERY -> new ContactDeliveryReader();
+            case REFERRAL_SEND -> new ReferralSendReader();
+            case SMS_CAMPAIGN -> new SmsCampaignReader();
+            case SMS_DELIVERY -> new SmsDeliveryReader();
         };
     }
 
@@ -107,11 +126,17 @@ public final class EventParser {
         if (!problems.isEmpty()) {
             throw new InvalidEventException(problems);
         }
-        List<String> warnings = new ArrayList<>();
-        schema.unknownFields(tree).forEach(field -> warnings.add(unknownField(type, field)));
-        warnings.addAll(reader.warnings(event));
         return new ParsedEvent(type, event, reader.source(event), derivedKey(type, reader.keyParts(event)), tree.toString(),
-                CanonicalJson.digest(tree), warnings);
+                CanonicalJson.digest(tree), warnings(type, tree, reader, event));
+    }
+
+    /** A warning per field the schema does not declare, then what the reader finds odd about the event. */
+    private static <T extends Record> List<String> warnings(EventType type, JsonNode tree, EventReader<T> reader,
+                                                            T event) {
+        List<String> warnings = new ArrayList<>();
+        EventSchema.of(type).unknownFields(tree).forEach(field -> warnings.add(unknownField(type, field)));
+        warnings.addAll(reader.warnings(event));
+        return warnings;
     }
 
     /** Accepted, as a platform may add fields before we read them; named, as it may as well be a misspelt one. */

@@ -8,7 +8,7 @@ import io.switchboard.events.EventProperties;
 import io.switchboard.events.ProducedRecord;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
-import io.switchboard.intake.ParsedEvent;
+import io.switchboard.intake.StoredEventRead;
 import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventError;
@@ -54,7 +54,7 @@ final class RouteEvent {
     }
 
     void process(ClaimedEvent event) {
-        ParsedEvent parsed;
+        StoredEventRead parsed;
         try {
             parsed = EventParser.read(event.type(), event.payload());
         } catch (InvalidEventException e) {
@@ -86,7 +86,7 @@ final class RouteEvent {
         List<EventBatch.Member> members = new ArrayList<>();
         for (ClaimedEvent event : events) {
             try {
-                ParsedEvent parsed = EventParser.read(event.type(), event.payload());
+                StoredEventRead parsed = EventParser.read(event.type(), event.payload());
                 EventOutcome outcome = new EventOutcome();
                 parsed.warnings().forEach(outcome::warn);
                 members.add(new EventBatch.Member(event, parsed.event(), outcome));

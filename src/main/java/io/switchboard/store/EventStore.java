@@ -112,7 +112,10 @@ public final class EventStore implements AutoCloseable {
         return lifecycle.renewLeases(claims, until);
     }
 
-    /** Whether the claim still holds its event, extending its lease to {@code until} when it does. */
+    /**
+     * Whether the claim still holds its event, extending its lease to {@code until} when less than half of that is
+     * left.
+     */
     public boolean holdClaim(ClaimedEvent claim, Instant until) {
         return lifecycle.holdClaim(claim, until);
     }

@@ -340,6 +340,33 @@ abstract class EventStoreBehaviour {
         assertEquals("{\"batches\":3}", store.progress(id).orElseThrow());
     }
 
+    private Instant leaseUntil(String id) throws Exception {
+        try (Connection connection = store.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT lease_until FROM events WHERE id = '" + id + "'")) {
+            assertTrue(rows.next());
+            return rows.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+    }
+
+    @Test
+    void shouldExtendALeaseBeforeAWriteOnlyWhenLessThanHalfOfWhatIsAskedIsLeft() throws Exception {
+        String id = acceptNew("k1");
+        ClaimedEvent claim = store.claimDue(10, NODE, Duration.ofSeconds(10)).get(0);
+        Instant claimed = leaseUntil(id);
+
+        assertTrue(store.holdClaim(claim, Instant.now().plusSeconds(10)), "held");
+        assertEquals(claimed, leaseUntil(id), "ten seconds left of ten asked: nothing written");
+        assertTrue(store.holdClaim(claim, Instant.now().plusSeconds(60)), "held");
+        assertTrue(leaseUntil(id).isAfter(Instant.now().plusSeconds(50)), "ten left of sixty asked: extended");
+
+        try (Connection connection = store.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE events SET claim_token = 'other-node-claim' WHERE id = '" + id + "'");
+        }
+        assertFalse(store.holdClaim(claim, Instant.now().plusSeconds(10)), "taken over while the lease was long");
+    }
+
     @Test
     void shouldKeepARenewedLeaseFromBeingTakenOver() throws Exception {
         acceptNew("k1");
