@@ -24,32 +24,32 @@ final class EventIntake implements AutoCloseable {
 
     private final StoreSql sql;
     private final NewWork newWork;
-    private final GroupCommit groupCommit;
+    private final GroupCommit<NewEvent, Acceptance> groupCommit;
 
     EventIntake(StoreSql sql, NewWork newWork) {
         this.sql = sql;
         this.newWork = newWork;
-        this.groupCommit = new GroupCommit(this::storeAll);
+        this.groupCommit = new GroupCommit<>("switchboard-store-committer", this::storeAll);
     }
 
     Acceptance accept(NewEvent event) {
-        return groupCommit.accept(event);
+        return groupCommit.submit(event);
     }
 
     List<Acceptance> acceptAll(List<NewEvent> events) {
-        return groupCommit.acceptAll(events);
+        return groupCommit.submitAll(events);
     }
 
     /** Inserts a batch in one transaction; when any row is refused (a repeated key), each is inserted on its own. */
-    private void storeAll(List<GroupCommit.Waiting> batch) {
+    private void storeAll(List<GroupCommit.Waiting<NewEvent, Acceptance>> batch) {
         Instant now = now();
         List<String> ids = new ArrayList<>();
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-                for (GroupCommit.Waiting waiting : batch) {
+                for (GroupCommit.Waiting<NewEvent, Acceptance> waiting : batch) {
                     String id = UUID.randomUUID().toString();
-                    bindInsert(insert, id, waiting.event(), now);
+                    bindInsert(insert, id, waiting.item(), now);
                     insert.addBatch();
                     ids.add(id);
                 }
@@ -66,15 +66,15 @@ final class EventIntake implements AutoCloseable {
         // announced before the callers hear of it: once a caller has its answer, nothing about its event is left to happen
         newWork.announce();
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).acceptance().complete(Acceptance.accepted(ids.get(i)));
+            batch.get(i).answer().complete(Acceptance.accepted(ids.get(i)));
         }
     }
 
-    private void insertOneByOne(List<GroupCommit.Waiting> batch) {
+    private void insertOneByOne(List<GroupCommit.Waiting<NewEvent, Acceptance>> batch) {
         List<Inserted> inserted = new ArrayList<>();
-        for (GroupCommit.Waiting waiting : batch) {
+        for (GroupCommit.Waiting<NewEvent, Acceptance> waiting : batch) {
             try {
-                inserted.add(new Inserted(waiting, insertAlone(waiting.event()), null));
+                inserted.add(new Inserted(waiting, insertAlone(waiting.item()), null));
             } catch (RuntimeException e) {
                 inserted.add(new Inserted(waiting, null, e));
             }
@@ -86,16 +86,17 @@ final class EventIntake implements AutoCloseable {
     }
 
     /** One event of a batch inserted on its own: its acceptance, or why it could not be stored. */
-    private record Inserted(GroupCommit.Waiting waiting, Acceptance acceptance, RuntimeException failure) {
+    private record Inserted(GroupCommit.Waiting<NewEvent, Acceptance> waiting, Acceptance acceptance,
+                            RuntimeException failure) {
         boolean isNew() {
             return acceptance != null && acceptance.outcome() == Acceptance.Outcome.ACCEPTED;
         }
 
         void answer() {
             if (failure == null) {
-                waiting.acceptance().complete(acceptance);
+                waiting.answer().complete(acceptance);
             } else {
-                waiting.acceptance().completeExceptionally(failure);
+                waiting.answer().completeExceptionally(failure);
             }
         }
     }

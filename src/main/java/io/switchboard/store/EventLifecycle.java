@@ -13,6 +13,7 @@ import io.switchboard.events.ProducedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,17 +37,19 @@ import java.util.UUID;
  * node once its lease ran out. Every change is a conditional update on the status (and claim) it expects, so two
  * nodes sharing the database never both change one event.
  */
-final class EventLifecycle {
+final class EventLifecycle implements AutoCloseable {
     private static final String SKIPPED_CODE = "skipped";
 
     private final StoreSql sql;
     private final NewWork newWork;
     private final EventQueries queries;
+    private final GroupCommit<Outcome, Boolean> outcomes;
 
     EventLifecycle(StoreSql sql, NewWork newWork, EventQueries queries) {
         this.sql = sql;
         this.newWork = newWork;
         this.queries = queries;
+        this.outcomes = new GroupCommit<>("switchboard-outcome-committer", this::recordAll);
     }
 
     /**
@@ -310,36 +313,91 @@ final class EventLifecycle {
      * are given, keeps the ids of the records the event produced in {@code event_records}, where they are found by
      * record id (those of an earlier attempt replaced). Answers whether it changed the event.
      */
+    /**
+     * Records an attempt's outcome: its attempt kept, the row changed, its records kept, all only while the claim
+     * still holds the event. Outcomes that end at once are committed together ({@link GroupCommit}): one commit costs
+     * the embedded store a write of its file, which each event's outcome took on its own before.
+     */
     private boolean finish(ClaimedEvent claim, AttemptEnd end, List<ProducedRecord> records, String changes,
             StoreSql.Binder binder) {
+        return outcomes.submit(new Outcome(claim, end, records, changes, binder));
+    }
+
+    /** One outcome waiting for its commit. */
+    private record Outcome(ClaimedEvent claim, AttemptEnd end, List<ProducedRecord> records, String changes,
+                           StoreSql.Binder binder) {
+    }
+
+    /** The batch in one transaction; should it fail, each outcome on its own, so that one cannot fail the others. */
+    private void recordAll(List<GroupCommit.Waiting<Outcome, Boolean>> batch) {
+        List<Boolean> held = new ArrayList<>();
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
             try {
-                if (end != null) {
-                    // before the change, while the row still names the node and the attempt's number
-                    keepAttempt(connection, claim, end);
-                }
-                int updated;
-                try (PreparedStatement update = connection.prepareStatement(claimedUpdate(changes))) {
-                    bindClaimed(update, changes, claim, binder);
-                    updated = update.executeUpdate();
-                }
-                if (updated != 1) {
-                    connection.rollback();
-                    return false;
-                }
-                if (records != null) {
-                    keepRecordIds(connection, claim.id(), records);
+                for (GroupCommit.Waiting<Outcome, Boolean> waiting : batch) {
+                    held.add(record(connection, waiting.item()));
                 }
                 connection.commit();
-                return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
-                throw e;
+                recordOneByOne(batch);
+                return;
             }
         } catch (SQLException e) {
             throw failure("update events", e);
         }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).answer().complete(held.get(i));
+        }
+    }
+
+    private void recordOneByOne(List<GroupCommit.Waiting<Outcome, Boolean>> batch) {
+        for (GroupCommit.Waiting<Outcome, Boolean> waiting : batch) {
+            try (Connection connection = sql.connection()) {
+                connection.setAutoCommit(false);
+                try {
+                    boolean held = record(connection, waiting.item());
+                    connection.commit();
+                    waiting.answer().complete(held);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                waiting.answer().completeExceptionally(failure("update events", e));
+            } catch (RuntimeException e) {
+                waiting.answer().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** One outcome in the open transaction; none of it stays when the claim no longer holds the event. */
+    private static boolean record(Connection connection, Outcome outcome) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        if (outcome.end() != null) {
+            // before the change, while the row still names the node and the attempt's number
+            keepAttempt(connection, outcome.claim(), outcome.end());
+        }
+        int updated;
+        try (PreparedStatement update = connection.prepareStatement(claimedUpdate(outcome.changes()))) {
+            bindClaimed(update, outcome.changes(), outcome.claim(), outcome.binder());
+            updated = update.executeUpdate();
+        }
+        if (updated != 1) {
+            connection.rollback(before);
+            return false;
+        }
+        if (outcome.records() != null) {
+            keepRecordIds(connection, outcome.claim().id(), outcome.records());
+        }
+        connection.releaseSavepoint(before);
+        return true;
+    }
+
+    /** Records what is already waiting, then stops. */
+    @Override
+    public void close() {
+        outcomes.close();
     }
 
     private static void keepAttempt(Connection connection, ClaimedEvent claim, AttemptEnd end) throws SQLException {

@@ -269,6 +269,7 @@ public final class EventStore implements AutoCloseable {
     @Override
     public void close() {
         intake.close();
+        lifecycle.close();
         dataSource.close();
     }
 }

@@ -10,70 +10,75 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Commits the inserts of concurrent requests together: one thread takes every event waiting, stores them in one
+ * Commits the writes of concurrent callers together: one thread takes every item waiting, writes them in one
  * transaction and then answers each caller. A commit costs the same for one row as for a hundred (it is the write to
- * disk), so under load many events share one and each caller still returns only after its row is committed.
+ * disk), so under load many share one and each caller still returns only after its own write is committed. The
+ * intake's inserts go through one, the worker's outcomes through another.
+ *
+ * @param <T> what a caller hands in to be written
+ * @param <R> what the caller is answered once it is committed
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<T, R> implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     /** How often an idle committer checks whether the store is closing; never interrupted, as H2 closes its file then. */
     private static final long IDLE_POLL_MILLIS = 100;
 
-    /** One event waiting for its commit, and the caller's answer once it is done. */
-    record Waiting(NewEvent event, CompletableFuture<Acceptance> acceptance) {
+    /** One item waiting for its commit, and the caller's answer once it is done. */
+    record Waiting<T, R>(T item, CompletableFuture<R> answer) {
     }
 
-    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-    private final Consumer<List<Waiting>> storeAll;
+    private final BlockingQueue<Waiting<T, R>> queue = new LinkedBlockingQueue<>();
+    private final Consumer<List<Waiting<T, R>>> storeAll;
     private final Thread committer;
     private volatile boolean running = true;
 
-    /** @param storeAll stores the batch and completes every waiting acceptance, normally or exceptionally */
-    GroupCommit(Consumer<List<Waiting>> storeAll) {
+    /** @param storeAll writes the batch and completes every waiting answer, normally or exceptionally */
+    GroupCommit(String threadName, Consumer<List<Waiting<T, R>>> storeAll) {
         this.storeAll = storeAll;
-        this.committer = new Thread(this::commitWhileRunning, "switchboard-store-committer");
+        this.committer = new Thread(this::commitWhileRunning, threadName);
         committer.setDaemon(true);
         committer.start();
     }
 
-    /** Answers once the event's insert is committed (or found to repeat an idempotency key). */
-    Acceptance accept(NewEvent event) {
+    /** Answers once the item's write is committed. */
+    R submit(T item) {
         if (!running) {
             throw new StoreException("the event store is closed");
         }
-        CompletableFuture<Acceptance> acceptance = new CompletableFuture<>();
-        queue.add(new Waiting(event, acceptance));
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        queue.add(new Waiting<>(item, answer));
         try {
-            return acceptance.join();
+            return answer.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
     /**
-     * Answers, in order, once every event's insert is committed: queued together, they share the committer's
+     * Answers, in order, once every item's write is committed: queued together, they share the committer's
      * transactions ({@value #MAX_BATCH} at most each) instead of taking one commit apiece.
      */
-    List<Acceptance> acceptAll(List<NewEvent> events) {
+    List<R> submitAll(List<T> items) {
         if (!running) {
             throw new StoreException("the event store is closed");
         }
-        List<Waiting> waiting = events.stream().map(event -> new Waiting(event, new CompletableFuture<>())).toList();
+        List<Waiting<T, R>> waiting = items.stream()
+                .map(item -> new Waiting<T, R>(item, new CompletableFuture<>())).toList();
         queue.addAll(waiting);
-        List<Acceptance> acceptances = new ArrayList<>(waiting.size());
-        for (Waiting one : waiting) {
+        List<R> answers = new ArrayList<>(waiting.size());
+        for (Waiting<T, R> one : waiting) {
             try {
-                acceptances.add(one.acceptance().join());
+                answers.add(one.answer().join());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
-        return acceptances;
+        return answers;
     }
 
     private void commitWhileRunning() {
         while (running || !queue.isEmpty()) {
-            Waiting first;
+            Waiting<T, R> first;
             try {
                 first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -83,12 +88,12 @@ final class GroupCommit implements AutoCloseable {
             if (first == null) {
                 continue;
             }
-            List<Waiting> batch = new ArrayList<>(List.of(first));
+            List<Waiting<T, R>> batch = new ArrayList<>(List.of(first));
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
                 storeAll.accept(batch);
             } catch (RuntimeException e) {
-                batch.forEach(waiting -> waiting.acceptance().completeExceptionally(e));
+                batch.forEach(waiting -> waiting.answer().completeExceptionally(e));
             }
         }
     }
