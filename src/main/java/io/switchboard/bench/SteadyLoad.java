@@ -13,7 +13,9 @@ import java.util.Optional;
  * warm-up on a freshly reset org, and reads what it achieved: throughput, accept-to-done times, API calls, heap.
  */
 final class SteadyLoad {
-    private static final int WARM_UP_EVENTS = 100;
+    /** Seconds of the run's own rate before it is measured: long enough for the JIT, so that runs agree. */
+    private static final int WARM_UP_SECONDS = 5;
+    private static final int WARM_UP_MOST_EVENTS = 5_000;
     private static final int WARM_UP_MIN_RATE = 50;
     private static final long WARM_UP_OFFSET = 10_000_000L;
     private static final Duration MIN_PATIENCE = Duration.ofSeconds(60);
@@ -110,10 +112,10 @@ final class SteadyLoad {
                 ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), problem, cpu);
     }
 
-    /** A few events first, so that neither system is measured while its caches, connections and JIT are cold. */
+    /** Events first, so that neither system is measured while its caches, connections and JIT are cold. */
     private OpenLoopLoad.LoadResult warmUp(String pathPrefix) throws InterruptedException {
-        return rig.load().drive(pathPrefix, Math.max(rate, WARM_UP_MIN_RATE), Math.min(WARM_UP_EVENTS, 2L * rate),
-                n -> event(WARM_UP_OFFSET + n));
+        return rig.load().drive(pathPrefix, Math.max(rate, WARM_UP_MIN_RATE),
+                Math.min(WARM_UP_MOST_EVENTS, (long) WARM_UP_SECONDS * rate), n -> event(WARM_UP_OFFSET + n));
     }
 
     private BenchEvent event(long n) {
