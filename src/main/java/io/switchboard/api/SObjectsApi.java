@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.config.ConnectionOptions;
+import io.switchboard.lookup.SoqlEscaping;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.salesforce.SalesforceClients;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class SObjectsApi {
                     + " is not unique; use Id, an external id or another unique field");
         }
         String soql = "SELECT " + String.join(", ", fields) + " FROM " + sobject + " WHERE "
-                + describedField.path("name").asText() + " = '" + escapeSoql(value) + "' LIMIT 2";
+                + describedField.path("name").asText() + " = " + SoqlEscaping.quote(value) + " LIMIT 2";
         JsonNode records = client.query(soql).path("records");
         if (records.isEmpty()) {
             throw refusal(404, "NOT_FOUND", "No " + sobject + " with " + field + " = " + value);
@@ -132,10 +133,6 @@ public final class SObjectsApi {
             }
         }
         return names;
-    }
-
-    private static String escapeSoql(String value) {
-        return value.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private SalesforceClient client(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.switchboard.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.lookup.SoqlEscaping;
 import io.switchboard.processing.EventBatch;
 import io.switchboard.salesforce.SalesforceClient;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class FindSmsCampaignMembers implements Processor {
         }
     }
 
-    /** The ids come from checked events: 15 or 18 letters and digits, so they stand in the query as they are. */
+    /** The members of the campaign that are one of the results' people. */
     private static String soql(String campaignId, List<DeliveryBatch.Result> results) {
         List<String> leads = results.stream().map(result -> result.delivery.salesforceId())
                 .filter(id -> id.startsWith(LEAD_PREFIX)).distinct().toList();
@@ -67,11 +68,12 @@ final class FindSmsCampaignMembers implements Processor {
         if (!leads.isEmpty()) {
             people.append(people.length() == 0 ? "" : " OR ").append("LeadId IN (").append(quoted(leads)).append(")");
         }
-        return "SELECT Id, ContactId, LeadId, Status FROM CampaignMember WHERE CampaignId = '" + campaignId + "' AND ("
+        return "SELECT Id, ContactId, LeadId, Status FROM CampaignMember WHERE CampaignId = "
+                + SoqlEscaping.quote(campaignId) + " AND ("
                 + people + ")";
     }
 
     private static String quoted(List<String> ids) {
-        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+        return ids.stream().map(SoqlEscaping::quote).collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.lookup.SoqlEscaping;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -38,8 +39,7 @@ final class FindWrittenReplyTasks implements Processor {
         }
     }
 
-    /** Checked ids and ISO times: letters, digits and {@code -:.TZ}, never a quote. */
     private static String quoted(List<String> values) {
-        return values.stream().map(value -> "'" + value + "'").collect(Collectors.joining(", "));
+        return values.stream().map(SoqlEscaping::quote).collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.lookup.SoqlEscaping;
 import io.switchboard.salesforce.SalesforceClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -49,12 +50,8 @@ final class NextSmsBatch implements Processor {
     /** The campaign's members in Id order, after the last one an earlier attempt dealt with. */
     static String soql(CampaignHandover handover) {
         String after = handover.progress.lastMemberId == null ? ""
-                : " AND Id > '" + literal(handover.progress.lastMemberId) + "'";
-        return "SELECT " + CampaignMember.FIELDS + " FROM CampaignMember WHERE CampaignId = '"
-                + literal(handover.campaign.campaignId()) + "'" + after + " ORDER BY Id";
-    }
-
-    private static String literal(String value) {
-        return value.replace("\\", "\\\\").replace("'", "\\'");
+                : " AND Id > " + SoqlEscaping.quote(handover.progress.lastMemberId);
+        return "SELECT " + CampaignMember.FIELDS + " FROM CampaignMember WHERE CampaignId = "
+                + SoqlEscaping.quote(handover.campaign.campaignId()) + after + " ORDER BY Id";
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.behaviours.ConnectionSteps;
 import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventProperties;
 import io.switchboard.events.SmsCampaign;
+import io.switchboard.lookup.SoqlEscaping;
 import io.switchboard.salesforce.SalesforceClient;
 import io.switchboard.store.EventStore;
 import org.apache.camel.Exchange;
@@ -29,7 +30,8 @@ final class ResumeSmsCampaign implements Processor {
         SmsProgress progress = store.progress(eventId).map(SmsProgress::fromJson).orElse(null);
         if (progress == null) {
             SalesforceClient client = steps.client(exchange, SmsCampaignSteps.CONNECTION);
-            if (client.queryRecords("SELECT Id FROM Campaign WHERE Id = '" + campaign.campaignId() + "'").isEmpty()) {
+            if (client.queryRecords("SELECT Id FROM Campaign WHERE Id = " + SoqlEscaping.quote(campaign.campaignId()))
+                    .isEmpty()) {
                 throw new IllegalArgumentException("campaignId: no Campaign " + campaign.campaignId()
                         + " in Salesforce");
             }

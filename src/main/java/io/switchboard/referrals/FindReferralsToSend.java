@@ -2,6 +2,7 @@ package io.switchboard.referrals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.lookup.SoqlEscaping;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,14 +32,9 @@ final class FindReferralsToSend implements Processor {
         Set<String> fields = new LinkedHashSet<>(List.of("Id", send.sendNumberField()));
         fields.addAll(send.fields().values());
         String soql = "SELECT " + String.join(", ", fields) + " FROM " + send.object() + " WHERE "
-                + send.sendField() + " = true AND (" + send.cxIdField() + " = null OR " + send.statusField() + " = '"
-                + literal(send.rejectedStatus()) + "') ORDER BY SystemModstamp, Id LIMIT " + MOST;
+                + send.sendField() + " = true AND (" + send.cxIdField() + " = null OR " + send.statusField() + " = "
+                + SoqlEscaping.quote(send.rejectedStatus()) + ") ORDER BY SystemModstamp, Id LIMIT " + MOST;
         List<JsonNode> records = steps.client(exchange, send.connection()).queryRecords(soql);
         exchange.setProperty(MARKED, records);
-    }
-
-    /** A SOQL string literal's content: its quote and backslash escaped. */
-    static String literal(String value) {
-        return value.replace("\\", "\\\\").replace("'", "\\'");
     }
 }
