@@ -1,8 +1,8 @@
 package io.switchboard.campaigns;
 
 import io.switchboard.behaviours.ConnectionSteps;
+import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.EventStore;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.camel.main.Main;
 
@@ -15,13 +15,13 @@ public final class CampaignBeans {
     }
 
     public static void register(Main main, UnaryOperator<String> environment, ConnectionSteps steps, EventStore store,
-                                Duration claimLease) {
+                                WriteFence fence) {
         SmsCampaignSettings settings = SmsCampaignSettings.from(environment);
         main.addInitialProperty("switchboard.sms-campaign.url", settings.url() == null ? URL_WHILE_OFF : settings.url());
         main.bind("requireSmsCampaignsOn", new RequireSmsCampaignsOn(settings));
         main.bind("resumeSmsCampaign", new ResumeSmsCampaign(store, steps));
         main.bind("nextSmsBatch", new NextSmsBatch(steps));
-        main.bind("signSmsBatch", new SignSmsBatch(() -> settings, store, claimLease));
+        main.bind("signSmsBatch", new SignSmsBatch(() -> settings, fence));
         main.bind("smsBatchAnswers", new SmsBatchAnswers());
         main.bind("saveSmsProgress", new SaveSmsProgress(store));
         main.bind("reportSmsCampaign", new ReportSmsCampaign());

@@ -3,15 +3,10 @@ package io.switchboard.campaigns;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.events.ClaimLostException;
-import io.switchboard.events.EventHeaders;
 import io.switchboard.outbound.OutboundHttp;
 import io.switchboard.outbound.OutboundSignature;
-import io.switchboard.store.ClaimedEvent;
-import io.switchboard.store.EventStore;
+import io.switchboard.salesforce.WriteFence;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -21,17 +16,16 @@ import org.apache.camel.Processor;
  * The batch as the route's HTTP step posts it: {@code campaignId}, {@code message}, {@code senderId} and the
  * recipients ({@code salesforceId}, {@code phone}, {@code name}), with an {@code Idempotency-Key} of the event and the
  * batch's number (the same on every attempt) and {@code X-Switchboard-Signature}, and no other header. It goes only
- * while this node's claim still holds the event, so two nodes never hand the same campaign over at once.
+ * while this node's claim still holds the event, asked of the fence every Salesforce write passes, so two nodes never
+ * hand the same campaign over at once.
  */
 final class SignSmsBatch implements Processor {
     private final Supplier<SmsCampaignSettings> settings;
-    private final EventStore store;
-    private final Duration lease;
+    private final WriteFence fence;
 
-    SignSmsBatch(Supplier<SmsCampaignSettings> settings, EventStore store, Duration lease) {
+    SignSmsBatch(Supplier<SmsCampaignSettings> settings, WriteFence fence) {
         this.settings = settings;
-        this.store = store;
-        this.lease = lease;
+        this.fence = fence;
     }
 
     @Override
@@ -41,10 +35,7 @@ final class SignSmsBatch implements Processor {
         sending.whyOff().ifPresent(why -> {
             throw new IllegalStateException(why + "; replay this campaign once it is on");
         });
-        ClaimedEvent claim = exchange.getProperty(EventHeaders.CLAIM, ClaimedEvent.class);
-        if (claim != null && !store.holdClaim(claim, Instant.now().plus(lease))) {
-            throw new ClaimLostException(claim.id());
-        }
+        fence.beforeWrite(exchange);
         String body = body(handover).toString();
         Message message = exchange.getMessage();
         OutboundHttp.clearHeaders(message);

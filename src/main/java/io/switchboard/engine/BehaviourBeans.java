@@ -40,9 +40,9 @@ import io.switchboard.mapping.Mappings;
 import io.switchboard.mapping.PollSettings;
 import io.switchboard.referrals.ReferralBeans;
 import io.switchboard.salesforce.SalesforceClients;
+import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.EventStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.camel.main.Main;
 
@@ -58,7 +58,7 @@ final class BehaviourBeans {
     }
 
     static void register(Main main, Configuration configuration, LiveMappings mappings, SalesforceClients clients, EventStore store,
-                         AttachmentDownloads downloads, Duration claimLease) {
+                         AttachmentDownloads downloads, WriteFence fence) {
         main.bind("mappings", mappings);
         Clock clock = Clock.systemUTC();
         ConnectionSteps steps = new ConnectionSteps(clients, clock);
@@ -71,7 +71,7 @@ final class BehaviourBeans {
                 clients, store);
         ReferralBeans.register(main, configuration.configDir(), name -> configuration.value(name, name).orElse(null),
                 steps, store);
-        CampaignBeans.register(main, name -> configuration.value(name, name).orElse(null), steps, store, claimLease);
+        CampaignBeans.register(main, name -> configuration.value(name, name).orElse(null), steps, store, fence);
         // after the Salesforce writes the route files make themselves
         main.bind("reportUpdatedRecord", new ReportUpdatedRecord());
         main.bind("reportUpsertedRecord", new ReportUpsertedRecord());

@@ -78,6 +78,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, ConnectionSettings> connections;
     private SalesforceClients clients;
     private EventStore store;
+    /** Asked before every Salesforce write an event makes, and before a campaign batch goes out. */
+    private WriteFence writeFence;
     private EventWorker worker;
     private ConnectionLogins logins;
     private MappingFilesWatcher mappingWatcher;
@@ -222,8 +224,7 @@ public final class Engine implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
-                SalesforceCallGuard.install(started.getCamelContext(), clients, mode == Mode.RUN
-                        ? EventWorker.fence(store, workerSettings) : WriteFence.NONE);
+                SalesforceCallGuard.install(started.getCamelContext(), clients, writeFence);
                 if (mode == Mode.RUN) {
                     watchRoutes(started.getCamelContext(), routesDir);
                 }
@@ -234,6 +235,7 @@ public final class Engine implements AutoCloseable {
         mappingWatcher = MappingFilesWatcher.start(configuration.configDir(), mappings);
         // opened before Camel starts so the routes' processors have it, and so a bad store URL stops start-up
         store = mode == Mode.RUN ? EventStore.open(settings) : EventStore.openThrowaway();
+        writeFence = mode == Mode.RUN ? EventWorker.fence(store, workerSettings) : WriteFence.NONE;
         if (mode == Mode.RUN && store.shared()) {
             // on a store several engines share, each scheduled job runs once per tick across them all
             main.bind("quartz", ClusteredScheduler.component(store, workerSettings.nodeId()));
@@ -241,7 +243,7 @@ public final class Engine implements AutoCloseable {
         IntakeBeans.bind(main::bind, store);
         // a settled download makes its waiting event due at once
         downloads = new AttachmentDownloads(downloadSettings, store::makeDue);
-        BehaviourBeans.register(main, configuration, mappings, clients, store, downloads, workerSettings.claimLease());
+        BehaviourBeans.register(main, configuration, mappings, clients, store, downloads, writeFence);
         // routes/salesforce-errors.camel.yaml: which failures a step retries in place, and how often
         main.bind("redeliverInRoute", new RedeliverInRoute());
         main.bind("sessionExpired", new SessionExpired());
