@@ -5,6 +5,7 @@ import io.switchboard.events.EventHeaders;
 import io.switchboard.events.EventHold;
 import io.switchboard.events.EventOutcome;
 import io.switchboard.events.EventProperties;
+import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
 import io.switchboard.intake.EventParser;
 import io.switchboard.intake.InvalidEventException;
@@ -16,10 +17,10 @@ import io.switchboard.store.EventStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -54,28 +55,44 @@ final class RouteEvent {
     }
 
     void process(ClaimedEvent event) {
-        StoredEventRead parsed;
-        try {
-            parsed = EventParser.read(event.type(), event.payload());
-        } catch (InvalidEventException e) {
-            store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+        Optional<EventBatch.Member> read = read(event);
+        if (read.isEmpty()) {
             return;
         }
-        // the warnings found at intake stay on the event beside those its route adds
-        EventOutcome outcome = new EventOutcome();
-        parsed.warnings().forEach(outcome::warn);
+        Record record = read.get().event(Record.class);
+        EventOutcome outcome = read.get().outcome();
         Exchange exchange = ExchangeBuilder.anExchange(context)
-                .withBody(parsed.event())
-                .withProperty(EventProperties.EVENT, parsed.event())
+                .withBody(record)
+                .withProperty(EventProperties.EVENT, record)
                 .withHeader(EventHeaders.EVENT_ID, event.id())
                 .withHeader(EventHeaders.ATTEMPT, event.attempts())
                 .withHeader(EventHeaders.RECEIVED_AT, event.receivedAt())
                 .withProperty(EventOutcome.PROPERTY, outcome)
                 .withProperty(EventHeaders.CLAIM, event)
                 .build();
-        // a route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s
-        producer.send("direct:" + event.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
+        send(event.type(), exchange);
         recordOutcome(event, exchange.getException(), exchange.getProperty(EventOutcome.SKIPPED, String.class), outcome);
+    }
+
+    /**
+     * The claimed event as its route takes it, its outcome holding the warnings found at intake beside those the route
+     * adds; empty, the event failed, when its stored JSON cannot be read.
+     */
+    private Optional<EventBatch.Member> read(ClaimedEvent event) {
+        try {
+            StoredEventRead parsed = EventParser.read(event.type(), event.payload());
+            EventOutcome outcome = new EventOutcome();
+            parsed.warnings().forEach(outcome::warn);
+            return Optional.of(new EventBatch.Member(event, parsed.event(), outcome));
+        } catch (InvalidEventException e) {
+            store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
+            return Optional.empty();
+        }
+    }
+
+    /** A route being replaced by a reload is missing for a moment: wait that long for it, not Camel's 30 s. */
+    private void send(EventType type, Exchange exchange) {
+        producer.send("direct:" + type.path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
     }
 
     /**
@@ -83,17 +100,7 @@ final class RouteEvent {
      * records how each ended: by its own failure if its route gave it one, else by the run's.
      */
     void processBatch(List<ClaimedEvent> events) {
-        List<EventBatch.Member> members = new ArrayList<>();
-        for (ClaimedEvent event : events) {
-            try {
-                StoredEventRead parsed = EventParser.read(event.type(), event.payload());
-                EventOutcome outcome = new EventOutcome();
-                parsed.warnings().forEach(outcome::warn);
-                members.add(new EventBatch.Member(event, parsed.event(), outcome));
-            } catch (InvalidEventException e) {
-                store.markFailed(event, new EventError("INVALID_EVENT", e.getMessage()), List.of(), List.of());
-            }
-        }
+        List<EventBatch.Member> members = events.stream().map(this::read).flatMap(Optional::stream).toList();
         if (members.isEmpty()) {
             return;
         }
@@ -107,7 +114,7 @@ final class RouteEvent {
                         .orElse(1))
                 .withHeader(EventHeaders.RECEIVED_AT, first.receivedAt())
                 .build();
-        producer.send("direct:" + first.type().path() + "?block=true&timeout=" + ROUTE_WAIT_MILLIS, exchange);
+        send(first.type(), exchange);
         for (EventBatch.Member member : members) {
             Exception failure = member.failed() ? member.failure() : exchange.getException();
             recordOutcome(member.claim(), failure, null, member.outcome());
