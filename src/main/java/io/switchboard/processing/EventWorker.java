@@ -6,6 +6,7 @@ import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
 import io.switchboard.store.StoreException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ public final class EventWorker {
      * campaign's results to fill batches of 200, short enough that a lone result is written within seconds.
      */
     static final Duration BATCH_LINGER = Duration.ofSeconds(2);
+    private static final Duration BATCH_LOOK_INTERVAL = Duration.ofMillis(250);
 
     private final EventStore store;
     private final WorkerSettings settings;
@@ -41,6 +43,8 @@ public final class EventWorker {
     private volatile boolean running;
     private ExecutorService pool;
     private Thread dispatcher;
+    /** When the dispatcher next looks for batches; its own thread's alone. */
+    private Instant nextBatchLook = Instant.MIN;
 
     public EventWorker(CamelContext context, EventStore store, WorkerSettings settings, ProcessingStats stats) {
         this.store = store;
@@ -147,25 +151,31 @@ public final class EventWorker {
     }
 
     /**
-     * A batch of each batched type that is ready (a full batch due, or one event that has waited
-     * {@link #BATCH_LINGER} for others), each in one slot. The dispatcher looks at least every poll interval, so an
-     * event of such a type waits about the linger plus at most one interval.
+     * The batches of each batched type that are ready (a full batch due, or one event that has waited
+     * {@link #BATCH_LINGER} for others), each in one slot while slots are free. Looked for at most every
+     * {@link #BATCH_LOOK_INTERVAL}: the dispatcher runs on every accepted event, and the look is a count over the due
+     * events, which need not run a thousand times a second to fill batches that wait seconds anyway. The dispatcher
+     * looks at least every poll interval, so an event of such a type waits about the linger plus at most one interval.
      */
     private int handOutBatches() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextBatchLook)) {
+            return 0;
+        }
+        nextBatchLook = now.plus(BATCH_LOOK_INTERVAL);
         int claimed = 0;
         for (EventType type : EventType.values()) {
-            if (!type.batched() || !freeSlots.tryAcquire()) {
-                continue;
+            while (type.batched() && freeSlots.tryAcquire()) {
+                List<ClaimedEvent> batch = store.batchReady(type, type.batchSize(), BATCH_LINGER)
+                        ? store.claimDue(type.batchSize(), settings.nodeId(), settings.claimLease(), type) : List.of();
+                if (batch.isEmpty()) {
+                    freeSlots.release();
+                    break;
+                }
+                batch.forEach(heartbeat::working);
+                pool.execute(() -> processBatchThenFreeSlot(batch));
+                claimed += batch.size();
             }
-            List<ClaimedEvent> batch = store.batchReady(type, type.batchSize(), BATCH_LINGER)
-                    ? store.claimDue(type.batchSize(), settings.nodeId(), settings.claimLease(), type) : List.of();
-            if (batch.isEmpty()) {
-                freeSlots.release();
-                continue;
-            }
-            batch.forEach(heartbeat::working);
-            pool.execute(() -> processBatchThenFreeSlot(batch));
-            claimed += batch.size();
         }
         return claimed;
     }
