@@ -105,10 +105,11 @@ final class DemoCommand implements Command {
                             + "would");
                     SalesforceClient client = engine.salesforceClients()
                             .forConnection(engine.camelContext(), ConnectionOptions.DEFAULT);
-                    usable &= new DemoSamples(port, token, client, out).sendAll(console.configDir().resolve("samples"));
+                    DemoApi api = new DemoApi(port, token);
+                    usable &= new DemoSamples(api, client, out).sendAll(console.configDir().resolve("samples"));
                     out.println("== 5. From Salesforce to the other platforms (local stand-ins of Case Xchange and "
                             + "of the contact centre's SMS endpoint)");
-                    usable &= new DemoSends(emulator, smsPlatform, port, token, out).run();
+                    usable &= new DemoSends(emulator, smsPlatform, api, out).run();
                     out.println("== 6. What the org holds now, counted through camel-salesforce (change since the "
                             + "seed)");
                     printRecordCounts(engine, connection, seeded, out);

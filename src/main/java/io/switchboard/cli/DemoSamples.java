@@ -6,13 +6,10 @@ import io.switchboard.salesforce.SalesforceApiException;
 import io.switchboard.salesforce.SalesforceClient;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,7 +20,6 @@ import java.util.stream.Stream;
  */
 final class DemoSamples {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** The fields worth showing a newcomer for each kind of record the routes produce. */
     private static final Map<String, List<String>> SHOWN_FIELDS = Map.of(
             "Contact", List.of("Name", "Phone"),
@@ -35,15 +31,12 @@ final class DemoSamples {
             "casexchange__CX_Intake__c", List.of("casexchange__CX_Case_Id__c", "casexchange__Status__c",
                     "casexchange__Client_Last_Name__c"));
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
-    private final String token;
+    private final DemoApi api;
     private final SalesforceClient salesforce;
     private final PrintStream out;
 
-    DemoSamples(int port, String token, SalesforceClient salesforce, PrintStream out) {
-        this.baseUrl = "http://127.0.0.1:" + port;
-        this.token = token;
+    DemoSamples(DemoApi api, SalesforceClient salesforce, PrintStream out) {
+        this.api = api;
         this.salesforce = salesforce;
         this.out = out;
     }
@@ -68,14 +61,12 @@ final class DemoSamples {
     private boolean send(Path sample) throws IOException, InterruptedException {
         String name = sample.getFileName().toString();
         String type = name.contains("--") ? name.substring(0, name.indexOf("--")) : name.replace(".json", "");
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/events/" + type))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofFile(sample)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = api.post("/events/" + type, HttpRequest.BodyPublishers.ofFile(sample));
         out.println("   POST /events/" + type + "  (" + name + ")  -> " + accepted.statusCode() + " " + accepted.body());
         if (accepted.statusCode() != 202 && accepted.statusCode() != 200) {
             return false;
         }
-        JsonNode event = awaitEnd(JSON.readTree(accepted.body()).path("eventId").asText());
+        JsonNode event = api.awaitEnd(JSON.readTree(accepted.body()).path("eventId").asText());
         out.println("     status " + event.path("status").asText() + " after " + event.path("attempts").asInt()
                 + " attempt(s)" + reason(event));
         for (JsonNode warning : event.path("warnings")) {
@@ -94,18 +85,6 @@ final class DemoSamples {
             return ": " + event.path("error").path("code").asText() + " " + event.path("error").path("message").asText();
         }
         return "";
-    }
-
-    private JsonNode awaitEnd(String eventId) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode event;
-        do {
-            Thread.sleep(50);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/events/" + eventId))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            event = JSON.readTree(answer.body());
-        } while (List.of("pending", "processing").contains(event.path("status").asText()) && System.nanoTime() < deadline);
-        return event;
     }
 
     /** The record's telling fields, read from the org itself, so the demo shows what Salesforce holds. */

@@ -7,8 +7,6 @@ import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.standins.SmsPlatformStandIn;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,18 +25,15 @@ final class DemoSends {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final SalesforceEmulator emulator;
     private final SmsPlatformStandIn platform;
-    private final String baseUrl;
-    private final String token;
+    private final DemoApi api;
     private final PrintStream out;
 
-    DemoSends(SalesforceEmulator emulator, SmsPlatformStandIn platform, int port, String token, PrintStream out) {
+    DemoSends(SalesforceEmulator emulator, SmsPlatformStandIn platform, DemoApi api, PrintStream out) {
         this.emulator = emulator;
         this.platform = platform;
-        this.baseUrl = "http://127.0.0.1:" + port;
-        this.token = token;
+        this.api = api;
         this.out = out;
     }
 
@@ -74,22 +69,18 @@ final class DemoSends {
         }
         out.println("   Campaign 'Demo winter SMS' (" + campaignId + "): Maria Conti, Luca Bianchi and a Lead without "
                 + "a phone; POST /campaigns/" + campaignId + "/send");
-        HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/campaigns/" + campaignId
-                        + "/send")).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Our winter offer is on: reply YES for a call\","
-                        + "\"senderId\":\"Switchboard\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> asked = api.post("/campaigns/" + campaignId + "/send", HttpRequest.BodyPublishers.ofString(
+                "{\"message\":\"Our winter offer is on: reply YES for a call\",\"senderId\":\"Switchboard\"}"));
         out.println("   -> " + asked.statusCode() + " " + asked.body());
         if (asked.statusCode() != 202) {
             return false;
         }
-        String eventId = JSON.readTree(asked.body()).path("eventId").asText();
-        Optional<JsonNode> handed = await(() -> event(eventId).filter(event -> event.path("status").asText()
-                .matches("done|failed")));
-        if (handed.isEmpty() || !handed.get().path("status").asText().equals("done")) {
-            out.println("   ! the campaign did not end done: " + handed.map(JsonNode::toString).orElse("still running"));
+        JsonNode handed = api.awaitEnd(JSON.readTree(asked.body()).path("eventId").asText());
+        if (!handed.path("status").asText().equals("done")) {
+            out.println("   ! the campaign did not end done: " + handed);
             return false;
         }
-        JsonNode progress = handed.get().path("progress");
+        JsonNode progress = handed.path("progress");
         out.println("   handed over: recipients " + progress.path("recipients") + ", handedOver "
                 + progress.path("handedOver") + ", skipped " + progress.path("skipped") + " ("
                 + progress.path("skippedMembers").path(0).path("reason").asText() + ")");
@@ -120,19 +111,6 @@ final class DemoSends {
     private List<Map<String, Object>> members(String campaignId) {
         return emulator.admin().records("CampaignMember").stream()
                 .filter(member -> campaignId.equals(member.get("CampaignId"))).toList();
-    }
-
-    private Optional<JsonNode> event(String eventId) {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/events/" + eventId))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? Optional.of(JSON.readTree(answer.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     private static <T> Optional<T> await(Supplier<Optional<T>> check) throws InterruptedException {
