@@ -69,7 +69,8 @@ class LeaseFenceTest {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!engine.get("/observe/metrics").body().contains(abandoned)) {
             if (Instant.now().isAfter(deadline)) {
-                fail("the attempt was not abandoned: " + engine.get("/observe/metrics").body());
+                fail("the attempt was not abandoned; the engine's threads:\n" + engineThreads()
+                        + "\nmetrics:\n" + engine.get("/observe/metrics").body());
             }
             Thread.sleep(50);
         }
@@ -77,6 +78,20 @@ class LeaseFenceTest {
                 "no Task written by the node that lost the event");
         assertEquals(EventStatus.PROCESSING, engine.store().find(id).orElseThrow().status(),
                 "the event is the new holder's to finish");
+    }
+
+    /** Where the engine's own threads are, for a failure that shows an attempt that never ended. */
+    private static String engineThreads() {
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("switchboard-")) {
+                threads.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    threads.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return threads.toString();
     }
 
     private void awaitStatus(String id, EventStatus status) throws InterruptedException {
