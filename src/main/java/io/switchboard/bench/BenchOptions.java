@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.config.EngineOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,8 @@ public record BenchOptions(List<Scenario> scenarios, OptionalInt rate, Duration 
 
     static final int DEFAULT_DURATION_SECONDS = 60;
     static final int DEFAULT_RUNS = 3;
-    static final int DEFAULT_CONCURRENCY = 32;
+    /** The engine's own default ceiling, so that the benchmark measures the engine as it ships. */
+    static final int DEFAULT_CONCURRENCY = Integer.parseInt(EngineOptions.WORKER_CONCURRENCY.defaultValue());
 
     /** @throws IllegalArgumentException naming the option and what it takes */
     public static BenchOptions parse(List<String> args) {

@@ -313,7 +313,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void startWorker() {
-        worker = new EventWorker(main.getCamelContext(), store, workerSettings, processingStats);
+        worker = new EventWorker(main.getCamelContext(), store, workerSettings, processingStats, clients.calls());
         worker.start();
     }
 

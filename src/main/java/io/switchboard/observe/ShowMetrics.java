@@ -136,6 +136,21 @@ public final class ShowMetrics implements Processor {
                 .append(escaped(nodes.self())).append("\",outcome=\"").append(outcome).append("\"} ").append(count).append('\n'));
         header(text, "switchboard_nodes_alive", "gauge", "Nodes whose heartbeat reached the store within the claim lease.");
         text.append("switchboard_nodes_alive ").append(nodes.alive().size()).append('\n');
+        processing.inFlight().ifPresent(inFlight -> {
+            header(text, "switchboard_worker_in_flight_limit", "gauge",
+                    "Events this node runs at once at most now, sized by Salesforce's answer times up to the ceiling.");
+            text.append("switchboard_worker_in_flight_limit ").append(inFlight.limit()).append('\n');
+            header(text, "switchboard_worker_in_flight_ceiling", "gauge",
+                    "The most events this node may run at once (SWITCHBOARD_WORKER_CONCURRENCY).");
+            text.append("switchboard_worker_in_flight_ceiling ").append(inFlight.ceiling()).append('\n');
+            header(text, "switchboard_worker_in_flight", "gauge", "Events (or batches) this node runs now.");
+            text.append("switchboard_worker_in_flight ").append(inFlight.running()).append('\n');
+        });
+        header(text, "switchboard_salesforce_calls_in_flight", "gauge", "Calls to Salesforce under way now.");
+        text.append("switchboard_salesforce_calls_in_flight ").append(clients.calls().underWay()).append('\n');
+        header(text, "switchboard_salesforce_long_running_calls", "gauge",
+                "Calls to Salesforce under way for 20 s or longer (Salesforce allows an org 25 at once).");
+        text.append("switchboard_salesforce_long_running_calls ").append(clients.calls().longRunning()).append('\n');
     }
 
     /** A label value as Prometheus reads it: backslash, quote and line break escaped. */

@@ -1,6 +1,7 @@
 package io.switchboard.processing;
 
 import io.switchboard.events.EventType;
+import io.switchboard.salesforce.CallsInFlight;
 import io.switchboard.salesforce.WriteFence;
 import io.switchboard.store.ClaimedEvent;
 import io.switchboard.store.EventStore;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the stored events in the background: claims due pending events (and those of other nodes whose lease
- * ran out), at most the configured number at once, and hands each to its route; its heartbeat renews their leases
+ * ran out), as many at once as the {@link InFlightLimit} sized by Salesforce's answer times allows, and hands each
+ * to its route; its heartbeat renews their leases
  * meanwhile. Wakes as soon as an event is accepted or replayed and looks for due retries
  * at the poll interval. On stop it lets events in flight finish within the grace period and leaves the rest pending.
  */
@@ -37,7 +38,7 @@ public final class EventWorker {
     private final WorkerSettings settings;
     private final RouteEvent routeEvent;
     private final LeaseHeartbeat heartbeat;
-    private final Semaphore freeSlots;
+    private final InFlightLimit inFlight;
     private final Object wakeUp = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -46,13 +47,15 @@ public final class EventWorker {
     /** When the dispatcher next looks for batches; its own thread's alone. */
     private Instant nextBatchLook = Instant.MIN;
 
-    public EventWorker(CamelContext context, EventStore store, WorkerSettings settings, ProcessingStats stats) {
+    public EventWorker(CamelContext context, EventStore store, WorkerSettings settings, ProcessingStats stats,
+                       CallsInFlight calls) {
         this.store = store;
         this.settings = settings;
         this.routeEvent = new RouteEvent(context, store, new RetryBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()),
                 stats);
         this.heartbeat = new LeaseHeartbeat(store, settings.nodeId(), settings.claimLease());
-        this.freeSlots = new Semaphore(settings.concurrency());
+        this.inFlight = new InFlightLimit(calls, settings.concurrency(), System.nanoTime());
+        stats.workerLimit(inFlight);
         store.onNewWork(this::wake);
     }
 
@@ -127,7 +130,8 @@ public final class EventWorker {
     private void dispatch() {
         while (running) {
             int claimed = 0;
-            int free = freeSlots.availablePermits();
+            inFlight.adjust(System.nanoTime());
+            int free = inFlight.free();
             try {
                 claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId(), settings.claimLease()));
                 claimed += handOutBatches();
@@ -142,8 +146,8 @@ public final class EventWorker {
     }
 
     private int handOut(List<ClaimedEvent> events) {
+        inFlight.started(events.size());
         for (ClaimedEvent event : events) {
-            freeSlots.acquireUninterruptibly();
             heartbeat.working(event);
             pool.execute(() -> processThenFreeSlot(event));
         }
@@ -165,13 +169,13 @@ public final class EventWorker {
         nextBatchLook = now.plus(BATCH_LOOK_INTERVAL);
         int claimed = 0;
         for (EventType type : EventType.values()) {
-            while (type.batched() && freeSlots.tryAcquire()) {
+            while (type.batched() && inFlight.free() > 0) {
                 List<ClaimedEvent> batch = store.batchReady(type, type.batchSize(), BATCH_LINGER)
                         ? store.claimDue(type.batchSize(), settings.nodeId(), settings.claimLease(), type) : List.of();
                 if (batch.isEmpty()) {
-                    freeSlots.release();
                     break;
                 }
+                inFlight.started(1);
                 batch.forEach(heartbeat::working);
                 pool.execute(() -> processBatchThenFreeSlot(batch));
                 claimed += batch.size();
@@ -188,7 +192,7 @@ public final class EventWorker {
                     batch.size(), batch.get(0).type().path(), e);
         } finally {
             batch.forEach(heartbeat::finished);
-            freeSlots.release();
+            inFlight.ended();
             wake();
         }
     }
@@ -200,7 +204,7 @@ public final class EventWorker {
             LOG.error("Event {} could not be recorded and stays processing until its lease runs out", event.id(), e);
         } finally {
             heartbeat.finished(event);
-            freeSlots.release();
+            inFlight.ended();
             wake();
         }
     }

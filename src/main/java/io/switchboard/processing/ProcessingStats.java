@@ -3,6 +3,7 @@ package io.switchboard.processing;
 import io.switchboard.events.EventType;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -73,5 +74,22 @@ public final class ProcessingStats {
         Map<String, Long> counts = new TreeMap<>();
         attempts.forEach((outcome, count) -> counts.put(outcome, count.sum()));
         return counts;
+    }
+
+    /** The worker's limit on events at once, once it runs. */
+    private volatile InFlightLimit workerLimit;
+
+    void workerLimit(InFlightLimit limit) {
+        this.workerLimit = limit;
+    }
+
+    /** What the worker runs at once now: its limit, the events running and its ceiling; empty before it starts. */
+    public Optional<InFlight> inFlight() {
+        InFlightLimit limit = workerLimit;
+        return limit == null ? Optional.empty() : Optional.of(new InFlight(limit.limit(), limit.running(), limit.ceiling()));
+    }
+
+    /** The worker's limit on events at once, the events (or batches) running, and the configured ceiling. */
+    public record InFlight(int limit, int running, int ceiling) {
     }
 }

@@ -14,25 +14,31 @@ import org.apache.camel.support.service.ServiceHelper;
  * steps after a {@code to: salesforce:...} would run on that pool, and a Java step there that waits for a look-up
  * would hold one of the threads its own answer needs. With every event doing so at once (a cold start under load),
  * the pool waited on itself and no event, of any route, moved again. So the caller waits, as the worker that runs
- * the event is meant to, and the route goes on on the worker's thread.
+ * the event is meant to, and the route goes on on the worker's thread. A call the guard let go counts in
+ * {@link CallsInFlight} until it has ended here, however it ended.
  */
 final class CallerThreadEndpoint extends DefaultInterceptSendToEndpoint {
-    CallerThreadEndpoint(Endpoint salesforce) {
+    private final CallsInFlight calls;
+
+    CallerThreadEndpoint(Endpoint salesforce, CallsInFlight calls) {
         super(salesforce, false);
+        this.calls = calls;
     }
 
     @Override
     public AsyncProducer createAsyncProducer() throws Exception {
-        return new CallerThreadProducer(this, super.createAsyncProducer());
+        return new CallerThreadProducer(this, super.createAsyncProducer(), calls);
     }
 
     /** Sends through the guarded producer and returns only once it has ended. */
     private static final class CallerThreadProducer extends DefaultAsyncProducer {
         private final AsyncProducer guarded;
+        private final CallsInFlight calls;
 
-        private CallerThreadProducer(Endpoint endpoint, AsyncProducer guarded) {
+        private CallerThreadProducer(Endpoint endpoint, AsyncProducer guarded, CallsInFlight calls) {
             super(endpoint);
             this.guarded = guarded;
+            this.calls = calls;
         }
 
         @Override
@@ -41,6 +47,8 @@ final class CallerThreadEndpoint extends DefaultInterceptSendToEndpoint {
                 guarded.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
+            } finally {
+                calls.endedFor(exchange);
             }
             callback.done(true);
             return true;

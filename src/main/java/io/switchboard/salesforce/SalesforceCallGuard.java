@@ -69,7 +69,7 @@ public final class SalesforceCallGuard implements EndpointStrategy {
         if (name == null) {
             return endpoint;
         }
-        CallerThreadEndpoint guarded = new CallerThreadEndpoint(endpoint);
+        CallerThreadEndpoint guarded = new CallerThreadEndpoint(endpoint, clients.calls());
         SalesforceEndpoint salesforce = (SalesforceEndpoint) endpoint;
         guarded.setBefore(exchange -> before(exchange, name, salesforce));
         guarded.setAfter(exchange -> after(exchange, name));
@@ -90,6 +90,7 @@ public final class SalesforceCallGuard implements EndpointStrategy {
         }
         exchange.setProperty(CALL, new Call(client.salesforceConnection().sessionForCall(), System.nanoTime(),
                 exchange.getMessage().getBody()));
+        clients.calls().startedFor(exchange);
     }
 
     /** An event's first call to a connection asks it to admit the event; later calls of the event go straight on. */

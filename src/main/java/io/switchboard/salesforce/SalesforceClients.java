@@ -18,6 +18,7 @@ public final class SalesforceClients {
     private final Map<String, ConnectionStats> stats = new LinkedHashMap<>();
     private final Map<String, ApiPause> pauses = new LinkedHashMap<>();
     private final Map<String, LoginGate> logins = new LinkedHashMap<>();
+    private final CallsInFlight calls = new CallsInFlight();
 
     /**
      * @param releaseHeld makes the events a refused login holds due at once, after a login that may end the hold;
@@ -46,6 +47,11 @@ public final class SalesforceClients {
     /** Every connection's login gate, in configuration order. */
     public Map<String, LoginGate> logins() {
         return Collections.unmodifiableMap(logins);
+    }
+
+    /** The calls to Salesforce under way and just answered, over every connection. */
+    public CallsInFlight calls() {
+        return calls;
     }
 
     /** The client for a connection name; an unknown name is refused with the names that exist. */
