@@ -28,7 +28,7 @@ public final class EngineOptions {
 
     // ---- Event worker
     public static final Option<Integer> WORKER_CONCURRENCY = Option.integer("switchboard.worker.concurrency",
-            "SWITCHBOARD_WORKER_CONCURRENCY", 64, 1, 256,
+            "SWITCHBOARD_WORKER_CONCURRENCY", 128, 1, 256,
             "the most events processed at the same time; the worker runs from 8 up to this many, as Salesforce's answer times call for");
     public static final Option<Duration> WORKER_POLL_INTERVAL = Option.millis("switchboard.worker.poll-interval-ms",
             "SWITCHBOARD_WORKER_POLL_INTERVAL_MS", 1000, 10, 3_600_000,

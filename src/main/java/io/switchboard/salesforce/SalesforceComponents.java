@@ -19,6 +19,13 @@ public final class SalesforceComponents {
 
     /** The HTTP client property that bounds how often camel-salesforce logs in again for one refused call. */
     private static final String LOGIN_RETRIES = "maxRetries";
+    /**
+     * The HTTP client property that bounds its connections to one org. Jetty's default of 64 would queue the calls of
+     * a worker running more events at once than that (SWITCHBOARD_WORKER_CONCURRENCY allows 256): each event has at
+     * most one call under way, so one connection each, opened only as they are needed.
+     */
+    private static final String CONNECTIONS_PER_ORG = "maxConnectionsPerDestination";
+    private static final int MOST_CONNECTIONS_PER_ORG = 256;
 
     private SalesforceComponents() {
     }
@@ -35,6 +42,7 @@ public final class SalesforceComponents {
         // mutable: camel-salesforce adds its own HTTP settings to the map when it starts
         Map<String, Object> httpClient = new HashMap<>();
         httpClient.put(LOGIN_RETRIES, 0);
+        httpClient.put(CONNECTIONS_PER_ORG, MOST_CONNECTIONS_PER_ORG);
         component.setHttpClientProperties(httpClient);
         return component;
     }

@@ -102,7 +102,7 @@ class ConfigurationTest {
         assertFalse(described.contains("hunter2"), described);
         assertTrue(described.contains("switchboard.api-token=****"), described);
         assertTrue(described.contains("switchboard.db-url=jdbc:postgresql://db/sb?user=sb&password=****"), described);
-        assertTrue(described.contains("switchboard.worker.concurrency=64"), described);
+        assertTrue(described.contains("switchboard.worker.concurrency=128"), described);
     }
 
     @Test

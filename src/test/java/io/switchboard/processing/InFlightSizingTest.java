@@ -56,7 +56,7 @@ class InFlightSizingTest {
         Seen seen = postCallsAndWatch(300);
         assertTrue(seen.limit() > InFlightLimit.FLOOR, "the limit stayed at " + seen.limit());
         assertTrue(seen.running() > InFlightLimit.FLOOR, "at most " + seen.running() + " events ran at once");
-        assertTrue(seen.limit() <= 64 && seen.running() <= 64, "above the default ceiling of 64: " + seen);
+        assertTrue(seen.limit() <= 128 && seen.running() <= 128, "above the default ceiling of 128: " + seen);
     }
 
     @Test

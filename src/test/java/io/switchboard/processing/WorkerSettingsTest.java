@@ -18,9 +18,9 @@ class WorkerSettingsTest {
     }
 
     @Test
-    void shouldDefaultToAtMostSixtyFourEventsAtOnceRetriesFromOneSecondToFiveMinutesAndTenMegabyteBodies() {
+    void shouldDefaultToAtMost128EventsAtOnceRetriesFromOneSecondToFiveMinutesAndTenMegabyteBodies() {
         WorkerSettings worker = WorkerSettings.from(configuration(Map.of("SWITCHBOARD_NODE_ID", "node-7")));
-        assertEquals(new WorkerSettings(64, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), "node-7",
+        assertEquals(new WorkerSettings(128, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), "node-7",
                 Duration.ofMinutes(1)), worker);
         assertEquals(10 * 1024 * 1024, IntakeSettings.from(configuration(Map.of())).maxBodyBytes());
     }
