@@ -13,7 +13,12 @@ final class BenchReport {
     private static final int DELIVERY_TARGET = 300;
     private static final int P99_TARGET_MILLIS = 250;
     private static final int HEAP_TARGET_MB = 512;
+    private static final int RSS_TARGET_MB = 800;
     private static final int LATENCY_TARGET = 400;
+    private static final int LATENCY_P99_TARGET_MILLIS = 1000;
+    private static final double CPU_RATIO_TARGET = 1.5;
+    /** Each run's events/s within this share of the median, or the runs do not agree. */
+    private static final double RUN_SPREAD = 0.15;
     private static final int INTAKE_TARGET = 1500;
     /**
      * A system that keeps up ends events at the offered rate, measured within the load's own timing jitter; half a
@@ -34,7 +39,9 @@ final class BenchReport {
                         + "scenario, %d s per load%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), MemorySampler.maxHeapMb(), options.concurrency(), options.runs(),
                 options.duration().toSeconds());
-        out.println("Heap and RSS are this whole process: engine, emulator, baseline and load together.");
+        out.printf("The emulator runs in a process of its own; its CPU is read from the system. Heap and RSS are the "
+                + "benchmark process's: the system measured, the other one idle, and the load generator. The %d cores "
+                + "are shared by both processes, nothing pinned.%n", Runtime.getRuntime().availableProcessors());
     }
 
     void scenarioStarts(Scenario scenario) {
@@ -101,11 +108,11 @@ final class BenchReport {
 
     private void line(String label, PhaseFigures figures) {
         out.printf("  %-13s %7.1f ended/s, accept-to-done p50 %d p95 %d p99 %d ms, %.1f calls/event, "
-                        + "peak heap %d MB (after GC %d MB), CPU ms/event %.2f system %.2f emulator %.2f load, "
+                        + "peak heap %d MB (after GC %d MB), RSS %d MB, CPU ms/event %.2f system %.2f emulator %.2f load, "
                         + "%d failed, %d unfinished%s%n", label,
                 figures.completedPerSecond(), figures.acceptToDone().p50(), figures.acceptToDone().p95(),
                 figures.acceptToDone().p99(), figures.callsPerEvent(), figures.peakHeapMb(), figures.peakLiveHeapMb(),
-                figures.systemCpuPerEvent(), figures.emulatorCpuPerEvent(),
+                figures.peakRssMb(), figures.systemCpuPerEvent(), figures.emulatorCpuPerEvent(),
                 figures.cpu().perEvent(figures.cpu().loadMs(), figures.finished()),
                 figures.failed(), figures.unfinished(), figures.problem().map(problem -> "; first problem: " + problem).orElse(""));
     }
@@ -123,17 +130,28 @@ final class BenchReport {
                 median(runs, run -> run.naive().emulatorCpuPerEvent()));
         List<PhaseFigures> engine = runs.stream().map(SideBySide::engine).toList();
         double perSecond = median(engine, PhaseFigures::completedPerSecond);
+        double p99 = median(engine, figures -> figures.acceptToDone().p99());
         if (scenario == Scenario.THROUGHPUT) {
-            double p99 = median(engine, figures -> figures.acceptToDone().p99());
             double heap = median(engine, PhaseFigures::peakHeapMb);
-            out.printf("  targets: >= %d events/s %s; p99 < %d ms %s; heap < %d MB %s%n", THROUGHPUT_TARGET,
+            double rss = median(engine, PhaseFigures::peakRssMb);
+            double cpuRatio = median(runs, SideBySide::cpuRatio);
+            out.printf("  targets: >= %d events/s %s; p99 < %d ms %s; >= %.1fx naive per CPU-second %s; heap < %d MB %s; "
+                            + "RSS < %d MB %s%n", THROUGHPUT_TARGET,
                     verdict(perSecond >= THROUGHPUT_TARGET * RATE_TOLERANCE, String.format("by %.1f/s", THROUGHPUT_TARGET - perSecond)),
                     P99_TARGET_MILLIS, verdict(p99 < P99_TARGET_MILLIS, String.format("by %.0f ms", p99 - P99_TARGET_MILLIS)),
-                    HEAP_TARGET_MB, verdict(heap < HEAP_TARGET_MB, String.format("by %.0f MB", heap - HEAP_TARGET_MB)));
+                    CPU_RATIO_TARGET, verdict(cpuRatio >= CPU_RATIO_TARGET, String.format("at %.1fx", cpuRatio)),
+                    HEAP_TARGET_MB, verdict(heap < HEAP_TARGET_MB, String.format("by %.0f MB", heap - HEAP_TARGET_MB)),
+                    RSS_TARGET_MB, verdict(rss < RSS_TARGET_MB, String.format("by %.0f MB", rss - RSS_TARGET_MB)));
         } else {
-            out.printf("  target: >= %d conversation events/s %s%n", LATENCY_TARGET,
-                    verdict(perSecond >= LATENCY_TARGET, String.format("by %.1f/s", LATENCY_TARGET - perSecond)));
+            out.printf("  targets: >= %d conversation events/s %s; p99 < %d ms %s%n", LATENCY_TARGET,
+                    verdict(perSecond >= LATENCY_TARGET, String.format("by %.1f/s", LATENCY_TARGET - perSecond)),
+                    LATENCY_P99_TARGET_MILLIS, verdict(p99 < LATENCY_P99_TARGET_MILLIS,
+                            String.format("by %.0f ms", p99 - LATENCY_P99_TARGET_MILLIS)));
         }
+        double spread = engine.stream().mapToDouble(figures -> Math.abs(figures.completedPerSecond() - perSecond))
+                .max().orElse(0) / Math.max(1, perSecond);
+        out.printf("  runs agree: engine events/s each within %.0f%% of the median %s%n", RUN_SPREAD * 100,
+                verdict(spread <= RUN_SPREAD, String.format("(one is %.0f%% off)", spread * 100)));
     }
 
     private void medianLine(String label, List<PhaseFigures> figures) {
@@ -162,7 +180,7 @@ final class BenchReport {
 
     void footer() {
         out.println();
-        out.println("Peak RSS of the process (VmHWM): " + MemorySampler.peakRssMb().stream()
+        out.println("Peak RSS of the benchmark process over the whole benchmark (VmHWM): " + MemorySampler.highWaterRssMb().stream()
                 .mapToObj(mb -> mb + " MB").findFirst().orElse("not available on this system"));
     }
 

@@ -1,8 +1,6 @@
 package io.switchboard.bench;
 
 import io.switchboard.config.Configuration;
-import io.switchboard.emulator.EmulatorSettings;
-import io.switchboard.emulator.SalesforceEmulator;
 import io.switchboard.emulator.seed.SeededOrg;
 import io.switchboard.engine.Engine;
 import io.switchboard.config.ConnectionOptions;
@@ -18,8 +16,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * One benchmark's systems, in this process: a fresh emulator, an engine on it with the project's routes and config
- * and a fresh embedded store in a temporary folder, the naive baseline beside it, and the HTTP load that drives both.
+ * One benchmark's systems: a fresh emulator in a process of its own, and in this one an engine on it with the
+ * project's routes and config and a fresh embedded store in a temporary folder, the naive baseline beside it, and the
+ * HTTP load that drives both (whose threads the CPU figures tell apart, {@link CpuUse}).
  */
 final class BenchRig implements AutoCloseable {
     /** Enough for any benchmark: the emulator's default daily allowance would stop a long run part way. */
@@ -27,14 +26,14 @@ final class BenchRig implements AutoCloseable {
     /** Long enough for the writers' calls under way against the slowest org a scenario sets. */
     private static final Duration BASELINE_PATIENCE = Duration.ofSeconds(10);
 
-    private final SalesforceEmulator emulator;
+    private final EmulatorProcess emulator;
     private final Engine engine;
     private final Path dataDir;
     private final NaiveLedger naive;
     private final NaiveIntegration baseline;
     private final OpenLoopLoad load;
 
-    private BenchRig(SalesforceEmulator emulator, Engine engine, Path dataDir, NaiveLedger naive,
+    private BenchRig(EmulatorProcess emulator, Engine engine, Path dataDir, NaiveLedger naive,
                      NaiveIntegration baseline, OpenLoopLoad load) {
         this.emulator = emulator;
         this.engine = engine;
@@ -52,8 +51,9 @@ final class BenchRig implements AutoCloseable {
     /** @param settings further variables for the engine, such as the contact sync's */
     static BenchRig start(Path home, int concurrency, boolean processEvents, Map<String, String> settings)
             throws Exception {
-        SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorSettings.defaults().withPort(0));
         Path dataDir = Files.createTempDirectory("switchboard-bench");
+        // its log stays in the folder if it does not start, for the message to point at
+        EmulatorProcess emulator = EmulatorProcess.start(home, dataDir.resolve("emulator.log"));
         try {
             int port = freePort();
             String token = UUID.randomUUID().toString();
@@ -67,7 +67,7 @@ final class BenchRig implements AutoCloseable {
             rig.resetOrg(0);
             return rig;
         } catch (Exception | Error e) {
-            emulator.close();
+            stop(emulator);
             deleteTree(dataDir);
             throw e;
         }
@@ -78,7 +78,7 @@ final class BenchRig implements AutoCloseable {
         return Connections.load(configuration).get(ConnectionOptions.DEFAULT).componentName();
     }
 
-    private static Map<String, String> environment(SalesforceEmulator emulator, int port, Path dataDir, String token,
+    private static Map<String, String> environment(EmulatorProcess emulator, int port, Path dataDir, String token,
                                                    int concurrency) {
         Map<String, String> environment = SeededOrg.engineVariables(emulator.baseUrl());
         environment.put("SWITCHBOARD_PORT", String.valueOf(port));
@@ -91,12 +91,10 @@ final class BenchRig implements AutoCloseable {
 
     /** Back to the seeded org with the given latency, a log and counters from zero, and room for any number of calls. */
     void resetOrg(int latencyMillis) {
-        emulator.admin().reset();
-        emulator.admin().apiLimit(API_ALLOWANCE, 0);
-        emulator.admin().latency(latencyMillis);
+        emulator.reset(latencyMillis, API_ALLOWANCE);
     }
 
-    SalesforceEmulator emulator() {
+    EmulatorProcess emulator() {
         return emulator;
     }
 
@@ -134,8 +132,16 @@ final class BenchRig implements AutoCloseable {
             letTheBaselineGo();
             engine.close();
         } finally {
-            emulator.close();
+            stop(emulator);
             deleteTree(dataDir);
+        }
+    }
+
+    private static void stop(EmulatorProcess emulator) {
+        try {
+            emulator.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

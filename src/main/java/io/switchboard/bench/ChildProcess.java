@@ -40,7 +40,7 @@ final class ChildProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.switchboard.cli.Switchboard"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toAbsolutePath().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         ChildProcess child = new ChildProcess(builder.start(), port);
@@ -77,10 +77,32 @@ final class ChildProcess implements AutoCloseable {
         return port;
     }
 
-    /** POSTs JSON to the process (the emulator's admin API). */
-    void post(String path, String json) throws IOException, InterruptedException {
-        HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+    /** POSTs JSON to the process (the emulator's admin API); answers the body, refusing an answer other than 2xx. */
+    String post(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    void delete(String path) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(url(path))).DELETE());
+    }
+
+    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IOException(answer.request().method() + " " + answer.request().uri().getPath() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** The CPU time the process has used so far, in milliseconds; 0 where the system does not tell. */
+    long cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     /** A port free now, below the range of outgoing connections' ports, which another process could take first. */

@@ -201,7 +201,7 @@ final class ClusterBenchmark {
         return new PhaseFigures(accepted, sent.stream().mapToDouble(OpenLoopLoad.LoadResult::acceptedPerSecond).sum(),
                 ended.size(), failed, finished ? 0 : measured.size() - ended.size(),
                 SteadyLoad.completionRate(ended.stream().map(StoredEvent::updatedAt).toList()), LatencySummary.of(acceptToDone),
-                0, 0, 0, problem, CpuUse.Split.NONE);
+                0, 0, 0, 0, problem, CpuUse.Split.NONE);
     }
 
     private void execute(String sql) throws SQLException {

@@ -60,10 +60,10 @@ final class ContactsBench {
                 awaitFirstScheduledRun(rig);
                 receiver.restart();
                 for (int n = 0; n < CONTACTS; n++) {
-                    rig.emulator().admin().insertRecord("Contact", Map.of("LastName", "Bench " + run + "-" + n,
+                    rig.emulator().insertRecord("Contact", Map.of("LastName", "Bench " + run + "-" + n,
                             "Phone", String.format("+44 20 79%02d %04d", n / 10_000, n % 10_000)));
                 }
-                rig.emulator().admin().clearRequests();
+                rig.emulator().clearRequests();
                 long read = readEverything(home, rig, settings);
                 long readCalls = count(rig, "/queryAll");
                 AwaitFinished.engine(rig.engine().store(), PATIENCE);
@@ -105,12 +105,12 @@ final class ContactsBench {
     private static long[] updatesFromTheSource(BenchRig rig, int run) throws Exception {
         String phone = "+39 02 4000 " + String.format("%04d", run);
         for (int n = 0; n < LINKED; n++) {
-            rig.emulator().admin().insertRecord("Contact", Map.of("LastName", "Linked " + n, "Phone", phone));
+            rig.emulator().insertRecord("Contact", Map.of("LastName", "Linked " + n, "Phone", phone));
         }
         String contactId = "ext-bench-" + run;
         rig.load().drive("/events/", 10, 1, n -> contactChange(contactId, "created", n, phone));
         AwaitFinished.engine(rig.engine().store(), PATIENCE);
-        rig.emulator().admin().clearRequests();
+        rig.emulator().clearRequests();
         rig.load().drive("/events/", 20, UPDATES, n -> contactChange(contactId, "updated", n + 1, phone));
         AwaitFinished.engine(rig.engine().store(), PATIENCE);
         long calls = count(rig, "/services/data/");
@@ -131,7 +131,7 @@ final class ContactsBench {
     }
 
     private static long count(BenchRig rig, String pathPart) {
-        List<RequestLogEntry> requests = rig.emulator().admin().requests();
+        List<RequestLogEntry> requests = rig.emulator().requests();
         return requests.stream().filter(request -> request.path().contains(pathPart)).count();
     }
 

@@ -47,18 +47,18 @@ final class CountCalls {
         next += EVENTS + 1;
         rig.load().drive("/events/", RATE, 1, n -> make.apply(first));
         AwaitFinished.engine(rig.engine().store(), PATIENCE);
-        rig.emulator().admin().clearRequests();
+        rig.emulator().clearRequests();
         long failedBefore = failed();
         rig.load().drive("/events/", RATE, EVENTS, n -> make.apply(first + 1 + n));
         AwaitFinished.engine(rig.engine().store(), PATIENCE);
-        Map<String, Long> engineCounters = rig.emulator().admin().counters();
+        Map<String, Long> engineCounters = rig.emulator().counters();
         long failed = failed() - failedBefore;
 
-        rig.emulator().admin().clearRequests();
+        rig.emulator().clearRequests();
         rig.naive().clear();
         OpenLoopLoad.LoadResult naive = rig.load().drive(NaiveIntegration.PATH, RATE, EVENTS, n -> make.apply(first + 1 + n));
         AwaitFinished.naive(rig.naive(), naive.accepted(), PATIENCE);
-        long naiveCalls = ApiCalls.total(rig.emulator().admin().counters());
+        long naiveCalls = ApiCalls.total(rig.emulator().counters());
 
         Map<String, Double> endpoints = new TreeMap<>();
         ApiCalls.apiEndpoints(engineCounters).forEach((endpoint, calls) -> endpoints.put(endpoint, (double) calls / EVENTS));

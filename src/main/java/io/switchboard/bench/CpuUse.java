@@ -7,24 +7,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The CPU time this process spent while one load ran, split by who spent it. The emulator's request threads
- * ({@code salesforce-emulator-N}) and the load generator's client threads ({@value #LOAD_THREADS}-N) are told apart
- * by name; the rest is the system under test (the engine or the baseline), with the JVM's own collector and compiler
- * threads, which no Java thread accounts for. A thread that ended during the load takes its time with it, so the
- * parts are lower bounds and {@code process} is the whole.
+ * The CPU time spent while one load ran, split by who spent it: the emulator's process (read from the operating
+ * system), and in this process the load generator's client threads ({@value #LOAD_THREADS}-N, told apart by name) and
+ * the rest, the system under test (the engine or the baseline) with the JVM's own collector and compiler threads,
+ * which no Java thread accounts for. A load thread that ended during the load takes its time with it, so the load's
+ * part is a lower bound and the system's an upper one.
  */
 final class CpuUse {
     static final String LOAD_THREADS = "bench-load";
-    private static final String EMULATOR_THREADS = "salesforce-emulator-";
     private static final long NANOS_PER_MILLI = 1_000_000;
 
-    /** Milliseconds of CPU: the whole process, and the emulator's and the load's threads in it. */
+    /** Milliseconds of CPU: this whole process, the load's threads in it, and the emulator's process. */
     record Split(long processMs, long emulatorMs, long loadMs) {
         static final Split NONE = new Split(0, 0, 0);
 
-        /** What the system under test spent: all but the emulator's and the load's threads. */
+        /** What the system under test spent: this process but the load's threads. */
         long systemMs() {
-            return Math.max(0, processMs - emulatorMs - loadMs);
+            return Math.max(0, processMs - loadMs);
         }
 
         double perEvent(long millis, long events) {
@@ -33,38 +32,35 @@ final class CpuUse {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final EmulatorProcess emulator;
     private final long processStart;
+    private final long emulatorStart;
     private final Map<Long, Long> threadStart;
 
-    private CpuUse() {
+    private CpuUse(EmulatorProcess emulator) {
+        this.emulator = emulator;
         this.processStart = processCpuNanos();
+        this.emulatorStart = emulator.cpuMillis();
         this.threadStart = threadCpuNanos();
     }
 
-    static CpuUse start() {
-        return new CpuUse();
+    static CpuUse start(EmulatorProcess emulator) {
+        return new CpuUse(emulator);
     }
 
     Split stop() {
         long process = processCpuNanos() - processStart;
-        long emulator = 0;
         long load = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
+            if (info == null || !info.getThreadName().startsWith(LOAD_THREADS)) {
                 continue;
             }
             long now = threads.getThreadCpuTime(info.getThreadId());
-            if (now < 0) {
-                continue;
-            }
-            long spent = now - threadStart.getOrDefault(info.getThreadId(), 0L);
-            if (info.getThreadName().startsWith(EMULATOR_THREADS)) {
-                emulator += spent;
-            } else if (info.getThreadName().startsWith(LOAD_THREADS)) {
-                load += spent;
+            if (now >= 0) {
+                load += now - threadStart.getOrDefault(info.getThreadId(), 0L);
             }
         }
-        return new Split(process / NANOS_PER_MILLI, emulator / NANOS_PER_MILLI, load / NANOS_PER_MILLI);
+        return new Split(process / NANOS_PER_MILLI, emulator.cpuMillis() - emulatorStart, load / NANOS_PER_MILLI);
     }
 
     private Map<Long, Long> threadCpuNanos() {

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Samples this process's heap while a load runs: the peak heap in use, and the peak left after collections (what
- * the process really holds). RSS comes from the kernel: the high-water mark {@code VmHWM} of /proc/self/status.
+ * the process really holds), and its resident memory as the kernel counts it ({@code VmRSS} of /proc/self/status);
+ * the high-water mark over the whole benchmark is {@code VmHWM}.
  */
 final class MemorySampler implements AutoCloseable {
     private static final long MB = 1024 * 1024;
@@ -24,6 +25,7 @@ final class MemorySampler implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long peakUsed;
     private volatile long peakAfterCollection;
+    private volatile long peakRssKb;
 
     private MemorySampler() {
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -43,6 +45,7 @@ final class MemorySampler implements AutoCloseable {
                     .filter(usage -> usage != null).mapToLong(MemoryUsage::getUsed).sum();
             peakUsed = Math.max(peakUsed, used);
             peakAfterCollection = Math.max(peakAfterCollection, afterCollection);
+            peakRssKb = Math.max(peakRssKb, statusKb("VmRSS:").orElse(0));
             try {
                 Thread.sleep(INTERVAL_MILLIS);
             } catch (InterruptedException e) {
@@ -59,16 +62,27 @@ final class MemorySampler implements AutoCloseable {
         return peakAfterCollection / MB;
     }
 
+    /** The peak resident memory seen while sampling, in MB; 0 where /proc is not available. */
+    long peakRssMb() {
+        return peakRssKb / 1024;
+    }
+
     static long maxHeapMb() {
         return Runtime.getRuntime().maxMemory() / MB;
     }
 
-    /** The process's peak resident set so far, in MB; empty where /proc is not available. */
-    static OptionalLong peakRssMb() {
+    /** The process's peak resident set over its whole life so far, in MB; empty where /proc is not available. */
+    static OptionalLong highWaterRssMb() {
+        OptionalLong kb = statusKb("VmHWM:");
+        return kb.isPresent() ? OptionalLong.of(kb.getAsLong() / 1024) : kb;
+    }
+
+    /** A kB figure of /proc/self/status, such as {@code VmRSS:}. */
+    private static OptionalLong statusKb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                if (line.startsWith(field)) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }
             }
             return OptionalLong.empty();

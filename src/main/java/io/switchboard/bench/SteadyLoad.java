@@ -44,10 +44,10 @@ final class SteadyLoad {
         rig.resetOrg(latencyMillis);
         warmUp("/events/");
         AwaitFinished.engine(store, patience);
-        rig.emulator().admin().clearRequests();
+        rig.emulator().clearRequests();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
-            CpuUse cpu = CpuUse.start();
+            CpuUse cpu = CpuUse.start(rig.emulator());
             OpenLoopLoad.LoadResult sent = rig.load().drive("/events/", rate, count, this::event);
             boolean finished = AwaitFinished.engine(store, patience);
             CpuUse.Split spent = cpu.stop();
@@ -71,11 +71,11 @@ final class SteadyLoad {
         rig.resetOrg(latencyMillis);
         ledger.clear();
         AwaitFinished.naive(ledger, warmUp(NaiveIntegration.PATH).accepted(), patience);
-        rig.emulator().admin().clearRequests();
+        rig.emulator().clearRequests();
         ledger.clear();
         Instant start = Instant.now();
         try (MemorySampler memory = MemorySampler.start()) {
-            CpuUse cpu = CpuUse.start();
+            CpuUse cpu = CpuUse.start(rig.emulator());
             OpenLoopLoad.LoadResult sent = rig.load().drive(NaiveIntegration.PATH, rate, count, this::event);
             boolean finished = AwaitFinished.naive(ledger, sent.accepted(), patience);
             CpuUse.Split spent = cpu.stop();
@@ -106,10 +106,11 @@ final class SteadyLoad {
     private PhaseFigures figures(OpenLoopLoad.LoadResult sent, long ended, long failed, long unfinished,
                                  double completedPerSecond, LatencySummary acceptToDone, MemorySampler memory,
                                  Optional<String> problem, CpuUse.Split cpu) {
-        long calls = ApiCalls.total(rig.emulator().admin().counters());
+        long calls = ApiCalls.total(rig.emulator().counters());
         return new PhaseFigures(sent.accepted(), sent.acceptedPerSecond(), ended, failed, unfinished,
                 completedPerSecond, acceptToDone,
-                ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), problem, cpu);
+                ended == 0 ? 0 : (double) calls / ended, memory.peakHeapMb(), memory.peakLiveHeapMb(), memory.peakRssMb(),
+                problem, cpu);
     }
 
     /** Events first, so that neither system is measured while its caches, connections and JIT are cold. */

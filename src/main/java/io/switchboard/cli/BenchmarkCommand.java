@@ -47,7 +47,7 @@ public final class BenchmarkCommand implements Command {
                   --mix TYPE=W,..  weights per event type, e.g. conversation-closed=4,call=4,referral-status-changed=1,
                                    case-acknowledged=1 (the realistic mix)
                   --runs N         runs of each scenario; figures are their medians (default 3)
-                  --concurrency N  the most events the engine's worker runs at once, and the baseline's writers (default 64)
+                  --concurrency N  the most events the engine's worker runs at once, and the baseline's writers (default 128)
                   --engine-env NAME=VALUE  an engine setting, as the engine reads it from its environment, after the
                                    benchmark's own (repeatable), e.g. SWITCHBOARD_WORKER_CONCURRENCY=16
 

@@ -33,8 +33,11 @@ class BenchmarkCommandTest {
         assertTrue(report.matches("(?s).*run 1 engine +\\d+\\.\\d ended/s.*, 0 failed, 0 unfinished\\R.*"), report);
         assertTrue(report.matches("(?s).*run 1 naive +\\d+\\.\\d ended/s.*, 0 failed, 0 unfinished\\R.*"), report);
         assertTrue(report.contains("engine/naive: throughput"), report);
-        assertTrue(report.contains("Peak RSS of the process (VmHWM): "), report);
-        assertTrue(report.matches("(?s).*run 1 engine .*CPU ms/event \\d+\\.\\d\\d system \\d+\\.\\d\\d emulator .*"), report);
+        assertTrue(report.contains("The emulator runs in a process of its own"), report);
+        assertTrue(report.contains("Peak RSS of the benchmark process over the whole benchmark (VmHWM): "), report);
+        assertTrue(report.matches("(?s).*run 1 engine .*RSS \\d+ MB, CPU ms/event \\d+\\.\\d\\d system \\d+\\.\\d\\d emulator .*"),
+                report);
+        assertTrue(report.contains("runs agree: engine events/s each within 15% of the median"), report);
         assertTrue(report.contains("events per CPU-second of the system"), report);
     }
 
