@@ -19,8 +19,10 @@ import java.util.UUID;
  */
 final class EventIntake implements AutoCloseable {
     private static final String INSERT_EVENT = "INSERT INTO events (id, event_type, source, idempotency_key, key_origin, "
-            + "body_digest, payload, warnings, status, attempts, received_at, updated_at, next_attempt_at, subject_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)";
+            + "body_digest, warnings, status, attempts, received_at, updated_at, next_attempt_at, subject_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)";
+    /** The payload beside its event, in the same transaction (see V9__event_payloads.sql for why apart). */
+    private static final String INSERT_PAYLOAD = "INSERT INTO event_payloads (event_id, payload) VALUES (?, ?)";
 
     private final StoreSql sql;
     private final NewWork newWork;
@@ -46,14 +48,18 @@ final class EventIntake implements AutoCloseable {
         List<String> ids = new ArrayList<>();
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
+                 PreparedStatement payload = connection.prepareStatement(INSERT_PAYLOAD)) {
                 for (GroupCommit.Waiting<NewEvent, Acceptance> waiting : batch) {
                     String id = UUID.randomUUID().toString();
                     bindInsert(insert, id, waiting.item(), now);
                     insert.addBatch();
+                    bindPayload(payload, id, waiting.item());
+                    payload.addBatch();
                     ids.add(id);
                 }
                 insert.executeBatch();
+                payload.executeBatch();
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -103,16 +109,31 @@ final class EventIntake implements AutoCloseable {
 
     private Acceptance insertAlone(NewEvent event) {
         String id = UUID.randomUUID().toString();
-        try (Connection connection = sql.connection(); PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-            bindInsert(insert, id, event, now());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (StoreSql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return repeatOf(event);
+        try (Connection connection = sql.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
+                 PreparedStatement payload = connection.prepareStatement(INSERT_PAYLOAD)) {
+                bindInsert(insert, id, event, now());
+                insert.executeUpdate();
+                bindPayload(payload, id, event);
+                payload.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (StoreSql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return repeatOf(event);
+                }
+                throw e;
             }
+        } catch (SQLException e) {
             throw failure("store the event", e);
         }
         return Acceptance.accepted(id);
+    }
+
+    private static void bindPayload(PreparedStatement insert, String id, NewEvent event) throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, event.payload());
     }
 
     private static void bindInsert(PreparedStatement insert, String id, NewEvent event, Instant now) throws SQLException {
@@ -122,12 +143,11 @@ final class EventIntake implements AutoCloseable {
         insert.setString(4, event.key().value());
         insert.setString(5, event.key().origin().column());
         insert.setString(6, event.bodyDigest());
-        insert.setString(7, event.payload());
-        insert.setString(8, event.warnings().isEmpty() ? null : toJson(event.warnings()));
+        insert.setString(7, event.warnings().isEmpty() ? null : toJson(event.warnings()));
+        setInstant(insert, 8, now);
         setInstant(insert, 9, now);
         setInstant(insert, 10, now);
-        setInstant(insert, 11, now);
-        insert.setString(12, event.subjectId());
+        insert.setString(11, event.subjectId());
     }
 
     /**

@@ -103,8 +103,9 @@ final class EventLifecycle implements AutoCloseable {
             return List.of();
         }
         Map<String, ClaimedEvent> claimed = new HashMap<>();
-        sql.queryList("SELECT id, event_type, payload, attempts, received_at FROM events "
-                + "WHERE status = 'processing' AND claim_token = ? AND id IN (" + ids + ")", statement -> {
+        sql.queryList("SELECT e.id, e.event_type, p.payload, e.attempts, e.received_at FROM events e "
+                + "JOIN event_payloads p ON p.event_id = e.id "
+                + "WHERE e.status = 'processing' AND e.claim_token = ? AND e.id IN (" + ids + ")", statement -> {
             statement.setString(1, token);
             bindAll(statement, 2, candidates);
         }, rows -> claimed.put(rows.getString(1), new ClaimedEvent(rows.getString(1), token, eventType(rows.getString(2)),
@@ -176,7 +177,7 @@ final class EventLifecycle implements AutoCloseable {
      * another node took the event over. The claim's lease is extended to {@code until} only when less than half of
      * what it asks for is left: a take-over needs the lease to have run out, so a write with half a lease ahead of it
      * is as safe, and most writes then cost the store a read instead of a committed write (each commit of the
-     * embedded store writes its changed pages to the file, the event's payload with them).
+     * embedded store writes its changed pages to the file).
      */
     boolean holdClaim(ClaimedEvent claim, Instant until) {
         Instant now = now();

@@ -99,7 +99,7 @@ final class EventQueries {
 
     /** The event as it was received. */
     Optional<String> payload(String id) {
-        return sql.queryOne("SELECT payload FROM events WHERE id = ?", statement -> statement.setString(1, id),
+        return sql.queryOne("SELECT payload FROM event_payloads WHERE event_id = ?", statement -> statement.setString(1, id),
                 rows -> rows.getString(1));
     }
 

@@ -40,6 +40,16 @@ final class StoreDatabase {
         return "jdbc:h2:mem:" + name + H2_OPTIONS;
     }
 
+    /** The schema's migrations for a store at this URL, its data source still to be set. */
+    static FluentConfiguration migrations(String jdbcUrl) {
+        FluentConfiguration flyway = Flyway.configure().locations("classpath:db/migration");
+        if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+            // only a shared store runs the clustered scheduler, which keeps its triggers in tables of its own
+            flyway.javaMigrations(new QuartzTables());
+        }
+        return flyway;
+    }
+
     static HikariDataSource open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new StoreException("SWITCHBOARD_DB_URL must be a JDBC URL such as jdbc:postgresql://host:5432/db, got '"
@@ -60,12 +70,7 @@ final class StoreDatabase {
                     + rootMessage(e), e);
         }
         try {
-            FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-            if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
-                // only a shared store runs the clustered scheduler, which keeps its triggers in tables of its own
-                flyway.javaMigrations(new QuartzTables());
-            }
-            flyway.load().migrate();
+            migrations(jdbcUrl).dataSource(dataSource).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate the event store schema: " + rootMessage(e), e);

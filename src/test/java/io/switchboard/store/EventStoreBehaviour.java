@@ -10,6 +10,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -533,6 +534,29 @@ abstract class EventStoreBehaviour {
             assertEquals(new Acceptance("old-derived", Acceptance.Outcome.DUPLICATE), derived);
             assertEquals(new Acceptance("old-client", Acceptance.Outcome.DUPLICATE), client);
             assertEquals(Acceptance.Outcome.ACCEPTED, sameKeyOtherOrigin.outcome());
+        }
+    }
+
+    @Test
+    void shouldKeepThePayloadsStoredBeforeTheyHadATableOfTheirOwn() throws Exception {
+        String oldUrl = freshJdbcUrl();
+        StoreDatabase.migrations(oldUrl).dataSource(oldUrl, null, null).target("8").load().migrate();
+        String payload = "{\"callId\":\"before-v9\",\"note\":\"" + "x".repeat(5_000) + "\"}";
+        try (Connection connection = DriverManager.getConnection(oldUrl);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, event_type, source, "
+                     + "idempotency_key, key_origin, payload, status, attempts, received_at, updated_at, next_attempt_at) "
+                     + "VALUES ('old-pending', 'call', 'xcally', 'old-1', 'client', ?, 'pending', 0, CURRENT_TIMESTAMP, "
+                     + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, payload);
+            insert.executeUpdate();
+        }
+        try (EventStore migrated = EventStore.open(oldUrl)) {
+            assertEquals(payload, migrated.payload("old-pending").orElseThrow(), "the status API's payload");
+            List<ClaimedEvent> claimed = migrated.claimDue(10, NODE, LEASE);
+            assertEquals(List.of("old-pending"), claimed.stream().map(ClaimedEvent::id).toList());
+            assertEquals(payload, claimed.get(0).payload(), "the worker's payload");
+            String id = migrated.accept(event(EventType.CALL, IdempotencyKey.client("after-v9"), "any")).eventId();
+            assertEquals("{\"callId\":\"after-v9\"}", migrated.payload(id).orElseThrow(), "accepted after");
         }
     }
 
