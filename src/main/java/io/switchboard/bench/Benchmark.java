@@ -53,7 +53,7 @@ public final class Benchmark {
     private static SideBySide steady(Path home, BenchOptions options, Scenario scenario, int run,
                                      BenchReport report) throws Exception {
         try (BenchRig rig = BenchRig.start(home, options.concurrency(), true, options.engineSettings())) {
-            SteadyLoad load = new SteadyLoad(rig, scenario, options, new BenchEvents(scenario.label() + run));
+            SteadyLoad load = new SteadyLoad(rig, scenario, options, new BenchEvents(scenario.label() + run), run);
             SideBySide figures = new SideBySide(load.throughEngine(), load.throughBaseline());
             report.steadyRun(run, figures);
             return figures;

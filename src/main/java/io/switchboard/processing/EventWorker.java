@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ public final class EventWorker {
      */
     static final Duration BATCH_LINGER = Duration.ofSeconds(2);
     private static final Duration BATCH_LOOK_INTERVAL = Duration.ofMillis(250);
+    /**
+     * Claims follow each other at least this far apart while few slots are free: each claim is a committed update,
+     * and with every ended event waking the dispatcher it would otherwise claim one event per commit. A slot waits
+     * at most this long; with a quarter of the limit free the claim goes at once.
+     */
+    private static final long CLAIM_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final EventStore store;
     private final WorkerSettings settings;
@@ -46,6 +53,8 @@ public final class EventWorker {
     private Thread dispatcher;
     /** When the dispatcher next looks for batches; its own thread's alone. */
     private Instant nextBatchLook = Instant.MIN;
+    /** When the dispatcher last claimed (System.nanoTime); its own thread's alone. */
+    private long lastClaimNanos;
 
     public EventWorker(CamelContext context, EventStore store, WorkerSettings settings, ProcessingStats stats,
                        CallsInFlight calls) {
@@ -55,6 +64,7 @@ public final class EventWorker {
                 stats);
         this.heartbeat = new LeaseHeartbeat(store, settings.nodeId(), settings.claimLease());
         this.inFlight = new InFlightLimit(calls, settings.concurrency(), System.nanoTime());
+        this.lastClaimNanos = System.nanoTime() - CLAIM_SPACING_NANOS;
         stats.workerLimit(inFlight);
         store.onNewWork(this::wake);
     }
@@ -130,10 +140,20 @@ public final class EventWorker {
     private void dispatch() {
         while (running) {
             int claimed = 0;
-            inFlight.adjust(System.nanoTime());
+            long now = System.nanoTime();
+            inFlight.adjust(now);
             int free = inFlight.free();
+            long sinceClaim = now - lastClaimNanos;
+            if (free > 0 && free < inFlight.limit() / 4 && sinceClaim < CLAIM_SPACING_NANOS) {
+                // let a few more slots come free to share the claim's commit
+                LockSupport.parkNanos(CLAIM_SPACING_NANOS - sinceClaim);
+                continue;
+            }
             try {
-                claimed = free == 0 ? 0 : handOut(store.claimDue(free, settings.nodeId(), settings.claimLease()));
+                if (free > 0) {
+                    lastClaimNanos = now;
+                    claimed = handOut(store.claimDue(free, settings.nodeId(), settings.claimLease()));
+                }
                 claimed += handOutBatches();
             } catch (StoreException e) {
                 LOG.warn("Cannot claim events: {}", e.getMessage());
