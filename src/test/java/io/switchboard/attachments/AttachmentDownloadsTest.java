@@ -109,9 +109,11 @@ class AttachmentDownloadsTest {
         downloads.release("event-1");
         assertEquals(0, downloads.heldBytes());
 
-        assertInstanceOf(FileState.Pending.class, downloads.fetch(key, request(key)));
+        // the new download may already have ended by the time fetch answers (the test server is local and quick)
+        FileState again = downloads.fetch(key, request(key));
+        assertTrue(again instanceof FileState.Pending || again instanceof FileState.Downloaded, "got " + again);
         awaitSettled(key);
-        assertEquals(2, requests.get());
+        assertEquals(2, requests.get(), "the released file was fetched again, not served from memory");
     }
 
     @Test
