@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -152,12 +154,14 @@ class ConsoleBrowserIT {
         awaitApiStatus(id, "failed");
         browser.get(console + "/console?status=failed");
         browser.findElement(By.linkText(id)).click();
-        assertEquals("failed", text("#event-status"));
+        assertEquals("failed", awaitText("#event-status", "failed"));
         assertTrue(text("main").contains("STORAGE_LIMIT_EXCEEDED"), text("main"));
         screenshot("event-failed");
         browser.findElement(By.id("replay")).click();
-        assertTrue(text("main").contains("Replayed"), text("main"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(page -> {
+        String replayed = awaitText("main", "Replayed");
+        assertTrue(replayed.contains("Replayed"), replayed);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
+                .ignoring(StaleElementReferenceException.class).until(page -> {
             page.navigate().refresh();
             return "done".equals(text("#event-status"));
         });
@@ -183,6 +187,7 @@ class ConsoleBrowserIT {
         String id = postEvent("conversation-closed", conversation.toString());
         browser.get(console + "/console?q=xss-1");
         browser.findElement(By.linkText(id)).click();
+        awaitElement("pre.payload");
         assertTrue(text("pre.payload").contains("<script>document.title='owned'</script>"), text("pre.payload"));
         assertTrue(browser.findElements(By.cssSelector("main script, main img")).isEmpty(), "no element was injected");
         assertNotEquals("owned", browser.getTitle());
@@ -219,7 +224,7 @@ class ConsoleBrowserIT {
         browser.get(console + "/console/connections");
         assertTrue(text(".login-state").startsWith("ok"), text(".login-state"));
         browser.findElement(By.cssSelector("button.check")).click();
-        String report = text("#check-report");
+        String report = awaitText("#check-report", "result");
         assertTrue(report.contains("login           ok") && report.contains("result          usable"), report);
         screenshot("connections");
     }
@@ -297,6 +302,36 @@ class ConsoleBrowserIT {
     /** Until the page the last click went to shows the element: a click may return before that page is loaded. */
     private static void awaitElement(String css) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    /**
+     * The element's text once it contains what is expected, or its last text after 10 s. A form's submit returns
+     * before its answer replaces the page, so the element first found may be the old page's, gone a moment later.
+     */
+    private static String awaitText(String css, String expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = text(css);
+                if (seen.contains(expected)) {
+                    return seen;
+                }
+            } catch (StaleElementReferenceException | NoSuchElementException pageBeingReplaced) {
+                // the next look finds the new page's element
+            }
+            sleep(100);
+        }
+        return seen;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(String css) {
