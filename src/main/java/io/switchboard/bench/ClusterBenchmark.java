@@ -69,10 +69,7 @@ final class ClusterBenchmark {
         out.printf("== cluster: 1-3 engine processes on one PostgreSQL, the emulator in its own process; %d/s offered "
                         + "to each node, worker concurrency %d per node, mix %s, %d s per load; logs in %s%n", rate,
                 options.concurrency(), options.mixOf(Scenario.CLUSTER), options.duration().toSeconds(), logs);
-        int emulatorPort = ChildProcess.freePort();
-        try (ChildProcess emulator = ChildProcess.start(home, List.of("emulator"),
-                Map.of("SF_EMULATOR_PORT", String.valueOf(emulatorPort)), emulatorPort, "/__admin/counters",
-                logs.resolve("emulator.log"))) {
+        try (EmulatorProcess emulator = EmulatorProcess.start(home, logs.resolve("emulator.log"))) {
             for (int latency : latencies) {
                 out.printf("  emulator latency %d ms%n", latency);
                 out.printf("  %-6s %10s %8s %8s %8s %8s %8s  (median of %d runs)%n", "nodes", "events/s", "offered",
@@ -97,7 +94,7 @@ final class ClusterBenchmark {
     }
 
     /** One run: a fresh schema, {@code nodes} engines on it, a warm-up, then the measured load. */
-    private PhaseFigures measure(ChildProcess emulator, int nodes, int latency, int rate, int run) throws Exception {
+    private PhaseFigures measure(EmulatorProcess emulator, int nodes, int latency, int rate, int run) throws Exception {
         String schema = "switchboard_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         String storeUrl = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -105,9 +102,7 @@ final class ClusterBenchmark {
         List<ChildProcess> engines = new ArrayList<>();
         try (EventStore store = EventStore.open(storeUrl)) {
             engines.addAll(startEngines(emulator, nodes, storeUrl, token, latency, run));
-            emulator.post("/__admin/reset", "{}");
-            emulator.post("/__admin/limits", "{\"max\": 1000000000, \"used\": 0}");
-            emulator.post("/__admin/latency", "{\"millis\": " + latency + "}");
+            emulator.reset(latency, 1_000_000_000L);
             String tag = "cluster-" + latency + "-" + nodes + "-" + run + "-" + token.substring(0, 8);
             drive(engines, token, Math.max(rate, 50), WARM_UP_EVENTS, tag + "-warm", WARM_UP_OFFSET);
             Duration patience = options.duration().multipliedBy(4).compareTo(MIN_PATIENCE) > 0
@@ -126,7 +121,7 @@ final class ClusterBenchmark {
         }
     }
 
-    private List<ChildProcess> startEngines(ChildProcess emulator, int nodes, String storeUrl, String token,
+    private List<ChildProcess> startEngines(EmulatorProcess emulator, int nodes, String storeUrl, String token,
                                             int latency, int run) throws Exception {
         ExecutorService starting = Executors.newFixedThreadPool(nodes);
         try {
@@ -134,7 +129,7 @@ final class ClusterBenchmark {
             for (int node = 1; node <= nodes; node++) {
                 String name = "bench-node-" + node;
                 int port = ChildProcess.freePort();
-                Map<String, String> environment = SeededOrg.engineVariables(emulator.url(""));
+                Map<String, String> environment = SeededOrg.engineVariables(emulator.baseUrl());
                 environment.put("SWITCHBOARD_PORT", String.valueOf(port));
                 environment.put("SWITCHBOARD_DATA_DIR", Files.createTempDirectory(logs, name).toString());
                 environment.put("SWITCHBOARD_DB_URL", storeUrl);

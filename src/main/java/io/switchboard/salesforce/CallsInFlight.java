@@ -21,8 +21,10 @@ public final class CallsInFlight {
     private final AtomicLong nextId = new AtomicLong();
     /** Start time (nanos) by call id, of the calls not yet answered. */
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
-    private final AtomicLong answered = new AtomicLong();
-    private final AtomicLong answeredNanos = new AtomicLong();
+    /** Guards the two sums below, which are read and reset together so that a mean never mixes two spans. */
+    private final Object answeredLock = new Object();
+    private long answered;
+    private long answeredNanos;
 
     public CallsInFlight() {
         this(System::nanoTime);
@@ -58,8 +60,11 @@ public final class CallsInFlight {
     public void ended(long id) {
         Long since = started.remove(id);
         if (since != null) {
-            answeredNanos.addAndGet(nanoClock.getAsLong() - since);
-            answered.incrementAndGet();
+            long took = nanoClock.getAsLong() - since;
+            synchronized (answeredLock) {
+                answeredNanos += took;
+                answered++;
+            }
         }
     }
 
@@ -79,9 +84,12 @@ public final class CallsInFlight {
      * worker's dispatcher), so two readers would each see part of the calls.
      */
     public Answered drainAnswered() {
-        long count = answered.getAndSet(0);
-        long nanos = answeredNanos.getAndSet(0);
-        return new Answered(count, count == 0 ? 0 : nanos / count);
+        synchronized (answeredLock) {
+            Answered span = new Answered(answered, answered == 0 ? 0 : answeredNanos / answered);
+            answered = 0;
+            answeredNanos = 0;
+            return span;
+        }
     }
 
     /** How many calls came back in a span, and their mean time in nanoseconds. */
