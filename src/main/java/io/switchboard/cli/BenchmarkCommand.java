@@ -22,9 +22,10 @@ public final class BenchmarkCommand implements Command {
                 Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts|cluster]
                            [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N] [--engine-env NAME=VALUE]...
 
-                Starts the local Salesforce emulator and an engine against it in this process (a fresh embedded store
-                in a temporary folder, the routes/ and config/ of the current folder), posts events over HTTP at a
-                steady rate on many connections whatever the answers do, and prints each run and the median of all.
+                Starts the local Salesforce emulator in a process of its own and an engine against it in this one (a
+                fresh embedded store in a temporary folder, the routes/ and config/ of the current folder), posts
+                events over HTTP at a steady rate on many connections whatever the answers do, and prints each run
+                and the median of all.
                 The same events go through a naive baseline, a plain camel-salesforce route making one REST call per
                 record, against the same emulator, and the report gives the ratios.
 
@@ -51,8 +52,9 @@ public final class BenchmarkCommand implements Command {
                   --engine-env NAME=VALUE  an engine setting, as the engine reads it from its environment, after the
                                    benchmark's own (repeatable), e.g. SWITCHBOARD_WORKER_CONCURRENCY=16
 
-                Heap and RSS are this process's: engine, emulator and load together. Run with -Xmx512m to hold the
-                engine to the heap target.
+                Heap and RSS are this process's: the engine and the load generator, whose threads are told apart in
+                the CPU figures; the emulator's CPU is its own process's. Run with -Xmx512m to hold the engine to the
+                heap target.
                 """;
     }
 
