@@ -122,7 +122,8 @@ class ConsoleBrowserIT {
         browser.get(console + "/console");
         assertEquals("Sign in · Switchboard", browser.getTitle());
         signIn("not-the-token");
-        assertTrue(text("main").contains("That is not the API token."), text("main"));
+        String refusal = awaitText("main", "That is not the API token.");
+        assertTrue(refusal.contains("That is not the API token."), refusal);
         signIn(token);
         // the click may return before the browser has left the page it was on, which has the same title
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.getTitle().startsWith("Sign in"));
@@ -251,8 +252,8 @@ class ConsoleBrowserIT {
         assertEquals("browser-1", text("td.contact-id"));
         screenshot("contact-links");
         browser.findElement(By.cssSelector("button.unlink")).click();
-        awaitElement("p.notice");
-        assertTrue(text("main").contains("Unlinked."), text("main"));
+        String unlinked = awaitText("main", "Unlinked.");
+        assertTrue(unlinked.contains("Unlinked."), unlinked);
         assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(console + "/contacts/cinnox/browser-1/links/"
                         + contact)).header("Authorization", "Bearer " + token).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "the page's unlink removed the link");
@@ -287,7 +288,7 @@ class ConsoleBrowserIT {
     void shouldEndTheSessionOnSignOut() {
         browser.get(console + "/console");
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
-        assertEquals("Sign in · Switchboard", browser.getTitle());
+        assertEquals("Sign in · Switchboard", awaitTitle("Sign in · Switchboard"));
         browser.get(console + "/console/connections");
         assertEquals("Sign in · Switchboard", browser.getTitle());
     }
@@ -321,6 +322,17 @@ class ConsoleBrowserIT {
                 // the next look finds the new page's element
             }
             sleep(100);
+        }
+        return seen;
+    }
+
+    /** The page's title once it is the one expected, or the last one seen after 10 s: a click returns before the page it leads to. */
+    private static String awaitTitle(String expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String seen = browser.getTitle();
+        while (!expected.equals(seen) && System.nanoTime() < deadline) {
+            sleep(100);
+            seen = browser.getTitle();
         }
         return seen;
     }
