@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Accepting events: each is inserted under its type's idempotency key, in batches shared by concurrent callers
@@ -51,7 +50,7 @@ final class EventIntake implements AutoCloseable {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
                  PreparedStatement payload = connection.prepareStatement(INSERT_PAYLOAD)) {
                 for (GroupCommit.Waiting<NewEvent, Acceptance> waiting : batch) {
-                    String id = UUID.randomUUID().toString();
+                    String id = EventIds.next();
                     bindInsert(insert, id, waiting.item(), now);
                     insert.addBatch();
                     bindPayload(payload, id, waiting.item());
@@ -108,7 +107,7 @@ final class EventIntake implements AutoCloseable {
     }
 
     private Acceptance insertAlone(NewEvent event) {
-        String id = UUID.randomUUID().toString();
+        String id = EventIds.next();
         try (Connection connection = sql.connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
