@@ -1,9 +1,7 @@
 package io.switchboard.bench;
 
-import io.switchboard.store.EventStatus;
 import io.switchboard.store.EventStore;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Waits until every accepted event has ended, in the engine's store or in the baseline's ledger. */
@@ -13,12 +11,14 @@ final class AwaitFinished {
     private AwaitFinished() {
     }
 
-    /** True once the store holds no pending or processing event; false if that takes longer than {@code patience}. */
+    /**
+     * True once the store holds no pending or processing event; false if that takes longer than {@code patience}.
+     * Asked of an index, not by counting: this runs in the measured process every {@value #POLL_MILLIS} ms, and
+     * counting the whole table by status each time was 6% of the engine's CPU samples in a profile of the
+     * throughput run.
+     */
     static boolean engine(EventStore store, Duration patience) throws InterruptedException {
-        return until(() -> {
-            Map<EventStatus, Long> counts = store.countsByStatus();
-            return counts.get(EventStatus.PENDING) == 0 && counts.get(EventStatus.PROCESSING) == 0;
-        }, patience);
+        return until(() -> !store.hasUnfinished(), patience);
     }
 
     static boolean naive(NaiveLedger ledger, long accepted, Duration patience) throws InterruptedException {

@@ -169,6 +169,14 @@ final class EventQueries {
         return counts;
     }
 
+    boolean hasUnfinished() {
+        // one status at a time, so that each is a lookup of the first entry under it in events_due
+        return sql.queryOne("SELECT 1 FROM events WHERE status = 'pending' LIMIT 1", statement -> { }, rows -> true)
+                .or(() -> sql.queryOne("SELECT 1 FROM events WHERE status = 'processing' LIMIT 1", statement -> { },
+                        rows -> true))
+                .isPresent();
+    }
+
     long count() {
         return countsByStatus().values().stream().mapToLong(Long::longValue).sum();
     }

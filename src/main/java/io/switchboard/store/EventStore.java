@@ -215,6 +215,11 @@ public final class EventStore implements AutoCloseable {
         return queries.count();
     }
 
+    /** Whether any event is still pending or processing: one index lookup, whatever the table holds. */
+    public boolean hasUnfinished() {
+        return queries.hasUnfinished();
+    }
+
     public Optional<String> watermark(String name) {
         return watermarks.watermark(name);
     }

@@ -103,6 +103,20 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldSayWhetherAnyEventIsStillToEnd() {
+        assertFalse(store.hasUnfinished(), "an empty store");
+        String done = acceptNew("k1");
+        assertTrue(store.markDone(claimOnly(done), List.of(), List.of()));
+        assertFalse(store.hasUnfinished(), "its only event done");
+        String pending = acceptNew("k2");
+        assertTrue(store.hasUnfinished(), "one pending");
+        ClaimedEvent processing = claimOnly(pending);
+        assertTrue(store.hasUnfinished(), "one processing");
+        assertTrue(store.markFailed(processing, new EventError("E", "refused"), List.of(), List.of()));
+        assertFalse(store.hasUnfinished(), "one done, one failed");
+    }
+
+    @Test
     void shouldNeverLetTwoClaimersWinTheSameEvent() throws Exception {
         for (int i = 0; i < 60; i++) {
             acceptNew("k" + i);
