@@ -53,4 +53,15 @@ public record CallPlan(Call call, EventVariables variables, Trigger trigger, Cal
     CallPlan withOwner(String userId) {
         return new CallPlan(call, variables, trigger, configuration, person, userId);
     }
+
+    /**
+     * Names the trigger and the records only: the call and its variables carry the caller's number and the agent's
+     * name, which must reach no log, and Camel writes this text each time a route's predicate about the plan is
+     * false (the call route's first filter, for every call), so it is also kept short.
+     */
+    @Override
+    public String toString() {
+        return "CallPlan[trigger=" + trigger.name() + ", connection=" + connection() + ", person="
+                + (person == null ? "none" : person.sobject() + " " + person.id()) + ", owner=" + ownerId + "]";
+    }
 }

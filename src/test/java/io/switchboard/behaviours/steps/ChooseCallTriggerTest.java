@@ -57,6 +57,15 @@ class ChooseCallTriggerTest {
     }
 
     @Test
+    void shouldDescribeThePlanWithoutTheCallersNumberOrTheAgent() {
+        CallPlan plan = chosen(event(EventType.CALL, "call-outbound-answered")).getProperty(CallPlan.PROPERTY,
+                CallPlan.class);
+        String text = plan.toString();
+        assertEquals("CallPlan[trigger=outbound-answered, connection=default, person=none, owner=null]", text);
+        assertTrue(!text.contains(plan.call().customerNumber()), text);
+    }
+
+    @Test
     void shouldNameTheValuesTheTriggersAskedAboutWhenAnInboundCallHasNoQueue() {
         Exchange exchange = chosen(event(EventType.CALL, "call-inbound-answered", json -> json.remove("queue")));
         assertNull(exchange.getProperty(CallPlan.PROPERTY));
