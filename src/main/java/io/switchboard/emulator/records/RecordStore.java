@@ -43,6 +43,7 @@ public final class RecordStore implements RecordSource, Transactions {
      * One record with the order it was inserted in and when, for insertion-ordered reads and the search lag.
      *
      * @param deletedAt when it went to the recycle bin, or null while it is live
+     * @param fields    unmodifiable, and handed out to readers as it is (see {@link #frozen})
      */
     private record Stored(String type, long sequence, long insertedAtMillis, Instant deletedAt,
                           Map<String, Object> fields) {
@@ -91,7 +92,7 @@ public final class RecordStore implements RecordSource, Transactions {
 
     @Override
     public Optional<Map<String, Object>> byId(String id) {
-        return read(() -> stored(id).filter(Stored::live).map(stored -> snapshot(stored.fields())));
+        return read(() -> stored(id).filter(Stored::live).map(Stored::fields));
     }
 
     @Override
@@ -99,7 +100,7 @@ public final class RecordStore implements RecordSource, Transactions {
         return read(() -> {
             Instant purgedBefore = purgedBefore();
             return stored(id).filter(stored -> !stored.live() && !stored.deletedAt().isBefore(purgedBefore))
-                    .map(stored -> snapshot(stored.fields()));
+                    .map(Stored::fields);
         });
     }
 
@@ -107,7 +108,7 @@ public final class RecordStore implements RecordSource, Transactions {
     public void insert(String type, Map<String, Object> fields) {
         inTransaction(() -> {
             String id = (String) fields.get("Id");
-            Stored stored = new Stored(type, nextSequence++, clock.millis(), null, new LinkedHashMap<>(fields));
+            Stored stored = new Stored(type, nextSequence++, clock.millis(), null, frozen(fields));
             put(stored);
             logUndo(() -> remove(id));
             return id;
@@ -118,8 +119,7 @@ public final class RecordStore implements RecordSource, Transactions {
     public void replace(String id, Map<String, Object> fields) {
         inTransaction(() -> {
             Stored before = byId.get(id);
-            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), null,
-                    new LinkedHashMap<>(fields)));
+            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), null, frozen(fields)));
             logUndo(() -> put(before));
             return id;
         });
@@ -133,8 +133,7 @@ public final class RecordStore implements RecordSource, Transactions {
         inTransaction(() -> {
             Stored before = byId.get(id);
             Instant deletedAt = Timestamps.parseDateTime((String) fields.get("SystemModstamp")).orElseThrow();
-            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), deletedAt,
-                    new LinkedHashMap<>(fields)));
+            put(new Stored(before.type(), before.sequence(), before.insertedAtMillis(), deletedAt, frozen(fields)));
             logUndo(() -> put(before));
             return id;
         });
@@ -214,13 +213,18 @@ public final class RecordStore implements RecordSource, Transactions {
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored stored : byType.getOrDefault(type, new TreeMap<>()).values()) {
             if (included.test(stored)) {
-                result.add(snapshot(stored.fields()));
+                result.add(stored.fields());
             }
         }
         return Collections.unmodifiableList(result);
     }
 
-    private static Map<String, Object> snapshot(Map<String, Object> fields) {
+    /**
+     * A record's fields as stored: copied once as they are written and never changed after (a write stores a new
+     * copy), so that every read hands out the stored map itself. Reads copied every record of a type for each
+     * query before, which was a third of the emulator's CPU in a profile of the throughput benchmark.
+     */
+    private static Map<String, Object> frozen(Map<String, Object> fields) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
