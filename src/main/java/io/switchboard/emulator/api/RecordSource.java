@@ -26,6 +26,17 @@ public interface RecordSource {
     /** Live records of that type that the search index already holds: inserted longer ago than the search lag. */
     List<Map<String, Object>> searchableRecords(String sobjectName);
 
+    /**
+     * The live records of that type whose field, as text, equals {@code text} ignoring case, in insertion order: how
+     * an upsert finds the record of an external id and a unique field its duplicates. A store may answer it from an
+     * index; this reads them all.
+     */
+    default List<Map<String, Object>> withText(String sobjectName, String field, String text) {
+        return records(sobjectName).stream()
+                .filter(record -> record.get(field) != null && record.get(field).toString().equalsIgnoreCase(text))
+                .toList();
+    }
+
     /** The live record with that id. */
     Optional<Map<String, Object>> byId(String id);
 

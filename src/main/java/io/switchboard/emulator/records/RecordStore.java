@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class RecordStore implements RecordSource, Transactions {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final Map<String, Stored> byId = new HashMap<>();
     private final Map<String, TreeMap<Long, Stored>> byType = new HashMap<>();
+    /** By type, then field: the external id and unique fields' values, kept as every record is put or removed. */
+    private final Map<String, Map<String, TextIndex>> indexes = new HashMap<>();
     private final ThreadLocal<List<Runnable>> undoLog = new ThreadLocal<>();
     private long nextSequence;
     /** Records inserted before this sequence are in the search index whatever the lag: the org's initial data. */
@@ -82,6 +85,23 @@ public final class RecordStore implements RecordSource, Transactions {
             long insertedNoLaterThan = clock.millis() - searchLagMillis.getAsLong();
             return snapshots(sobjectName, stored -> stored.live() && (stored.sequence() < indexedBeforeSequence
                     || stored.insertedAtMillis() <= insertedNoLaterThan));
+        });
+    }
+
+    /** From the index when the field is an external id or unique, otherwise by reading the type's records. */
+    @Override
+    public List<Map<String, Object>> withText(String sobjectName, String field, String text) {
+        return read(() -> {
+            String type = typeName(sobjectName);
+            TextIndex index = indexes.getOrDefault(type, Map.of()).get(field);
+            if (index == null) {
+                return RecordSource.super.withText(sobjectName, field, text);
+            }
+            return index.candidates(text).stream().map(byId::get)
+                    .filter(stored -> stored.live() && stored.fields().get(field) != null
+                            && stored.fields().get(field).toString().equalsIgnoreCase(text))
+                    .sorted(Comparator.comparingLong(Stored::sequence))
+                    .map(Stored::fields).toList();
         });
     }
 
@@ -144,6 +164,7 @@ public final class RecordStore implements RecordSource, Transactions {
         inTransaction(() -> {
             byId.clear();
             byType.clear();
+            indexes.clear();
             return null;
         });
     }
@@ -189,14 +210,39 @@ public final class RecordStore implements RecordSource, Transactions {
 
     private void put(Stored stored) {
         String id = (String) stored.fields().get("Id");
-        byId.put(id, stored);
+        Stored before = byId.put(id, stored);
+        if (before != null) {
+            unindex(before);
+        }
         byType.computeIfAbsent(stored.type(), type -> new TreeMap<>()).put(stored.sequence(), stored);
+        indexesOf(stored.type()).forEach((field, index) -> index.add(stored.fields().get(field), id));
     }
 
     private Stored remove(String id) {
         Stored stored = byId.remove(id);
         byType.get(stored.type()).remove(stored.sequence());
+        unindex(stored);
         return stored;
+    }
+
+    private void unindex(Stored stored) {
+        String id = (String) stored.fields().get("Id");
+        indexesOf(stored.type()).forEach((field, index) -> index.remove(stored.fields().get(field), id));
+    }
+
+    /** The type's indexes, made with its first record (under the write lock, as every put is). */
+    private Map<String, TextIndex> indexesOf(String type) {
+        return indexes.computeIfAbsent(type, name -> {
+            Map<String, TextIndex> byField = new HashMap<>();
+            schema.object(name).ifPresent(object -> object.fields().stream()
+                    .filter(field -> field.externalId() || field.unique())
+                    .forEach(field -> byField.put(field.name(), new TextIndex())));
+            return byField;
+        });
+    }
+
+    private String typeName(String sobjectName) {
+        return schema.object(sobjectName).map(object -> object.name()).orElse(sobjectName);
     }
 
     private Optional<Stored> stored(String id) {
@@ -209,7 +255,7 @@ public final class RecordStore implements RecordSource, Transactions {
     }
 
     private List<Map<String, Object>> snapshots(String sobjectName, Predicate<Stored> included) {
-        String type = schema.object(sobjectName).map(object -> object.name()).orElse(sobjectName);
+        String type = typeName(sobjectName);
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored stored : byType.getOrDefault(type, new TreeMap<>()).values()) {
             if (included.test(stored)) {

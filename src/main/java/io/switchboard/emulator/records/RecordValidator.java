@@ -243,7 +243,10 @@ public final class RecordValidator {
     }
 
     private void checkUnique(SObjectSchema object, FieldSchema field, Object value, String existingId) {
-        for (Map<String, Object> other : records.records(object.name())) {
+        // the records whose value equals as text hold every duplicate; the comparison below decides which are
+        List<Map<String, Object>> candidates = value instanceof String text ? records.withText(object.name(), field.name(), text)
+                : records.records(object.name());
+        for (Map<String, Object> other : candidates) {
             Object otherValue = other.get(field.name());
             boolean same = otherValue instanceof String text ? text.equalsIgnoreCase(value.toString())
                     : Objects.equals(otherValue, value);

@@ -111,10 +111,7 @@ public final class RecordWriter {
             return Ids.isValid(value) ? store.byId(value).filter(record -> isOf(object, record)).stream().toList()
                     : List.of();
         }
-        return store.records(object.name()).stream()
-                .filter(record -> record.get(key.name()) != null
-                        && record.get(key.name()).toString().equalsIgnoreCase(value))
-                .toList();
+        return store.withText(object.name(), key.name(), value);
     }
 
     /**

@@ -173,4 +173,62 @@ class RecordStoreTest {
         assertEquals("Seven", store.byId(id.substring(0, 15)).orElseThrow().get("Name"));
         assertTrue(store.byId("junk").isEmpty());
     }
+
+    private static Map<String, Object> intake(String id, String caseId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("Id", id);
+        fields.put("casexchange__CX_Case_Id__c", caseId);
+        return fields;
+    }
+
+    private List<Object> intakesWithCaseId(String text) {
+        List<Object> indexed = store.withText(StandardSchema.CX_INTAKE, "casexchange__CX_Case_Id__c", text).stream()
+                .map(record -> record.get("Id")).toList();
+        List<Object> read = store.records(StandardSchema.CX_INTAKE).stream()
+                .filter(record -> record.get("casexchange__CX_Case_Id__c") != null
+                        && record.get("casexchange__CX_Case_Id__c").toString().equalsIgnoreCase(text))
+                .map(record -> record.get("Id")).toList();
+        assertEquals(read, indexed, "the index answers what reading every record answers, for " + text);
+        return indexed;
+    }
+
+    @Test
+    void shouldFindAnExternalIdThroughItsIndexAsReadingEveryRecordWouldThroughChangesDeletesUndoAndReset() {
+        String first = Ids.of("a0y", 1);
+        String second = Ids.of("a0y", 2);
+        store.insert(StandardSchema.CX_INTAKE, intake(first, "CX-Straße-1"));
+        store.insert(StandardSchema.CX_INTAKE, intake(second, "cx-other"));
+        assertEquals(List.of(first), intakesWithCaseId("CX-STRAßE-1"), "any case, as equalsIgnoreCase compares");
+        assertEquals(List.of(second), intakesWithCaseId("CX-OTHER"));
+
+        store.replace(second, intake(second, "CX-Straße-1"));
+        assertEquals(List.of(first, second), intakesWithCaseId("cx-straße-1"), "both, in insertion order");
+        assertEquals(List.of(), intakesWithCaseId("cx-other"), "its old value no longer finds it");
+
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+            store.replace(first, intake(first, "changed in a failed unit"));
+            throw new IllegalStateException("the unit fails");
+        }));
+        assertEquals(List.of(first, second), intakesWithCaseId("cx-straße-1"), "the undone change left the index as it was");
+        assertEquals(List.of(), intakesWithCaseId("changed in a failed unit"));
+
+        recycle(first);
+        assertEquals(List.of(second), intakesWithCaseId("CX-STRAßE-1"), "a deleted record is not live");
+
+        store.clear();
+        assertEquals(List.of(), intakesWithCaseId("cx-straße-1"));
+        store.insert(StandardSchema.CX_INTAKE, intake(first, "CX-Straße-1"));
+        assertEquals(List.of(first), intakesWithCaseId("cx-straße-1"), "indexed again after a reset");
+    }
+
+    @Test
+    void shouldMakeEqualKeysForTextsThatEqualIgnoringCase() {
+        // a title-case letter, a letter outside the Basic Multilingual Plane (Deseret), a final sigma
+        for (String[] pair : new String[][] {{"ǅemal", "ǆEMAL"}, {"\uD801\uDC00x", "\uD801\uDC28X"}, {"Σίσυφος", "ΣΊΣΥΦΟΣ"}}) {
+            assertTrue(pair[0].equalsIgnoreCase(pair[1]), pair[0] + " and " + pair[1] + " are equal ignoring case");
+            assertEquals(TextIndex.key(pair[0]), TextIndex.key(pair[1]), pair[0] + " and " + pair[1]);
+        }
+        assertEquals(TextIndex.key("ABC"), TextIndex.key("abc"));
+        assertTrue(!TextIndex.key("abc").equals(TextIndex.key("abd")));
+    }
 }
