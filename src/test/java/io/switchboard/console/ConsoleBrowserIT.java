@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -310,29 +312,28 @@ class ConsoleBrowserIT {
      * before its answer replaces the page, so the element first found may be the old page's, gone a moment later.
      */
     private static String awaitText(String css, String expected) {
+        return awaitSeen(() -> text(css), seen -> seen.contains(expected));
+    }
+
+    /** The page's title once it is the one expected, or the last one seen after 10 s: a click returns before the page it leads to. */
+    private static String awaitTitle(String expected) {
+        return awaitSeen(browser::getTitle, expected::equals);
+    }
+
+    /** Looks every 100 ms until what it sees is wanted, for 10 s at most; answers the last thing seen. */
+    private static String awaitSeen(Supplier<String> look, Predicate<String> wanted) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         String seen = "";
         while (System.nanoTime() < deadline) {
             try {
-                seen = text(css);
-                if (seen.contains(expected)) {
+                seen = look.get();
+                if (wanted.test(seen)) {
                     return seen;
                 }
             } catch (StaleElementReferenceException | NoSuchElementException pageBeingReplaced) {
                 // the next look finds the new page's element
             }
             sleep(100);
-        }
-        return seen;
-    }
-
-    /** The page's title once it is the one expected, or the last one seen after 10 s: a click returns before the page it leads to. */
-    private static String awaitTitle(String expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String seen = browser.getTitle();
-        while (!expected.equals(seen) && System.nanoTime() < deadline) {
-            sleep(100);
-            seen = browser.getTitle();
         }
         return seen;
     }
