@@ -54,9 +54,7 @@ class SettingsTableTest {
             for (Option<?> option : job.options()) {
                 String where = job.file() == null || option.key() == null ? "environment only"
                         : "`" + job.file() + "` " + code(job.block() + "." + option.key());
-                rows.add("| " + code(option.envName()) + " | " + where + " | "
-                        + (option.defaultValue() == null ? "" : code(option.defaultValue())) + " | " + option.expected()
-                        + " | " + option.description() + " |");
+                rows.add(row(option, where));
             }
         }
         return String.join("\n", rows);
@@ -68,7 +66,12 @@ class SettingsTableTest {
     }
 
     private static String row(Option<?> option) {
-        return "| " + code(option.envName()) + " | " + code(option.key()) + " | "
+        return row(option, code(option.key()));
+    }
+
+    /** The option's row, with {@code where} in the column that says where a file sets it. */
+    private static String row(Option<?> option, String where) {
+        return "| " + code(option.envName()) + " | " + where + " | "
                 + (option.defaultValue() == null ? "" : code(option.defaultValue())) + " | " + option.expected()
                 + " | " + option.description() + " |";
     }
