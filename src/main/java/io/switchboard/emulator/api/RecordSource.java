@@ -32,9 +32,13 @@ public interface RecordSource {
      * index; this reads them all.
      */
     default List<Map<String, Object>> withText(String sobjectName, String field, String text) {
-        return records(sobjectName).stream()
-                .filter(record -> record.get(field) != null && record.get(field).toString().equalsIgnoreCase(text))
-                .toList();
+        return records(sobjectName).stream().filter(record -> hasText(record, field, text)).toList();
+    }
+
+    /** Whether the record's field, as text, equals {@code text} ignoring case: the comparison {@link #withText} makes. */
+    static boolean hasText(Map<String, Object> record, String field, String text) {
+        Object value = record.get(field);
+        return value != null && value.toString().equalsIgnoreCase(text);
     }
 
     /** The live record with that id. */

@@ -97,11 +97,9 @@ public final class RecordStore implements RecordSource, Transactions {
             if (index == null) {
                 return RecordSource.super.withText(sobjectName, field, text);
             }
-            return index.candidates(text).stream().map(byId::get)
-                    .filter(stored -> stored.live() && stored.fields().get(field) != null
-                            && stored.fields().get(field).toString().equalsIgnoreCase(text))
-                    .sorted(Comparator.comparingLong(Stored::sequence))
-                    .map(Stored::fields).toList();
+            return index.candidates(text).stream().map(byId::get).filter(Stored::live)
+                    .sorted(Comparator.comparingLong(Stored::sequence)).map(Stored::fields)
+                    .filter(record -> RecordSource.hasText(record, field, text)).toList();
         });
     }
 
