@@ -11,6 +11,7 @@ import io.switchboard.events.ProducedRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -179,6 +180,12 @@ final class EventQueries {
 
     long count() {
         return countsByStatus().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    Optional<Instant> oldestPending() {
+        // the first entry under 'pending' in events_newest (status, received_at): one lookup, however long the backlog
+        return sql.queryOne("SELECT received_at FROM events WHERE status = 'pending' ORDER BY received_at LIMIT 1",
+                statement -> { }, rows -> instant(rows, "received_at"));
     }
 
     private StoredEvent storedEvent(ResultSet rows) throws SQLException {

@@ -215,6 +215,11 @@ public final class EventStore implements AutoCloseable {
         return queries.count();
     }
 
+    /** When the longest-waiting pending event was accepted; empty when none waits. One index lookup. */
+    public Optional<Instant> oldestPending() {
+        return queries.oldestPending();
+    }
+
     /** Whether any event is still pending or processing: one index lookup, whatever the table holds. */
     public boolean hasUnfinished() {
         return queries.hasUnfinished();

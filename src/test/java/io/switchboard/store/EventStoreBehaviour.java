@@ -117,6 +117,22 @@ abstract class EventStoreBehaviour {
     }
 
     @Test
+    void shouldTellWhenTheLongestWaitingPendingEventWasAccepted() throws Exception {
+        assertTrue(store.oldestPending().isEmpty(), "an empty store");
+        String first = acceptNew("k1");
+        Thread.sleep(5);
+        acceptNew("k2");
+        assertEquals(store.find(first).orElseThrow().receivedAt(), store.oldestPending().orElseThrow());
+        ClaimedEvent claimed = store.claimDue(1, NODE, LEASE).get(0);
+        assertEquals(first, claimed.id(), "the oldest is claimed first");
+        String second = store.list(Optional.of(EventStatus.PENDING), 10).get(0).id();
+        assertEquals(store.find(second).orElseThrow().receivedAt(), store.oldestPending().orElseThrow(),
+                "a claimed event no longer waits");
+        assertTrue(store.markDone(claimOnly(second), List.of(), List.of()));
+        assertTrue(store.oldestPending().isEmpty(), "one processing, one done: none waits");
+    }
+
+    @Test
     void shouldNeverLetTwoClaimersWinTheSameEvent() throws Exception {
         for (int i = 0; i < 60; i++) {
             acceptNew("k" + i);
