@@ -8,12 +8,14 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.FieldProblem;
 import io.switchboard.events.EventType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns an event body into the record of its type: checked against its type's schema, every problem reported at
@@ -32,14 +34,23 @@ public final class EventParser {
     }
 
     public static ParsedEvent parse(EventType type, byte[] body) throws InvalidEventException {
+        return parse(type, body, object -> { });
+    }
+
+    /**
+     * As {@link #parse(EventType, byte[])}, with fields the request carries outside its body (an id in the path)
+     * added by {@code addFields} to the body's object before it is checked, so that they are checked with the rest.
+     */
+    public static ParsedEvent parse(EventType type, byte[] body, Consumer<ObjectNode> addFields)
+            throws InvalidEventException {
         if (body == null || body.length == 0) {
             throw new InvalidEventException(List.of(new FieldProblem(BODY, "is required: send one JSON event")));
         }
-        JsonNode tree = readTree(body);
-        if (!tree.isObject()) {
+        if (!(readTree(body) instanceof ObjectNode object)) {
             throw new InvalidEventException(List.of(new FieldProblem(BODY, "must be a JSON object")));
         }
-        return read(type, tree);
+        addFields.accept(object);
+        return read(type, object);
     }
 
     /**
