@@ -28,6 +28,7 @@ import io.switchboard.salesforce.ApiPauseSettings;
 import io.switchboard.salesforce.ConnectionLogins;
 import io.switchboard.salesforce.ConnectionSettings;
 import io.switchboard.salesforce.Connections;
+import io.switchboard.salesforce.KnownConversionMisses;
 import io.switchboard.salesforce.LoginRefusedException;
 import io.switchboard.salesforce.LoginSettings;
 import io.switchboard.salesforce.SalesforceCallGuard;
@@ -225,6 +226,7 @@ public final class Engine implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
                 SalesforceCallGuard.install(started.getCamelContext(), clients, writeFence);
+                KnownConversionMisses.install(started.getCamelContext());
                 if (mode == Mode.RUN) {
                     watchRoutes(started.getCamelContext(), routesDir);
                 }
