@@ -221,7 +221,8 @@ public final class Engine implements AutoCloseable {
         clients = new SalesforceClients(connections, pauseSettings, loginSettings,
                 () -> store.releaseHeld(LoginRefusedException.CODE));
         main.bind("salesforceClients", clients);
-        // every Salesforce endpoint, of a route or of a Java step, is wrapped as Camel creates it
+        // every Salesforce endpoint, of a route or of a Java step, is wrapped as Camel creates it, and the
+        // conversions camel-salesforce tries at each call are answered without a search
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport started) {
