@@ -183,8 +183,9 @@ final class EventQueries {
     }
 
     Optional<Instant> oldestPending() {
-        // the first entry under 'pending' in events_newest (status, received_at): one lookup, however long the backlog
-        return sql.queryOne("SELECT received_at FROM events WHERE status = 'pending' ORDER BY received_at LIMIT 1",
+        // the first entry under 'pending' in events_newest (status, received_at): one lookup, however long the backlog.
+        // status leads the ORDER BY, as in the claim, or H2 sorts every pending event instead of reading the index
+        return sql.queryOne("SELECT received_at FROM events WHERE status = 'pending' ORDER BY status, received_at LIMIT 1",
                 statement -> { }, rows -> instant(rows, "received_at"));
     }
 
