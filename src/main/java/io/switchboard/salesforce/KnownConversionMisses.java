@@ -16,7 +16,7 @@ import org.apache.camel.support.TypeConverterSupport;
  * name from the endpoint; the engine's bodies are JSON text) and a plain message without a body as a request stream
  * (a raw GET). When a body does not convert, Camel tries the message itself, and it remembers a failed conversion
  * only when the conversion was mandatory; these are tries, so each one searched every registered converter again:
- * some 19 µs a call, about 3% of the engine's samples in a profile of the benchmark. A converter that answers "no"
+ * some 19 µs a call, about 2% of the engine's samples in a profile of the benchmark. A converter that answers "no"
  * at once is remembered like any other. A body that already is a DTO or a stream is still handed over as it is,
  * before any converter is asked.
  */
