@@ -149,18 +149,24 @@ final class RouteEvent {
         FailureKind kind = FailureKind.of(failure);
         if (kind == FailureKind.HELD) {
             EventHold hold = FailureKind.find(failure, EventHold.class);
-            LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
-            stats.attemptEnded("held");
-            store.holdUntil(event, hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
-                    !hold.heldBeforeFirstCall());
+            if (store.holdUntil(event, hold.dueAt(), new EventError(hold.holdCode(), hold.holdReason()),
+                    !hold.heldBeforeFirstCall())) {
+                LOG.debug("Event {} ({}) waits: {}", event.id(), event.type().path(), hold.holdReason());
+                stats.attemptEnded("held");
+            } else {
+                abandoned(event);
+            }
             return;
         }
         EventError error = errorOf(event, failure);
         if (kind.isTransient()) {
-            LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(), event.type().path(),
-                    event.attempts(), error.code(), error.message());
-            stats.attemptEnded("retried");
-            store.retryLater(event, backoff.nextAttempt(event.attempts()), error);
+            if (store.retryLater(event, backoff.nextAttempt(event.attempts()), error)) {
+                LOG.info("Event {} ({}) failed transiently on attempt {}, will retry: {} {}", event.id(),
+                        event.type().path(), event.attempts(), error.code(), error.message());
+                stats.attemptEnded("retried");
+            } else {
+                abandoned(event);
+            }
         } else if (store.markFailed(event, error, outcome.records(), outcome.warnings())) {
             recordEnd(event, new Ending("failed", error.code() + ": " + error.message()), outcome);
         } else {
