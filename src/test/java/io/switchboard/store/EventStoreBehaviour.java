@@ -275,6 +275,45 @@ abstract class EventStoreBehaviour {
         assertEquals(3L, store.countsByStatus().get(EventStatus.PENDING));
     }
 
+    @Test
+    void shouldShowAClaimedEventAsProcessingInEveryListAndCount() throws Exception {
+        String claimed = acceptNew("k1");
+        Thread.sleep(5);
+        String waiting = acceptNew("k2");
+        List<ClaimedEvent> claims = store.claimDue(1, NODE, LEASE);
+        assertEquals(List.of(claimed), claims.stream().map(ClaimedEvent::id).toList(), "the oldest due first");
+
+        assertEquals(List.of(claimed), idsOf(store.list(Optional.of(EventStatus.PROCESSING), 50)));
+        assertEquals(List.of(waiting), idsOf(store.list(Optional.of(EventStatus.PENDING), 50)));
+        assertEquals(List.of(claimed), idsOf(store.page(EventFilter.ALL.withStatus(EventStatus.PROCESSING),
+                Optional.empty(), 50).events()));
+        assertEquals(1, store.count(EventFilter.ALL.withStatus(EventStatus.PENDING)));
+        Map<EventStatus, Long> counts = store.countsByStatus();
+        assertEquals(1L, counts.get(EventStatus.PENDING));
+        assertEquals(1L, counts.get(EventStatus.PROCESSING));
+        assertEquals(Map.of(EventStatus.PENDING, 1L, EventStatus.PROCESSING, 1L),
+                store.countsByTypeAndStatus().get(EventType.CALL));
+        assertEquals(store.find(waiting).orElseThrow().receivedAt(), store.oldestPending().orElseThrow(),
+                "the oldest waiting, not the older one being processed");
+
+        assertTrue(store.markDone(claims.get(0), List.of(), List.of()));
+        assertEquals(Map.of(EventStatus.PENDING, 1L, EventStatus.DONE, 1L), store.countsByTypeAndStatus().get(EventType.CALL));
+    }
+
+    @Test
+    void shouldNotMakeAnEventBeingProcessedAgainDueWhenTheHoldItWasUnderEnds() {
+        String id = acceptNew("k1");
+        // held, and due again at once: the next claim runs it while it still shows the hold's error
+        store.holdUntil(claimOnly(id), Instant.now(), new EventError("LOGIN_REFUSED", "login refused"), false);
+        ClaimedEvent again = claimOnly(id);
+        assertEquals("LOGIN_REFUSED", store.find(id).orElseThrow().error().code());
+
+        assertEquals(0, store.releaseHeld("LOGIN_REFUSED"), "a hold's end moves no event being processed");
+        assertFalse(store.makeDue(id));
+        assertTrue(store.claimDue(10, NODE, LEASE).isEmpty(), "no second claim while the first holds it");
+        assertTrue(store.markDone(again, List.of(), List.of()));
+    }
+
     private static List<String> idsOf(List<StoredEvent> events) {
         return events.stream().map(StoredEvent::id).toList();
     }
