@@ -30,6 +30,7 @@ public final class Benchmark {
                 case CONTACTS -> report.contacts(repeat(options, run -> report.contactsRun(run,
                         ContactsBench.run(home, options, run))));
                 case CLUSTER -> ClusterBenchmark.run(home, options, out);
+                case STORE -> MeasureStore.run(options, out);
             }
         }
         report.footer();

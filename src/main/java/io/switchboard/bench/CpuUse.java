@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The CPU time spent while one load ran, split by who spent it: the emulator's process (read from the operating
@@ -32,20 +33,26 @@ final class CpuUse {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final EmulatorProcess emulator;
+    /** The emulator's process's CPU milliseconds so far; always 0 when none runs. */
+    private final LongSupplier emulatorCpuMillis;
     private final long processStart;
     private final long emulatorStart;
     private final Map<Long, Long> threadStart;
 
-    private CpuUse(EmulatorProcess emulator) {
-        this.emulator = emulator;
+    private CpuUse(LongSupplier emulatorCpuMillis) {
+        this.emulatorCpuMillis = emulatorCpuMillis;
         this.processStart = processCpuNanos();
-        this.emulatorStart = emulator.cpuMillis();
+        this.emulatorStart = emulatorCpuMillis.getAsLong();
         this.threadStart = threadCpuNanos();
     }
 
     static CpuUse start(EmulatorProcess emulator) {
-        return new CpuUse(emulator);
+        return new CpuUse(emulator::cpuMillis);
+    }
+
+    /** For a load with no emulator: its part of the split is 0. */
+    static CpuUse startWithoutEmulator() {
+        return new CpuUse(() -> 0);
     }
 
     Split stop() {
@@ -60,7 +67,7 @@ final class CpuUse {
                 load += now - threadStart.getOrDefault(info.getThreadId(), 0L);
             }
         }
-        return new Split(process / NANOS_PER_MILLI, emulator.cpuMillis() - emulatorStart, load / NANOS_PER_MILLI);
+        return new Split(process / NANOS_PER_MILLI, emulatorCpuMillis.getAsLong() - emulatorStart, load / NANOS_PER_MILLI);
     }
 
     private Map<Long, Long> threadCpuNanos() {

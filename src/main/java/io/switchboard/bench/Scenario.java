@@ -24,7 +24,9 @@ enum Scenario {
     /** The contact sync both ways: reads of 10,000 changed Contacts, deliveries/s, Contact updates per API call. */
     CONTACTS(0, 0, EventMix.REALISTIC),
     /** 1, 2 and 3 engine processes on one PostgreSQL, each offered this rate (see {@link ClusterBenchmark}). */
-    CLUSTER(60, 150, EventMix.REALISTIC);
+    CLUSTER(60, 150, EventMix.REALISTIC),
+    /** The event store alone, as the intake and the worker use it, offered the throughput target's rate and more. */
+    STORE(1000, 0, EventMix.REALISTIC);
 
     private final int defaultRate;
     private final int defaultLatencyMillis;

@@ -19,7 +19,7 @@ public final class BenchmarkCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts|cluster]
+                Usage: java -jar target/switchboard.jar benchmark [--scenario all|calls|intake|throughput|latency|bulk|contacts|cluster|store]
                            [--rate N] [--duration S] [--latency-ms N] [--mix TYPE=W,...] [--runs N] [--concurrency N] [--engine-env NAME=VALUE]...
 
                 Starts the local Salesforce emulator in a process of its own and an engine against it in this one (a
@@ -40,6 +40,9 @@ public final class BenchmarkCommand implements Command {
                               Contact updates per API call from the source
                   cluster     1, 2, 3 engine processes on SWITCHBOARD_DB_URL      60/node 150+0 ms realistic
                               (PostgreSQL), the emulator in its own process; not part of all
+                  store       the event store alone, as intake and worker use it:  1000   -        realistic
+                              CPU ms, KB written and file growth per event (not in all; SWITCHBOARD_DB_URL given
+                              with --engine-env measures that database, which must hold no events)
 
                 Options (given, they apply to every scenario; left out, each uses its own default above):
                   --rate N         events per second offered

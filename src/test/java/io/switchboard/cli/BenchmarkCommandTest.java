@@ -56,10 +56,23 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void shouldMeasureTheStoreAloneEndingEveryEventItAccepts() {
+        assertEquals(0, run("benchmark", "--scenario", "store", "--duration", "1", "--rate", "50", "--runs", "1"),
+                err.toString(StandardCharsets.UTF_8));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("== store: the event store alone (a fresh embedded H2 file), 50/s offered for 1 s"),
+                report);
+        // every one of the 50 events accepted, claimed and done, or the run fails
+        assertTrue(report.matches("(?s).*run 1: \\d+\\.\\d events/s ended, accept-to-done p50 \\d+ p95 \\d+ p99 \\d+ ms, "
+                + "CPU \\d+\\.\\d{3} ms/event, \\d+\\.\\d KB written per event, store file \\d+ MB\\R.*"), report);
+        assertTrue(report.contains("median of 1 runs: "), report);
+    }
+
+    @Test
     void shouldRefuseAnUnknownScenarioNamingTheChoicesWithExitCodeTwo() {
         assertEquals(2, run("benchmark", "--scenario", "fastest"));
         assertEquals("switchboard benchmark: --scenario must be one of all, intake, throughput, latency, calls, bulk, "
-                + "contacts, cluster, got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
+                + "contacts, cluster, store, got 'fastest' (see benchmark --help)\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
