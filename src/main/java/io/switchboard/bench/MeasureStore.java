@@ -54,7 +54,10 @@ final class MeasureStore {
     private static final int PAGE = 1_000;
     private static final long RUN_NUMBERS = 10_000_000L;
     /** Before the first run, as the engine's scenarios do: its code compiled, not measured. */
-    /** Long enough for the store's code to be compiled: after 10 s a run still spent about 1.5 times the CPU. */
+    /**
+     * The code compiled before the runs. Even so the first run spends more (after 30 s about 1.4 times the CPU of
+     * the later ones, after 10 s about 1.6 times), which the median of three leaves out.
+     */
     private static final int WARM_UP_SECONDS = 30;
 
     /** One run: the events, from the first accepted to the last done, and what the store spent on them. */
@@ -117,7 +120,7 @@ final class MeasureStore {
             Worker worker = new Worker(store, options.concurrency());
             ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS, named(CpuUse.LOAD_THREADS));
             AtomicInteger refused = new AtomicInteger();
-            // the store a round before this one closed left its pages to collect: collected now, not during the load
+            // what the round before left to collect is collected now, not during this load
             System.gc();
             CpuUse cpu = CpuUse.startWithoutEmulator();
             OptionalLong writtenBefore = ProcessIo.bytesWritten();
