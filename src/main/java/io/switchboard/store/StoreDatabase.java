@@ -17,7 +17,7 @@ final class StoreDatabase {
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     private static final int POOL_SIZE = 16;
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
-    private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+    static final String H2_FILE_PREFIX = "jdbc:h2:file:";
     static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     private StoreDatabase() {
