@@ -53,7 +53,6 @@ final class MeasureStore {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int PAGE = 1_000;
     private static final long RUN_NUMBERS = 10_000_000L;
-    /** Before the first run, as the engine's scenarios do: its code compiled, not measured. */
     /**
      * The code compiled before the runs. Even so the first run spends more (after 30 s about 1.4 times the CPU of
      * the later ones, after 10 s about 1.6 times), which the median of three leaves out.
@@ -101,8 +100,10 @@ final class MeasureStore {
             out.flush();
         }
         out.printf("  median of %d runs: %.1f events/s, CPU %.3f ms/event, %s written per event, p99 %.0f ms%n",
-                runs.size(), BenchReport.median(runs, Figures::eventsPerSecond), BenchReport.median(runs, Figures::cpuMsPerEvent),
-                kilobytes(BenchReport.median(runs, Figures::kbWrittenPerEvent)), BenchReport.median(runs, figures -> figures.acceptToDone().p99()));
+                runs.size(), BenchReport.median(runs, Figures::eventsPerSecond),
+                BenchReport.median(runs, Figures::cpuMsPerEvent),
+                kilobytes(BenchReport.median(runs, Figures::kbWrittenPerEvent)),
+                BenchReport.median(runs, figures -> figures.acceptToDone().p99()));
         out.println("  (CPU is this process's during the load but the load's threads, which parse the events; bytes "
                 + "are what this process wrote, the store's file and its logs)");
     }

@@ -4,9 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.config.EngineSettings;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ProducedRecord;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable event store behind intake, status API and worker: every accepted event with where its processing
@@ -30,9 +25,6 @@ import org.slf4j.LoggerFactory;
  * ({@link Watermarks}).
  */
 public final class EventStore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(EventStore.class);
-    /** H2's DATABASE_CALLED_AT_SHUTDOWN. */
-    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     private final HikariDataSource dataSource;
     private final NewWork newWork = new NewWork();
     private final EventIntake intake;
@@ -43,11 +35,11 @@ public final class EventStore implements AutoCloseable {
     private final ContactLinks contactLinks;
     private final UnfinishedByKey unfinishedByKey;
     private final Nodes nodes;
-    private final boolean embeddedFile;
+    private final String jdbcUrl;
 
     private EventStore(String jdbcUrl, HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.embeddedFile = jdbcUrl.startsWith(StoreDatabase.H2_FILE_PREFIX);
+        this.jdbcUrl = jdbcUrl;
         StoreSql sql = new StoreSql(dataSource);
         this.intake = new EventIntake(sql, newWork);
         this.queries = new EventQueries(sql);
@@ -290,25 +282,6 @@ public final class EventStore implements AutoCloseable {
     public void close() {
         intake.close();
         lifecycle.close();
-        if (embeddedFile) {
-            compactFile();
-        }
-        dataSource.close();
-    }
-
-    /**
-     * While open, the embedded file grows by about what the store writes, as H2 reuses little of the space its
-     * commits leave behind (see the README's "Known limit"); closed with {@code SHUTDOWN COMPACT} it keeps only the
-     * live data: a file of 1.1 GB holding 28,000 events became 26 MB in 1.7 s.
-     */
-    private void compactFile() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-            // the statement and the connection are closed after the database: H2 says so, and that is the end wanted
-            if (e.getErrorCode() != H2_CLOSED_AT_SHUTDOWN) {
-                LOG.warn("The event store's file was closed without being compacted: {}", e.getMessage());
-            }
-        }
+        StoreDatabase.close(jdbcUrl, dataSource);
     }
 }

@@ -4,12 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.config.EngineSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the store's database: a HikariCP pool on its JDBC URL, with the schema brought up to date by Flyway. */
 final class StoreDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
     /**
      * WRITE_DELAY=0 writes every commit to the file before the commit returns. H2's default (500 ms) keeps commits
      * in memory that long, and a crash then loses events already answered 202.
@@ -17,7 +22,9 @@ final class StoreDatabase {
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     private static final int POOL_SIZE = 16;
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
-    static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+    /** H2's DATABASE_CALLED_AT_SHUTDOWN: what a statement and its connection say once they outlive the database. */
+    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+    private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
     static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     private StoreDatabase() {
@@ -76,6 +83,24 @@ final class StoreDatabase {
             throw new StoreException("cannot migrate the event store schema: " + rootMessage(e), e);
         }
         return dataSource;
+    }
+
+    /**
+     * Closes the pool, an embedded file first with {@code SHUTDOWN COMPACT}. While open, that file grows by about what
+     * the store writes, as H2 reuses little of the space its commits leave behind (see the README's "Known limit");
+     * compacted it keeps only the live data: a file of 1.1 GB holding 28,000 events became 26 MB in 1.7 s.
+     */
+    static void close(String jdbcUrl, HikariDataSource dataSource) {
+        if (jdbcUrl.startsWith(H2_FILE_PREFIX)) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                if (e.getErrorCode() != H2_CLOSED_AT_SHUTDOWN) {
+                    LOG.warn("The event store's file was closed without being compacted: {}", e.getMessage());
+                }
+            }
+        }
+        dataSource.close();
     }
 
     /** H2's "database may be already in use" (90020): another process holds the file's lock. */
